@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LowRank;
+
+/// <summary>
+/// Argument checks shared by every public entry point, so that bad input fails at the call that received it
+/// with a message naming the argument, the value and what is allowed.
+/// </summary>
+internal static class Guard
+{
+    public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1, but was {value}.");
+        }
+        return value;
+    }
+
+    public static int InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}, but was {value}.");
+        }
+        return value;
+    }
+
+    public static double Tolerance(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (double.IsNaN(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a number >= 0, but was {value}.");
+        }
+        return value;
+    }
+
+    public static Matrix<T> Finite<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(matrix, name);
+        for (var j = 0; j < matrix.ColumnCount; j++)
+        {
+            for (var i = 0; i < matrix.RowCount; i++)
+            {
+                var v = matrix.At(i, j);
+                if (!T.IsFinite(v))
+                {
+                    throw new ArgumentException(
+                        $"{name} must contain only finite numbers, but {name}[{i}, {j}] is {v} ({matrix.RowCount}x{matrix.ColumnCount} matrix).",
+                        name);
+                }
+            }
+        }
+        return matrix;
+    }
+
+    public static Vector<T> Finite<T>(Vector<T>? vector, [CallerArgumentExpression(nameof(vector))] string name = "")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(vector, name);
+        for (var i = 0; i < vector.Count; i++)
+        {
+            var v = vector.At(i);
+            if (!T.IsFinite(v))
+            {
+                throw new ArgumentException(
+                    $"{name} must contain only finite numbers, but {name}[{i}] is {v} (length {vector.Count}).", name);
+            }
+        }
+        return vector;
+    }
+
+    public static Vector<T> Length<T>(Vector<T> vector, int expected, string why, [CallerArgumentExpression(nameof(vector))] string name = "")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (vector.Count != expected)
+        {
+            throw new ArgumentException(
+                $"{name} must have length {expected} ({why}), but has length {vector.Count}.", name);
+        }
+        return vector;
+    }
+}
