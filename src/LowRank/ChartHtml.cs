@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Plotly.NET;
+
+namespace LowRank;
+
+/// <summary>
+/// HTML for Plotly.NET charts that draws without network access: plotly.js is loaded once per page or notebook
+/// from Plotly.NET's embedded copy, and each chart is a small fragment that waits for it.
+/// </summary>
+public static class ChartHtml
+{
+    private static long chartCount;
+
+    /// <summary>
+    /// A script that installs the embedded plotly.js as <c>window.Plotly</c> unless the page already has it,
+    /// preceded by a one-line note for the reader.
+    /// </summary>
+    public static string Loader()
+    {
+        var script = new StringBuilder(PlotlyJs.Source.Length + 512);
+        script.Append("<div class=\"lowrank-plotly-loader\" style=\"font-size:smaller;opacity:0.7\">plotly.js ")
+            .Append(PlotlyJs.Version)
+            .Append(" loaded from the LowRank library: the charts below draw without network access.</div>\n")
+            .Append("<script type=\"text/javascript\">\n")
+            .Append("if (!window.Plotly) { (function () {\n")
+            // Under requirejs (classic Jupyter) plotly.js would register as an anonymous AMD module instead of
+            // setting window.Plotly, and requirejs rejects anonymous modules loaded by inline scripts.
+            .Append("var amd = window.define; window.define = undefined;\ntry {\n")
+            .Append(EscapeForScript(PlotlyJs.Source))
+            .Append("\n} finally { window.define = amd; }\n})(); }\n</script>\n");
+        return script.ToString();
+    }
+
+    /// <summary>A chart's <c>div</c> and the script that draws it once plotly.js is present (see <see cref="Loader"/>).</summary>
+    public static string Fragment(GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var id = "lowrank-chart-" + Interlocked.Increment(ref chartCount).ToString(CultureInfo.InvariantCulture)
+            + "-" + Guid.NewGuid().ToString("N")[..8];
+        var figure = EscapeForScript(GenericChart.toJson(chart));
+        var missing = WebUtility.HtmlEncode("plotly.js is not loaded on this page: run the notebook's setup cell (Notebook.UseOfflineCharts()) first.");
+        return $$"""
+            <div id="{{id}}" class="lowrank-chart"></div>
+            <script type="text/javascript">
+            (function () {
+              var figure = {{figure}};
+              var deadline = Date.now() + 20000;
+              function draw() {
+                var element = document.getElementById('{{id}}');
+                if (!element) { return; }
+                if (window.Plotly) { window.Plotly.newPlot(element, figure.data, figure.layout || {}, figure.config || {}); }
+                else if (Date.now() < deadline) { setTimeout(draw, 50); }
+                else { element.textContent = '{{missing}}'; }
+              }
+              draw();
+            })();
+            </script>
+
+            """;
+    }
+
+    /// <summary>A complete, self-contained HTML page with the given charts, for saving or opening in a browser offline.</summary>
+    public static string Page(string title, IEnumerable<GenericChart> charts)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(charts);
+        var body = new StringBuilder();
+        body.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(title))
+            .Append("</title>\n</head>\n<body>\n")
+            .Append(Loader());
+        foreach (var chart in charts)
+        {
+            body.Append(Fragment(chart));
+        }
+        return body.Append("</body>\n</html>\n").ToString();
+    }
+
+    // "</script" ends a script element wherever it appears, even inside a JavaScript string; "<\/" means the same to JavaScript and JSON.
+    private static string EscapeForScript(string code) => code.Replace("</", "<\\/", StringComparison.Ordinal);
+}

@@ -1,0 +1,36 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace LowRank;
+
+/// <summary>
+/// Notebook integration: display <see cref="UseOfflineCharts"/> once, in the setup cell, and every chart a cell returns
+/// draws from the plotly.js embedded in Plotly.NET instead of the CDN.
+/// </summary>
+public static class Notebook
+{
+    private static int registered;
+
+    /// <summary>
+    /// Registers HTML formatters for Plotly.NET charts and returns the plotly.js loader, which the notebook displays once.
+    /// </summary>
+    public static PlotlyLoader UseOfflineCharts()
+    {
+        // Formatting's own HTML types would tie this library to the kernel's exact Microsoft.AspNetCore.Html version,
+        // so the loader is a type of ours with a formatter of ours.
+        if (Interlocked.Exchange(ref registered, 1) == 0)
+        {
+            Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Fragment(chart)), HtmlFormatter.MimeType);
+            Formatter.Register<PlotlyLoader>((_, writer) => writer.Write(ChartHtml.Loader()), HtmlFormatter.MimeType);
+        }
+        return new PlotlyLoader(PlotlyJs.Version);
+    }
+}
+
+/// <summary>The plotly.js loader a notebook displays once; as HTML it carries the embedded plotly.js.</summary>
+/// <param name="Version">The plotly.js version loaded.</param>
+public sealed record PlotlyLoader(string Version)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"plotly.js {Version} (embedded in Plotly.NET, no network needed)";
+}
