@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+
+namespace Workbook;
+
+/// <summary>One output of an executed code cell, as nbformat 4 stores it.</summary>
+/// <param name="OutputType">stream, display_data, execute_result or error.</param>
+/// <param name="Data">MIME type to content, for display_data and execute_result.</param>
+/// <param name="StreamName">stdout or stderr, for stream outputs.</param>
+/// <param name="Text">The text of a stream output.</param>
+/// <param name="ErrorName">The error's name, for error outputs.</param>
+/// <param name="ErrorValue">The error's message, for error outputs.</param>
+public sealed record CellOutput(
+    string OutputType,
+    IReadOnlyDictionary<string, string> Data,
+    string? StreamName,
+    string? Text,
+    string? ErrorName,
+    string? ErrorValue);
+
+/// <summary>A cell of a notebook with its outputs.</summary>
+/// <param name="Number">Its position in the notebook, counting from 1 over all cells.</param>
+/// <param name="CellType">code, markdown or raw.</param>
+/// <param name="Source">The cell's source text.</param>
+/// <param name="Outputs">Its outputs, empty for markdown and unexecuted cells.</param>
+public sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<CellOutput> Outputs)
+{
+    /// <summary>The first non-blank line of the source, to name the cell in a report.</summary>
+    public string FirstLine => Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(empty cell)";
+}
+
+/// <summary>A cell that failed: an error output, or text written to standard error.</summary>
+/// <param name="Cell">The failing cell.</param>
+/// <param name="Name">The error's name, or "stderr".</param>
+/// <param name="Message">The error message or the text written.</param>
+public sealed record CellError(NotebookCell Cell, string Name, string Message)
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"cell {Cell.Number} ({Cell.FirstLine}): {Name}: {string.Join('\n', Message.Split('\n').Take(6)).TrimEnd()}";
+}
+
+/// <summary>A notebook file read as nbformat 4 JSON, with helpers for what the runner and the tests look for.</summary>
+/// <param name="Path">Where it was read from.</param>
+/// <param name="Json">The whole document.</param>
+/// <param name="Cells">Its cells in order.</param>
+public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
+{
+    /// <summary>Reads a notebook; throws <see cref="InvalidDataException"/> naming the file when it is not nbformat JSON.</summary>
+    public static ExecutedNotebook Load(string path)
+    {
+        JsonObject json;
+        try
+        {
+            json = JsonNode.Parse(File.ReadAllText(path))?.AsObject()
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+        }
+        var cells = (json["cells"] as JsonArray ?? throw new InvalidDataException($"{path} has no 'cells' array."))
+            .Select((cell, i) => ReadCell(i + 1, cell!.AsObject()))
+            .ToArray();
+        return new ExecutedNotebook(path, json, cells);
+    }
+
+    /// <summary>Every error output and every write to standard error, in cell order.</summary>
+    public IReadOnlyList<CellError> Errors =>
+        Cells.SelectMany(cell => cell.Outputs
+                .Where(o => o.OutputType == "error" || o.StreamName == "stderr")
+                .Select(o => o.OutputType == "error"
+                    ? new CellError(cell, o.ErrorName ?? "error", o.ErrorValue ?? "")
+                    : new CellError(cell, "stderr", o.Text ?? "")))
+            .ToArray();
+
+    /// <summary>Everything the cells printed as text (streams and text/plain), in order, for checks on values.</summary>
+    public string PrintedText => string.Join("\n", Cells.SelectMany(c => c.Outputs)
+        .Select(o => o.Text ?? o.Data.GetValueOrDefault("text/plain"))
+        .Where(t => t is not null));
+
+    /// <summary>Every text/html output, in order.</summary>
+    public IEnumerable<string> HtmlOutputs =>
+        Cells.SelectMany(c => c.Outputs).Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>();
+
+    private static NotebookCell ReadCell(int number, JsonObject cell)
+    {
+        var outputs = (cell["outputs"] as JsonArray ?? [])
+            .Select(o => ReadOutput(o!.AsObject()))
+            .ToArray();
+        return new NotebookCell(number, (string?)cell["cell_type"] ?? "", JoinText(cell["source"]) ?? "", outputs);
+    }
+
+    private static CellOutput ReadOutput(JsonObject output)
+    {
+        var data = (output["data"] as JsonObject ?? [])
+            .ToDictionary(p => p.Key, p => JoinText(p.Value) ?? "");
+        return new CellOutput(
+            (string?)output["output_type"] ?? "",
+            data,
+            (string?)output["name"],
+            JoinText(output["text"]),
+            (string?)output["ename"],
+            (string?)output["evalue"]);
+    }
+
+    // nbformat allows multi-line strings as one string or as an array of lines.
+    private static string? JoinText(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+        JsonValue value when value.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
+}
