@@ -1,0 +1,145 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace LowRank;
+
+/// <summary>
+/// The workbook's Plotly.NET figures, with titles, axis titles, hover text and legends; values that span decades
+/// go on log axes. Display one as a cell's last expression after <see cref="Notebook.UseOfflineCharts"/>.
+/// </summary>
+public static class Charts
+{
+    private static readonly Color Signal = Color.fromHex("#1f77b4");
+    private static readonly Color Zero = Color.fromHex("#bbbbbb");
+    private static readonly Color Accent = Color.fromHex("#d62728");
+
+    /// <summary>
+    /// The singular value spectrum as bars on a log axis, with the numerical-zero tolerance drawn as a dashed line
+    /// and every σ at or below it labelled "numerical zero".
+    /// </summary>
+    public static GenericChart SingularValues<T>(Vector<T> singularValues, double tolerance, string title = "Singular values of W")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Guard.Finite(singularValues);
+        Guard.Tolerance(tolerance);
+        var sigma = singularValues.Select(s => double.CreateChecked(s)).ToArray();
+        var keys = Enumerable.Range(1, sigma.Length).Select(i => $"σ{Subscript(i)}").ToArray();
+        var isZero = sigma.Select(s => s <= tolerance).ToArray();
+        var labels = isZero.Select(z => z ? "numerical zero" : "").ToArray();
+        var bars = Chart.Column<double, string, string>(
+                sigma,
+                Keys: keys,
+                Name: "singular values σᵢ",
+                MultiText: labels,
+                MarkerColor: Color.fromColors(isZero.Select(z => z ? Zero : Signal)))
+            .WithTraceInfo(ShowLegend: true);
+        var line = Chart.Line<string, double, string>(
+                keys,
+                Enumerable.Repeat(tolerance, sigma.Length),
+                Name: $"tolerance {Number(tolerance)} (σ below it count as 0)",
+                LineColor: Accent,
+                LineDash: StyleParam.DrawingStyle.Dash);
+        return Style(
+            Chart.Combine([bars, line]),
+            title,
+            xTitle: "index i (σ sorted largest first)",
+            yTitle: "σᵢ (log scale)",
+            logY: true);
+    }
+
+    /// <summary>
+    /// Measured ‖W − B_r·A_r‖_F and the Eckart–Young prediction against the chosen rank r, on the same log axis;
+    /// hover shows relative error, energy kept and parameter count.
+    /// </summary>
+    public static GenericChart ErrorVersusRank(IReadOnlyList<RankSweepPoint> sweep, string title = "Approximation error versus chosen rank")
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        if (sweep.Count == 0)
+        {
+            throw new ArgumentException("sweep must contain at least one rank, but was empty.", nameof(sweep));
+        }
+        var ranks = sweep.Select(p => p.Rank).ToArray();
+        var measured = Chart.Line<int, double, string>(
+            ranks,
+            sweep.Select(p => p.Error),
+            ShowMarkers: true,
+            Name: "measured ‖W − B·A‖_F",
+            MultiText: sweep.Select(p =>
+                $"r = {p.Rank}: error {Number(p.Error)}, relative {Number(p.RelativeError)}, " +
+                $"energy kept {p.EnergyKept.ToString("P4", CultureInfo.InvariantCulture)}, " +
+                $"{p.Parameters.LowRank:N0} of {p.Parameters.Full:N0} parameters"),
+            LineColor: Signal);
+        var predicted = Chart.Line<int, double, string>(
+            ranks,
+            sweep.Select(p => p.EckartYoung),
+            ShowMarkers: true,
+            Name: "Eckart–Young √(Σ_{i>r} σᵢ²)",
+            MultiText: sweep.Select(p => $"r = {p.Rank}: predicted {Number(p.EckartYoung)}{(p.EckartYoung == 0 ? " (exactly 0: not drawn on a log axis)" : "")}"),
+            LineColor: Accent,
+            LineDash: StyleParam.DrawingStyle.Dash);
+        return Style(Chart.Combine([measured, predicted]), title, xTitle: "chosen rank r", yTitle: "Frobenius error (log scale)", logY: true);
+    }
+
+    /// <summary>
+    /// Share of ‖W‖_F² kept against the chosen rank, one line per named sweep, so matrices can be compared.
+    /// </summary>
+    public static GenericChart EnergyKept(IEnumerable<(string Name, IReadOnlyList<RankSweepPoint> Sweep)> sweeps, string title = "Energy kept versus chosen rank")
+    {
+        ArgumentNullException.ThrowIfNull(sweeps);
+        var lines = sweeps.Select(s => Chart.Line<int, double, string>(
+                s.Sweep.Select(p => p.Rank),
+                s.Sweep.Select(p => p.EnergyKept * 100),
+                ShowMarkers: true,
+                Name: s.Name,
+                MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {p.EnergyKept.ToString("P4", CultureInfo.InvariantCulture)} kept, relative error {Number(p.RelativeError)}")))
+            .ToArray();
+        if (lines.Length == 0)
+        {
+            throw new ArgumentException("sweeps must contain at least one sweep, but was empty.", nameof(sweeps));
+        }
+        return Style(Chart.Combine(lines), title, xTitle: "chosen rank r", yTitle: "energy kept Σ_{i≤r} σᵢ² / Σ σᵢ² (%)", logY: false);
+    }
+
+    /// <summary>Parameters of a full d×k layer against its rank-r factors B and A, per layer shape, on a log axis.</summary>
+    public static GenericChart ParameterSavings(IEnumerable<ParameterCount> layers, string title = "Parameters: full W versus LoRA factors B and A")
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        var list = layers.ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("layers must contain at least one layer shape, but was empty.", nameof(layers));
+        }
+        var keys = list.Select(p => $"{p.Rows}×{p.Columns}, r = {p.Rank}").ToArray();
+        var full = Chart.Column<long, string, string>(
+            list.Select(p => p.Full),
+            Keys: keys,
+            Name: "W: d·k",
+            MultiText: list.Select(p => $"{p.Full:N0}"),
+            MarkerColor: Zero);
+        var lowRank = Chart.Column<long, string, string>(
+            list.Select(p => p.LowRank),
+            Keys: keys,
+            Name: "B and A: r·(d + k)",
+            MultiText: list.Select(p => $"{p.LowRank:N0} ({p.LowRankFraction.ToString("P2", CultureInfo.InvariantCulture)})"),
+            MarkerColor: Signal);
+        return Style(Chart.Combine([full, lowRank]), title, xTitle: "layer shape d×k and rank r", yTitle: "parameters (log scale)", logY: true);
+    }
+
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY) =>
+        Plotly.NET.Chart.WithTitle(title).Invoke(chart)
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithLegend(true)
+            .WithSize(Width: 760, Height: 460);
+
+    private static string Number(double value) =>
+        value == 0 ? "0" : Math.Abs(value) is >= 1e-3 and < 1e4
+            ? value.ToString("0.####", CultureInfo.InvariantCulture)
+            : value.ToString("0.###e+0", CultureInfo.InvariantCulture);
+
+    private static string Subscript(int i) =>
+        string.Concat(i.ToString(CultureInfo.InvariantCulture).Select(c => (char)('₀' + (c - '0'))));
+}
