@@ -82,4 +82,40 @@ internal static class Guard
         }
         return vector;
     }
+    public static int Rank(int rank, int rows, int cols, [CallerArgumentExpression(nameof(rank))] string name = "")
+    {
+        var max = Math.Min(rows, cols);
+        if (rank < 1 || rank > max)
+        {
+            throw new ArgumentOutOfRangeException(name, rank,
+                $"{name} must be between 1 and min(rows, cols) = {max} for a {rows}x{cols} matrix, but was {rank}.");
+        }
+        return rank;
+    }
+
+    public static void Chain<T>(Matrix<T> b, Matrix<T> a, int rows, int cols,
+        [CallerArgumentExpression(nameof(b))] string bName = "", [CallerArgumentExpression(nameof(a))] string aName = "")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        // B·A must stand in for a rows x cols W, so B is rows x r and A is r x cols.
+        if (b.ColumnCount != a.RowCount)
+        {
+            throw new ArgumentException(
+                $"{bName} ({Shape(b)}) and {aName} ({Shape(a)}) do not chain: {bName} must have as many columns as {aName} has rows.",
+                aName);
+        }
+        if (b.RowCount != rows)
+        {
+            throw new ArgumentException(
+                $"{bName} must have {rows} rows to stand in for a {rows}x{cols} W, but is {Shape(b)}.", bName);
+        }
+        if (a.ColumnCount != cols)
+        {
+            throw new ArgumentException(
+                $"{aName} must have {cols} columns to stand in for a {rows}x{cols} W, but is {Shape(a)}.", aName);
+        }
+    }
+
+    public static string Shape<T>(Matrix<T> m)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T> => $"{m.RowCount}x{m.ColumnCount}";
 }

@@ -1,0 +1,62 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+
+namespace LowRank;
+
+/// <summary>
+/// Truncated SVD: keep the r largest singular values and their vectors, giving the LoRA factors B = U_r·S_r and A = V_rᵀ.
+/// </summary>
+public static class Truncation
+{
+    /// <summary>Factors <paramref name="w"/> into rank-<paramref name="rank"/> factors B (d×r) and A (r×k) through its SVD.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="w">The d×k matrix; every entry must be finite.</param>
+    /// <param name="rank">The rank r to keep, 1 ≤ r ≤ min(d, k).</param>
+    /// <returns>B, A and all singular values of <paramref name="w"/>.</returns>
+    public static LowRankFactors<T> Of<T>(Matrix<T> w, int rank)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Guard.Finite(w);
+        Guard.Rank(rank, w.RowCount, w.ColumnCount);
+        return Truncate(w.Svd(computeVectors: true), rank);
+    }
+
+    /// <summary>
+    /// Truncates an SVD already computed with <c>W.Svd()</c> (the port of <c>U, S, V = torch.svd(W)</c>),
+    /// so a notebook can show the decomposition and then cut it.
+    /// </summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="svd">An SVD computed with singular vectors (<c>computeVectors: true</c>, the default).</param>
+    /// <param name="rank">The rank r to keep, 1 ≤ r ≤ min(d, k).</param>
+    /// <returns>B, A and all singular values.</returns>
+    public static LowRankFactors<T> Of<T>(Svd<T> svd, int rank)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        // Svd<T>.VectorsComputed is protected; without vectors MathNet leaves U all zeros, which no real U can be.
+        if (svd.U.FrobeniusNorm() == 0)
+        {
+            throw new ArgumentException(
+                $"{nameof(svd)} must be computed with singular vectors (W.Svd(computeVectors: true)), but VectorsComputed was false.",
+                nameof(svd));
+        }
+        Guard.Finite(svd.S, nameof(svd));
+        Guard.Rank(rank, svd.U.RowCount, svd.VT.ColumnCount);
+        return Truncate(svd, rank);
+    }
+
+    private static LowRankFactors<T> Truncate<T>(Svd<T> svd, int rank)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var d = svd.U.RowCount;
+        var k = svd.VT.ColumnCount;
+        // Scaling U_r's columns by σ_i is U_r·S_r without building the diagonal matrix.
+        var b = svd.U.SubMatrix(0, d, 0, rank);
+        for (var i = 0; i < rank; i++)
+        {
+            b.SetColumn(i, b.Column(i) * svd.S[i]);
+        }
+        var a = svd.VT.SubMatrix(0, rank, 0, k);
+        return new LowRankFactors<T>(b, a, svd.S.Clone());
+    }
+}
