@@ -70,14 +70,14 @@ public static class Charts
             MultiText: sweep.Select(p =>
                 $"r = {p.Rank}: error {Number(p.Error)}, relative {Number(p.RelativeError)}, " +
                 $"energy kept {p.EnergyKept.ToString("P4", CultureInfo.InvariantCulture)}, " +
-                $"{p.Parameters.LowRank:N0} of {p.Parameters.Full:N0} parameters"),
+                $"{p.Parameters.LowRank:N0} of {p.Parameters.Full:N0} parameters").ToArray(),
             LineColor: Signal);
         var predicted = Chart.Line<int, double, string>(
             ranks,
             sweep.Select(p => p.EckartYoung),
             ShowMarkers: true,
             Name: "Eckart–Young √(Σ_{i>r} σᵢ²)",
-            MultiText: sweep.Select(p => $"r = {p.Rank}: predicted {Number(p.EckartYoung)}{(p.EckartYoung == 0 ? " (exactly 0: not drawn on a log axis)" : "")}"),
+            MultiText: sweep.Select(p => $"r = {p.Rank}: predicted {Number(p.EckartYoung)}{(p.EckartYoung == 0 ? " (exactly 0: not drawn on a log axis)" : "")}").ToArray(),
             LineColor: Accent,
             LineDash: StyleParam.DrawingStyle.Dash);
         return Style(Chart.Combine([measured, predicted]), title, xTitle: "chosen rank r", yTitle: "Frobenius error (log scale)", logY: true);
@@ -94,7 +94,7 @@ public static class Charts
                 s.Sweep.Select(p => p.EnergyKept * 100),
                 ShowMarkers: true,
                 Name: s.Name,
-                MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {p.EnergyKept.ToString("P4", CultureInfo.InvariantCulture)} kept, relative error {Number(p.RelativeError)}")))
+                MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {p.EnergyKept.ToString("P4", CultureInfo.InvariantCulture)} kept, relative error {Number(p.RelativeError)}").ToArray()))
             .ToArray();
         if (lines.Length == 0)
         {
@@ -117,22 +117,21 @@ public static class Charts
             list.Select(p => p.Full),
             Keys: keys,
             Name: "W: d·k",
-            MultiText: list.Select(p => $"{p.Full:N0}"),
+            MultiText: list.Select(p => $"{p.Full:N0}").ToArray(),
             MarkerColor: Zero);
         var lowRank = Chart.Column<long, string, string>(
             list.Select(p => p.LowRank),
             Keys: keys,
             Name: "B and A: r·(d + k)",
-            MultiText: list.Select(p => $"{p.LowRank:N0} ({p.LowRankFraction.ToString("P2", CultureInfo.InvariantCulture)})"),
+            MultiText: list.Select(p => $"{p.LowRank:N0} ({p.LowRankFraction.ToString("P2", CultureInfo.InvariantCulture)})").ToArray(),
             MarkerColor: Signal);
         return Style(Chart.Combine([full, lowRank]), title, xTitle: "layer shape d×k and rank r", yTitle: "parameters (log scale)", logY: true);
     }
 
     private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY) =>
-        Plotly.NET.Chart.WithTitle(title).Invoke(chart)
+        Plotly.NET.Chart.withTitle(title, null).Invoke(chart)
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithLegend(true)
             .WithSize(Width: 760, Height: 460);
 
     private static string Number(double value) =>
