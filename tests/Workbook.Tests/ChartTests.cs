@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Workbook;
+
+namespace Workbook.Tests;
+
+/// <summary>
+/// Each chart output is there with the expected traces, and draws in a real headless browser with the network
+/// blocked: plotly.js comes from the notebook's own loader output, once per notebook.
+/// </summary>
+[Collection(WorkbookCollection.Name)]
+public sealed partial class ChartTests(WorkbookRun workbook)
+{
+    // The trace types of each chart, in the order the notebook shows them.
+    public static TheoryData<string, string[]> ExpectedCharts => new()
+    {
+        { "01-seeding-and-rank.ipynb", [] },
+        { "02-svd-and-truncation.ipynb", ["bar scatter"] },
+        { "03-outputs-and-parameters.ipynb", ["bar bar"] },
+        { "04-choosing-the-rank.ipynb", ["scatter scatter", "scatter scatter", "scatter scatter scatter"] },
+    };
+
+    [Fact]
+    public void Every_notebook_has_its_expected_charts_listed() =>
+        Assert.Equal(
+            workbook.Notebooks.Select(Path.GetFileName).Order(),
+            ExpectedCharts.Select(row => (string)row[0]).Order());
+
+    [Theory]
+    [MemberData(nameof(ExpectedCharts))]
+    public void Chart_outputs_carry_the_expected_traces(string name, string[] charts)
+    {
+        var html = workbook.Executed(name).HtmlOutputs.ToArray();
+        var figures = html.SelectMany(h => Figure().Matches(h)).Select(m => JsonNode.Parse(m.Groups[1].Value)!).ToArray();
+        Assert.Equal(charts, figures.Select(f => string.Join(' ', f["data"]!.AsArray().Select(t => (string?)t!["type"]))));
+        Assert.All(figures, f => Assert.False(string.IsNullOrWhiteSpace((string?)f["layout"]!["title"]?["text"]), "every chart has a title"));
+        Assert.All(figures, f => Assert.NotNull(f["layout"]!["xaxis"]?["title"]?["text"]));
+        Assert.All(figures, f => Assert.NotNull(f["layout"]!["yaxis"]?["title"]?["text"]));
+        // plotly.js once per notebook that draws charts, and never from a CDN.
+        Assert.Equal(charts.Length > 0 ? 1 : 0, html.Count(h => h.Contains("lowrank-plotly-loader", StringComparison.Ordinal)));
+        Assert.DoesNotContain(html, h => h.Contains("cdn.plot.ly", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExpectedCharts))]
+    public async Task Charts_draw_offline_in_headless_Chromium(string name, string[] charts)
+    {
+        if (charts.Length == 0)
+        {
+            return;
+        }
+        var browser = Browser.Find() ?? throw new InvalidOperationException(
+            $"No Chromium-family browser found: run the tests with the README's test command, which installs one, or set {Browser.Variable}.");
+        var page = Path.Combine(workbook.Output, "pages", Path.ChangeExtension(name, ".html"));
+        Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+        await File.WriteAllTextAsync(page,
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n" +
+            string.Join("\n", workbook.Executed(name).HtmlOutputs) + "\n</body></html>\n");
+
+        var dom = await HeadlessChromium.DumpDomAsync(browser, page);
+
+        Assert.Equal(charts.Length, Regex.Count(dom, "class=\"plot-container plotly\""));
+        var expected = charts.SelectMany(c => c.Split(' ')).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var (type, count) in expected)
+        {
+            // plotly.js draws bar traces as "trace bars" and line/scatter traces as "trace scatter".
+            var css = type == "bar" ? "trace bars" : "trace scatter";
+            Assert.Equal(count, Regex.Count(dom, $"class=\"{css}\""));
+        }
+        Assert.DoesNotContain("plotly.js is not loaded", dom, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"var figure = (\{.*\});\s*\n", RegexOptions.CultureInvariant)]
+    private static partial Regex Figure();
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Workbook;
+
+namespace Workbook.Tests;
+
+/// <summary>
+/// The committed notebooks are clean (no outputs, no execution counts), valid nbformat 4 with the Polyglot metadata
+/// that makes VS Code and Jupyter pick the C# kernel, and follow the workbook's conventions.
+/// </summary>
+public sealed partial class CommittedNotebookTests
+{
+    private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
+
+    public static TheoryData<string> Notebooks => new(Repository.ListNotebooks().Select(Path.GetFileName)!);
+
+    private static JsonObject Load(string name) => ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Json;
+
+    [Fact]
+    public void Notebooks_are_numbered_kebab_case() =>
+        Assert.All(Repository.ListNotebooks().Select(Path.GetFileName), name => Assert.Matches(@"^\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$", name));
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_is_committed_without_outputs(string name)
+    {
+        foreach (var cell in Load(name)["cells"]!.AsArray().Select(c => c!.AsObject()).Where(c => (string?)c["cell_type"] == "code"))
+        {
+            Assert.Empty(cell["outputs"]!.AsArray());
+            Assert.Null(cell["execution_count"]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_is_nbformat_4_with_polyglot_metadata(string name)
+    {
+        var notebook = Load(name);
+        Assert.Equal(4, (int)notebook["nbformat"]!);
+        var minor = (int)notebook["nbformat_minor"]!;
+        Assert.InRange(minor, 4, 5);
+        Assert.Equal(
+            ["cells", "metadata", "nbformat", "nbformat_minor"],
+            notebook.Select(p => p.Key).Order(StringComparer.Ordinal));
+
+        var metadata = notebook["metadata"]!;
+        Assert.Equal(".net-csharp", (string?)metadata["kernelspec"]?["name"]);
+        Assert.Equal(".NET (C#)", (string?)metadata["kernelspec"]?["display_name"]);
+        Assert.Equal("C#", (string?)metadata["kernelspec"]?["language"]);
+        Assert.Equal("polyglot-notebook", (string?)metadata["language_info"]?["name"]);
+        var kernelInfo = metadata["polyglot_notebook"]?["kernelInfo"];
+        Assert.Equal("csharp", (string?)kernelInfo?["defaultKernelName"]);
+        Assert.Contains(kernelInfo!["items"]!.AsArray(), item => (string?)item!["name"] == "csharp");
+
+        var ids = new HashSet<string>();
+        foreach (var cell in notebook["cells"]!.AsArray().Select(c => c!.AsObject()))
+        {
+            var type = (string?)cell["cell_type"];
+            Assert.Contains(type, new[] { "markdown", "code", "raw" });
+            Assert.IsType<JsonObject>(cell["metadata"]);
+            Assert.True(cell["source"] is JsonArray lines ? lines.All(l => l!.GetValueKind() == System.Text.Json.JsonValueKind.String) : cell["source"]!.GetValueKind() == System.Text.Json.JsonValueKind.String);
+            if (minor >= 5)
+            {
+                var id = (string?)cell["id"];
+                Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id);
+                Assert.True(ids.Add(id!), $"cell id {id} is repeated");
+            }
+            var allowed = type == "code"
+                ? new[] { "cell_type", "execution_count", "id", "metadata", "outputs", "source" }
+                : new[] { "attachments", "cell_type", "id", "metadata", "source" };
+            Assert.All(cell.Select(p => p.Key), key => Assert.Contains(key, allowed));
+            if (type == "code")
+            {
+                Assert.Equal("csharp", (string?)cell["metadata"]!["polyglot_notebook"]?["kernelName"]);
+                Assert.True(cell.ContainsKey("outputs") && cell.ContainsKey("execution_count"), "code cells carry outputs and execution_count");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_opens_with_a_title_and_the_references_and_closes_with_exercises(string name)
+    {
+        var cells = ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Cells;
+        Assert.Equal("markdown", cells[0].CellType);
+        Assert.StartsWith("# ", cells[0].Source, StringComparison.Ordinal);
+        Assert.Contains("PyTorch original", cells[0].Source, StringComparison.Ordinal);
+
+        var references = cells.First(c => c.CellType == "code").Source;
+        Assert.All(references.Split('\n').Where(l => l.Trim().Length > 0), line => Assert.Matches(@"^(#r |//)", line));
+        Assert.Contains("#r \"../src/LowRank/bin/Release/net10.0/LowRank.dll\"", references, StringComparison.Ordinal);
+
+        Assert.Equal("markdown", cells[^1].CellType);
+        Assert.Contains("Your turn", cells[^1].Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_packages_are_pinned_to_the_repository_versions(string name)
+    {
+        var pins = XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => ((string)p.Attribute("Version")!).Trim('[', ']'));
+        var source = string.Join("\n", ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Cells.Select(c => c.Source));
+        var references = NugetReference().Matches(source).ToArray();
+        Assert.NotEmpty(references);
+        foreach (Match reference in references)
+        {
+            var (package, version) = (reference.Groups["name"].Value, reference.Groups["version"].Value);
+            Assert.True(pins.TryGetValue(package, out var pinned), $"{name} references {package}, which Directory.Packages.props does not pin.");
+            Assert.Equal(pinned, version);
+        }
+    }
+
+    [GeneratedRegex(@"#r ""nuget:\s*(?<name>[^,""]+?)\s*(,\s*(?<version>[^""]*))?""")]
+    private static partial Regex NugetReference();
+}

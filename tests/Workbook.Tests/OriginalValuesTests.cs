@@ -1,0 +1,94 @@
+namespace Workbook.Tests;
+
+/// <summary>
+/// The executed notebooks print what the PyTorch original prints (../shared/reference/pytorch-svd-notebook.txt):
+/// the expected strings below are copied from the original's output cells, not from our own output.
+/// </summary>
+[Collection(WorkbookCollection.Name)]
+public sealed class OriginalValuesTests(WorkbookRun workbook)
+{
+    private const string Seeding = "01-seeding-and-rank.ipynb";
+    private const string Svd = "02-svd-and-truncation.ipynb";
+    private const string Outputs = "03-outputs-and-parameters.ipynb";
+
+    [Fact]
+    public void W_prints_as_in_the_original()
+    {
+        var text = workbook.Executed(Seeding).PrintedText;
+        Assert.Contains("""
+            tensor([[-1.0797,  0.5545,  0.8058, -0.7140, -0.1518,  1.0773,  2.3690,  0.8486,
+                     -1.1825, -3.2632],
+                    [-0.3303,  0.2283,  0.4145, -0.1924, -0.0215,  0.3276,  0.7926,  0.2233,
+                     -0.3422, -0.9614],
+            """, text);
+        Assert.Contains("""
+                    [ 1.0485, -0.6394, -1.0715,  0.6485,  0.1046, -1.0427, -2.4174, -0.7615,
+                      1.1147,  3.1054],
+                    [ 0.9088,
+            """, text);
+        Assert.Contains("]]) torch.Size([10, 10])", text);
+    }
+
+    [Fact]
+    public void The_rank_of_W_is_2() =>
+        Assert.Contains("Rank of W: 2\n", workbook.Executed(Seeding).PrintedText);
+
+    [Fact]
+    public void B_is_10_by_2_and_A_is_2_by_10()
+    {
+        var text = workbook.Executed(Svd).PrintedText;
+        Assert.Contains("Shape of B: torch.Size([10, 2])", text);
+        Assert.Contains("Shape of A: torch.Size([2, 10])", text);
+    }
+
+    [Fact]
+    public void The_original_printed_output_vector_appears_for_both_paths()
+    {
+        var text = workbook.Executed(Outputs).PrintedText;
+        const string vector = """
+            tensor([-4.2808, -1.2647,  2.9707, -0.9784,  0.9193,  3.5211,  5.3049,  5.5870,
+                     1.8145,  4.7644])
+            """;
+        Assert.Contains("Output using W: " + vector, text);
+        Assert.Contains("Output using BA: " + vector, text);
+    }
+
+    [Fact]
+    public void The_first_draw_output_is_shown_too()
+    {
+        // A fresh top-to-bottom run of the original draws these first (../shared/design/torch-randn.md); PyTorch prints
+        // this vector in scientific notation (its largest and smallest magnitudes are more than 1000 apart).
+        double[] expected = [7.2684, 2.3162, 7.7151, -10.4455, -0.0082, -3.7270, -11.1461, 2.0207, -9.6258, -4.1163];
+        var text = workbook.Executed(Outputs).PrintedText;
+        foreach (var label in new[] { "Output using W: ", "Output using BA: " })
+        {
+            var start = text.IndexOf(label, StringComparison.Ordinal) + label.Length;
+            var printed = text[start..text.IndexOf(')', start)];
+            var values = System.Text.RegularExpressions.Regex.Matches(printed, @"-?\d+\.\d+(e[+-]\d+)?")
+                .Select(m => Math.Round(double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture), 4))
+                .ToArray();
+            Assert.Equal(expected, values);
+        }
+    }
+
+    [Fact]
+    public void Differences_are_float_sized_in_float_and_rounding_sized_in_double()
+    {
+        var lines = workbook.Executed(Outputs).PrintedText.Split('\n');
+        var floatDifferences = lines.Where(l => l.StartsWith("Difference between the two outputs: ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l["Difference between the two outputs: ".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+        Assert.Equal(2, floatDifferences.Length);
+        Assert.All(floatDifferences, d => Assert.InRange(d, 1e-9, 1e-4));
+        var doubleDifference = lines.Single(l => l.StartsWith("Difference in double: ", StringComparison.Ordinal));
+        Assert.InRange(double.Parse(doubleDifference["Difference in double: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 1e-12);
+    }
+
+    [Fact]
+    public void Parameters_are_100_against_40()
+    {
+        var text = workbook.Executed(Outputs).PrintedText;
+        Assert.Contains("Total params in W: 100\n", text);
+        Assert.Contains("Total params in B and A: 40\n", text);
+    }
+}
