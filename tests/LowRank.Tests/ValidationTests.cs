@@ -212,4 +212,23 @@ public class ValidationTests
     [Fact]
     public void Truncation_of_svd_without_vectors_is_rejected()
         => Throws<ArgumentException>(() => Truncation.Of(W.Svd(computeVectors: false), 1), "svd", "computeVectors: true");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public void LowRankMatrix_rejects_rank_outside_1_to_min_d_k_without_drawing(int rank)
+    {
+        var generator = new TorchGenerator(0);
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(generator, 10, 12, rank), "rank", $"but was {rank}", "= 10");
+        // The failed call must not have consumed random numbers: the next draw is still the seed's first.
+        Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
+    }
+
+    [Fact]
+    public void LowRankMatrix_rejects_non_positive_dimensions_and_null_generator()
+    {
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(new TorchGenerator(0), 0, 10, 1), "rows", "but was 0");
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random<double>(new TorchGenerator(0), 10, -3, 1), "cols", "but was -3");
+        Throws<ArgumentNullException>(() => LowRankMatrix.Random(null!, 10, 10, 2), "generator");
+    }
 }
