@@ -55,7 +55,7 @@ public static class MatrixRank
 
     private static double[] SingularValues<T>(Matrix<T> w)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => [.. w.Svd(computeVectors: false).S.Select(double.CreateChecked)];
+        => [.. SingularValueDecomposition<T>.Of(w, computeVectors: false).S.Select(double.CreateChecked)];
 
     private static int Count(double[] singularValues, double tolerance)
         => singularValues.Count(s => s > tolerance);

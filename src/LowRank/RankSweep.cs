@@ -41,7 +41,7 @@ public static class RankSweep
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         int d = w.RowCount, k = w.ColumnCount, n = Math.Min(d, k);
-        var svd = w.Svd(computeVectors: true);
+        var svd = SingularValueDecomposition<T>.Of(w, computeVectors: true);
         var u = svd.U.ToColumnMajorArray();
         var vt = svd.VT.ToColumnMajorArray();
         var sigma = svd.S.ToArray();

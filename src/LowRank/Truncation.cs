@@ -18,7 +18,8 @@ public static class Truncation
     {
         Guard.Finite(w);
         Guard.Rank(rank, w.RowCount, w.ColumnCount);
-        return Truncate(w.Svd(computeVectors: true), rank);
+        var svd = SingularValueDecomposition<T>.Of(w, computeVectors: true);
+        return Truncate(svd.U, svd.S, svd.VT, rank);
     }
 
     /// <summary>
@@ -37,26 +38,26 @@ public static class Truncation
         if (svd.U.FrobeniusNorm() == 0)
         {
             throw new ArgumentException(
-                $"{nameof(svd)} must be computed with singular vectors (W.Svd(computeVectors: true)), but VectorsComputed was false.",
+                $"{nameof(svd)} must be computed with singular vectors (W.Svd(computeVectors: true)), but its singular vectors were not computed (U is all zeros).",
                 nameof(svd));
         }
         Guard.Finite(svd.S, nameof(svd));
         Guard.Rank(rank, svd.U.RowCount, svd.VT.ColumnCount);
-        return Truncate(svd, rank);
+        return Truncate(svd.U, svd.S, svd.VT, rank);
     }
 
-    private static LowRankFactors<T> Truncate<T>(Svd<T> svd, int rank)
+    private static LowRankFactors<T> Truncate<T>(Matrix<T> u, Vector<T> s, Matrix<T> vt, int rank)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        var d = svd.U.RowCount;
-        var k = svd.VT.ColumnCount;
+        var d = u.RowCount;
+        var k = vt.ColumnCount;
         // Scaling U_r's columns by σ_i is U_r·S_r without building the diagonal matrix.
-        var b = svd.U.SubMatrix(0, d, 0, rank);
+        var b = u.SubMatrix(0, d, 0, rank);
         for (var i = 0; i < rank; i++)
         {
-            b.SetColumn(i, b.Column(i) * svd.S[i]);
+            b.SetColumn(i, b.Column(i) * s[i]);
         }
-        var a = svd.VT.SubMatrix(0, rank, 0, k);
-        return new LowRankFactors<T>(b, a, svd.S.Clone());
+        var a = vt.SubMatrix(0, rank, 0, k);
+        return new LowRankFactors<T>(b, a, s.Clone());
     }
 }

@@ -1,0 +1,39 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LowRank.Tests;
+
+/// <summary>Seeded standard-normal test matrices, drawn in double and rounded to T so float and double see the same numbers.</summary>
+internal static class Gaussian
+{
+    public static Matrix<T> Random<T>(int rows, int cols, int seed)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var normal = new Normal(0, 1, new Random(seed));
+        return Matrix<T>.Build.Dense(rows, cols, (_, _) => T.CreateChecked(normal.Sample()));
+    }
+
+    public static Vector<T> RandomVector<T>(int length, int seed)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var normal = new Normal(0, 1, new Random(seed));
+        return Vector<T>.Build.Dense(length, _ => T.CreateChecked(normal.Sample()));
+    }
+
+    /// <summary>(rows×rank)·(rank×cols), the original's way of making a matrix of known rank.</summary>
+    public static Matrix<T> Product<T>(int rows, int cols, int rank, int seed)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => Random<T>(rows, rank, seed) * Random<T>(rank, cols, seed + 1);
+
+    public static Matrix<T> Diagonal<T>(params double[] values)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => Matrix<T>.Build.DenseOfDiagonalArray([.. values.Select(T.CreateChecked)]);
+
+    public static Matrix<T> Of<T>(double[,] values)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => Matrix<T>.Build.Dense(values.GetLength(0), values.GetLength(1), (i, j) => T.CreateChecked(values[i, j]));
+
+    public static Vector<T> VectorOf<T>(params double[] values)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => Vector<T>.Build.Dense([.. values.Select(T.CreateChecked)]);
+}

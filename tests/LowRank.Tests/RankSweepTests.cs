@@ -1,0 +1,133 @@
+using CsCheck;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LowRank.Tests;
+
+public class RankSweepTests
+{
+    [Fact]
+    public void Diag_3_2_1_errors_are_sqrt5_1_0()
+    {
+        var sweep = RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 1));
+        Assert.Equal([1, 2, 3], sweep.Select(p => p.Rank));
+        AssertClose([Math.Sqrt(5), 1, 0], sweep.Select(p => p.Error));
+        AssertClose([Math.Sqrt(5), 1, 0], sweep.Select(p => p.EckartYoung));
+        AssertClose([Math.Sqrt(5) / Math.Sqrt(14), 1 / Math.Sqrt(14), 0], sweep.Select(p => p.RelativeError));
+        AssertClose([9.0 / 14, 13.0 / 14, 1], sweep.Select(p => p.EnergyKept));
+        Assert.Equal([6L, 12L, 18L], sweep.Select(p => p.Parameters.LowRank));
+        Assert.All(sweep, p => Assert.Null(p.OutputError));
+    }
+
+    [Fact]
+    public void Diag_3_2_1_output_errors_drop_one_coordinate_at_a_time()
+    {
+        // x = (1, 1, 1): y = (3, 2, 1); rank 1 keeps (3, 0, 0), rank 2 keeps (3, 2, 0). The bias cancels.
+        var sweep = RankSweep.Of(Gaussian.Diagonal<float>(3, 2, 1), Gaussian.VectorOf<float>(1, 1, 1), Gaussian.VectorOf<float>(5, -5, 7));
+        AssertClose([Math.Sqrt(5), 1, 0], sweep.Select(p => p.OutputError!.Value), 1e-6);
+    }
+
+    [Fact]
+    public void Zero_matrix_has_no_error_and_keeps_all_energy_instead_of_nan()
+    {
+        var sweep = RankSweep.Of(Matrix<double>.Build.Dense(3, 4), Vector<double>.Build.Dense(4, 1), Vector<double>.Build.Dense(3, 2));
+        Assert.Equal(3, sweep.Count);
+        Assert.All(sweep, p =>
+        {
+            Assert.Equal(0, p.Error);
+            Assert.Equal(0, p.EckartYoung);
+            Assert.Equal(0, p.RelativeError);
+            Assert.Equal(1, p.EnergyKept);
+            Assert.Equal(0, p.OutputError);
+        });
+    }
+
+    [Theory]
+    [InlineData(1e-200)]
+    [InlineData(1e200)]
+    public void Extreme_scales_neither_underflow_nor_overflow(double scale)
+    {
+        var sweep = RankSweep.Of(scale * Gaussian.Diagonal<double>(3, 2, 1));
+        AssertClose([Math.Sqrt(5), 1, 0], sweep.Select(p => p.Error / scale));
+        AssertClose([Math.Sqrt(5), 1, 0], sweep.Select(p => p.EckartYoung / scale));
+        AssertClose([9.0 / 14, 13.0 / 14, 1], sweep.Select(p => p.EnergyKept));
+    }
+
+    [Fact]
+    public void Measured_error_equals_eckart_young_in_float() => MeasuredEqualsEckartYoung<float>();
+
+    [Fact]
+    public void Measured_error_equals_eckart_young_in_double() => MeasuredEqualsEckartYoung<double>();
+
+    private static void MeasuredEqualsEckartYoung<T>()
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => Shapes.WithRank.Sample(s =>
+        {
+            // A product of Gaussians has σ_i ≈ 0 beyond s.Rank, so both the steep and the flat part of the spectrum are covered.
+            var w = Gaussian.Product<T>(s.Rows, s.Cols, s.Rank, s.Seed);
+            var sweep = RankSweep.Of(w);
+            var floor = Tolerances.Relative<T>() * w.FrobeniusNorm();
+            Assert.Equal(Math.Min(s.Rows, s.Cols), sweep.Count);
+            Assert.All(sweep, p => Assert.True(
+                Math.Abs(p.Error - p.EckartYoung) <= 1e-3 * p.EckartYoung + floor,
+                $"{s} rank {p.Rank}: measured {p.Error:e6}, Eckart–Young {p.EckartYoung:e6}"));
+            Assert.True(sweep[^1].Error <= floor, $"{s}: last error {sweep[^1].Error:e3}");
+            Assert.True(sweep[^1].RelativeError <= Tolerances.Relative<T>(), $"{s}: last relative error {sweep[^1].RelativeError:e3}");
+        }, iter: Shapes.Iterations);
+
+    [Fact]
+    public void Energy_kept_never_decreases_and_ends_at_1_in_float() => EnergyMonotone<float>();
+
+    [Fact]
+    public void Energy_kept_never_decreases_and_ends_at_1_in_double() => EnergyMonotone<double>();
+
+    private static void EnergyMonotone<T>()
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => Shapes.WithRank.Sample(s =>
+        {
+            var sweep = RankSweep.Of(Gaussian.Random<T>(s.Rows, s.Cols, s.Seed));
+            for (var i = 1; i < sweep.Count; i++)
+            {
+                Assert.True(sweep[i].EnergyKept >= sweep[i - 1].EnergyKept, $"{s}: energy drops at rank {sweep[i].Rank}");
+            }
+            Assert.Equal(1.0, sweep[^1].EnergyKept);
+            Assert.All(sweep, p => Assert.InRange(p.EnergyKept, 0.0, 1.0));
+        }, iter: Shapes.Iterations);
+
+    [Fact]
+    public void Output_error_at_each_rank_matches_a_separate_truncation_in_double()
+        => Shapes.WithRank.Sample(s =>
+        {
+            var w = Gaussian.Random<double>(s.Rows, s.Cols, s.Seed);
+            var x = Gaussian.RandomVector<double>(s.Cols, s.Seed + 2);
+            var bias = Gaussian.RandomVector<double>(s.Rows, s.Seed + 3);
+            var point = RankSweep.Of(w, x, bias)[s.Rank - 1];
+            var separate = OutputComparison.Of(w, Truncation.Of(w, s.Rank), x, bias).Difference;
+            Assert.True(Math.Abs(point.OutputError!.Value - separate) <= 1e-10 * (w.FrobeniusNorm() * x.L2Norm() + 1),
+                $"{s}: sweep {point.OutputError:e6}, truncation {separate:e6}");
+        }, iter: Shapes.Iterations);
+
+    [Fact]
+    public void Output_error_vanishes_from_the_true_rank_on_in_float()
+        => Shapes.WithRank.Sample(s =>
+        {
+            var w = Gaussian.Product<float>(s.Rows, s.Cols, s.Rank, s.Seed);
+            var x = Gaussian.RandomVector<float>(s.Cols, s.Seed + 2);
+            var bias = Gaussian.RandomVector<float>(s.Rows, s.Seed + 3);
+            var scale = w.FrobeniusNorm() * x.L2Norm() + bias.L2Norm();
+            foreach (var p in RankSweep.Of(w, x, bias).Where(p => p.Rank >= s.Rank))
+            {
+                Assert.True(p.OutputError <= Tolerances.Relative<float>() * scale, $"{s} rank {p.Rank}: {p.OutputError:e3}");
+            }
+        }, iter: Shapes.Iterations);
+
+    private static void AssertClose(IEnumerable<double> expected, IEnumerable<double> actual, double tolerance = 1e-14)
+    {
+        var e = expected.ToArray();
+        var a = actual.ToArray();
+        Assert.Equal(e.Length, a.Length);
+        for (var i = 0; i < e.Length; i++)
+        {
+            Assert.True(Math.Abs(e[i] - a[i]) <= tolerance * Math.Max(1, Math.Abs(e[i])), $"[{i}]: expected {e[i]:R}, got {a[i]:R}");
+        }
+    }
+}
