@@ -39,7 +39,7 @@ public static class Charts
         var line = Chart.Line<string, double, string>(
                 keys,
                 Enumerable.Repeat(tolerance, sigma.Length),
-                Name: $"tolerance {Number(tolerance)} (σ below it count as 0)",
+                Name: $"tolerance {Numbers.Short(tolerance)} (σ below it count as 0)",
                 LineColor: Accent,
                 LineDash: StyleParam.DrawingStyle.Dash);
         return Style(
@@ -68,16 +68,16 @@ public static class Charts
             ShowMarkers: true,
             Name: "measured ‖W − B·A‖_F",
             MultiText: sweep.Select(p =>
-                $"r = {p.Rank}: error {Number(p.Error)}, relative {Number(p.RelativeError)}, " +
-                $"energy kept {p.EnergyKept.ToString("P4", CultureInfo.InvariantCulture)}, " +
-                $"{p.Parameters.LowRank:N0} of {p.Parameters.Full:N0} parameters").ToArray(),
+                $"r = {p.Rank}: error {Numbers.Short(p.Error)}, relative {Numbers.Short(p.RelativeError)}, " +
+                $"energy kept {Numbers.Percent(p.EnergyKept, 4)}, " +
+                $"{Numbers.Count(p.Parameters.LowRank)} of {Numbers.Count(p.Parameters.Full)} parameters").ToArray(),
             LineColor: Signal);
         var predicted = Chart.Line<int, double, string>(
             ranks,
             sweep.Select(p => p.EckartYoung),
             ShowMarkers: true,
             Name: "Eckart–Young √(Σ_{i>r} σᵢ²)",
-            MultiText: sweep.Select(p => $"r = {p.Rank}: predicted {Number(p.EckartYoung)}{(p.EckartYoung == 0 ? " (exactly 0: not drawn on a log axis)" : "")}").ToArray(),
+            MultiText: sweep.Select(p => $"r = {p.Rank}: predicted {Numbers.Short(p.EckartYoung)}{(p.EckartYoung == 0 ? " (exactly 0: not drawn on a log axis)" : "")}").ToArray(),
             LineColor: Accent,
             LineDash: StyleParam.DrawingStyle.Dash);
         return Style(Chart.Combine([measured, predicted]), title, xTitle: "chosen rank r", yTitle: "Frobenius error (log scale)", logY: true);
@@ -94,7 +94,7 @@ public static class Charts
                 s.Sweep.Select(p => p.EnergyKept * 100),
                 ShowMarkers: true,
                 Name: s.Name,
-                MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {p.EnergyKept.ToString("P4", CultureInfo.InvariantCulture)} kept, relative error {Number(p.RelativeError)}").ToArray()))
+                MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {Numbers.Percent(p.EnergyKept, 4)} kept, relative error {Numbers.Short(p.RelativeError)}").ToArray()))
             .ToArray();
         if (lines.Length == 0)
         {
@@ -117,13 +117,13 @@ public static class Charts
             list.Select(p => p.Full),
             Keys: keys,
             Name: "W: d·k",
-            MultiText: list.Select(p => $"{p.Full:N0}").ToArray(),
+            MultiText: list.Select(p => Numbers.Count(p.Full)).ToArray(),
             MarkerColor: Zero);
         var lowRank = Chart.Column<long, string, string>(
             list.Select(p => p.LowRank),
             Keys: keys,
             Name: "B and A: r·(d + k)",
-            MultiText: list.Select(p => $"{p.LowRank:N0} ({p.LowRankFraction.ToString("P2", CultureInfo.InvariantCulture)})").ToArray(),
+            MultiText: list.Select(p => $"{Numbers.Count(p.LowRank)} ({Numbers.Percent(p.LowRankFraction)})").ToArray(),
             MarkerColor: Signal);
         return Style(Chart.Combine([full, lowRank]), title, xTitle: "layer shape d×k and rank r", yTitle: "parameters (log scale)", logY: true);
     }
@@ -133,11 +133,6 @@ public static class Charts
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
             .WithSize(Width: 760, Height: 460);
-
-    private static string Number(double value) =>
-        value == 0 ? "0" : Math.Abs(value) is >= 1e-3 and < 1e4
-            ? value.ToString("0.####", CultureInfo.InvariantCulture)
-            : value.ToString("0.###e+0", CultureInfo.InvariantCulture);
 
     private static string Subscript(int i) =>
         string.Concat(i.ToString(CultureInfo.InvariantCulture).Select(c => (char)('₀' + (c - '0'))));

@@ -16,14 +16,21 @@ public static class Notebook
     /// </summary>
     public static PlotlyLoader UseOfflineCharts()
     {
+        RegisterFormatters();
+        return new PlotlyLoader(PlotlyJs.Version);
+    }
+
+    /// <summary>Teaches the kernel's formatter our HTML for charts, the loader and tables; idempotent, and harmless outside a kernel.</summary>
+    internal static void RegisterFormatters()
+    {
         // Formatting's own HTML types would tie this library to the kernel's exact Microsoft.AspNetCore.Html version,
-        // so the loader is a type of ours with a formatter of ours.
+        // so the loader and tables are types of ours with formatters of ours.
         if (Interlocked.Exchange(ref registered, 1) == 0)
         {
             Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Fragment(chart)), HtmlFormatter.MimeType);
             Formatter.Register<PlotlyLoader>((_, writer) => writer.Write(ChartHtml.Loader()), HtmlFormatter.MimeType);
+            Formatter.Register<Table>((table, writer) => writer.Write(table.ToHtml()), HtmlFormatter.MimeType);
         }
-        return new PlotlyLoader(PlotlyJs.Version);
     }
 }
 

@@ -1,0 +1,42 @@
+namespace LowRank;
+
+/// <summary>The workbook's result records as tables, for a notebook cell to display.</summary>
+public static class Tables
+{
+    /// <summary>One row per rank: measured error, Eckart–Young value, relative error, energy kept, parameters (and output error when the sweep had an input).</summary>
+    public static Table RankSweep(IReadOnlyList<RankSweepPoint> sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        Notebook.RegisterFormatters();
+        var withOutput = sweep.Any(p => p.OutputError is not null);
+        string[] headers = ["r", "‖W − B·A‖_F", "Eckart–Young", "relative error", "energy kept", "parameters", .. withOutput ? new[] { "‖y − y′‖₂" } : []];
+        var rows = sweep.Select(p => (IReadOnlyList<string>)
+            [
+                p.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Numbers.Short(p.Error),
+                Numbers.Short(p.EckartYoung),
+                Numbers.Short(p.RelativeError),
+                Numbers.Percent(p.EnergyKept, 4),
+                Numbers.Count(p.Parameters.LowRank),
+                .. withOutput ? new[] { Numbers.Short(p.OutputError ?? double.NaN) } : [],
+            ]).ToArray();
+        return new Table(headers, rows);
+    }
+
+    /// <summary>One row per layer shape and rank: parameters of W, of B and A, their share and the saving.</summary>
+    public static Table ParameterCounts(IEnumerable<ParameterCount> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        Notebook.RegisterFormatters();
+        var rows = layers.Select(p => (IReadOnlyList<string>)
+            [
+                $"{p.Rows}×{p.Columns}",
+                p.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Numbers.Count(p.Full),
+                Numbers.Count(p.LowRank),
+                Numbers.Percent(p.LowRankFraction),
+                Numbers.Count(p.Saved),
+            ]).ToArray();
+        return new Table(["layer d×k", "r", "W: d·k", "B and A: r·(d + k)", "share", "saved"], rows);
+    }
+}
