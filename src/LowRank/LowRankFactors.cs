@@ -29,6 +29,11 @@ public sealed record LowRankFactors<T>
     /// <summary>The rank r of the factorization: the columns of B and the rows of A.</summary>
     public int Rank => B.ColumnCount;
 
+    /// <summary>Lets a notebook write <c>var (B, A) = Truncation.Of(W, r);</c>, as close as C# gets to the original's two lines.</summary>
+    /// <param name="b">B = U_r·S_r.</param>
+    /// <param name="a">A = V_rᵀ.</param>
+    public void Deconstruct(out Matrix<T> b, out Matrix<T> a) => (b, a) = (B, A);
+
     /// <summary>B·A, the rank-r matrix closest to W in Frobenius and spectral norm (Eckart–Young).</summary>
     /// <returns>A new d×k matrix.</returns>
     public Matrix<T> Reconstruct() => B * A;

@@ -120,4 +120,13 @@ public class TruncationTests
         var factors = Truncation.Of(w, 4);
         Assert.True((w - factors.Reconstruct()).FrobeniusNorm() <= 1e-5 * w.FrobeniusNorm(), factors.SingularValues.ToString());
     }
+
+    [Fact]
+    public void Deconstructs_into_B_and_A()
+    {
+        var factors = Truncation.Of(Gaussian.Random<double>(5, 3, 9), 2);
+        var (b, a) = factors;
+        Assert.Same(factors.B, b);
+        Assert.Same(factors.A, a);
+    }
 }
