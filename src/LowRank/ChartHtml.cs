@@ -52,7 +52,7 @@ public static class ChartHtml
                 if (!element) { return; }
                 if (window.Plotly) { window.Plotly.newPlot(element, figure.data, figure.layout || {}, figure.config || {}); }
                 else if (Date.now() < deadline) { setTimeout(draw, 50); }
-                else { element.textContent = '{{missing}}'; }
+                else { element.textContent = '{{missing}}'; element.setAttribute('data-lowrank-plotly', 'miss' + 'ing'); }
               }
               draw();
             })();
