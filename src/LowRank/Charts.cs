@@ -56,28 +56,26 @@ public static class Charts
     /// </summary>
     public static GenericChart ErrorVersusRank(IReadOnlyList<RankSweepPoint> sweep, string title = "Approximation error versus chosen rank")
     {
-        ArgumentNullException.ThrowIfNull(sweep);
-        if (sweep.Count == 0)
-        {
-            throw new ArgumentException("sweep must contain at least one rank, but was empty.", nameof(sweep));
-        }
-        var ranks = sweep.Select(p => p.Rank).ToArray();
+        Guard.Sweep(sweep);
+        // A log axis has no place for an exact 0 (Eckart–Young at full rank), so such points are left out of the line.
+        var drawn = sweep.Where(p => p.Error > 0).ToArray();
+        var predictable = sweep.Where(p => p.EckartYoung > 0).ToArray();
         var measured = Chart.Line<int, double, string>(
-            ranks,
-            sweep.Select(p => p.Error),
+            drawn.Select(p => p.Rank).ToArray(),
+            drawn.Select(p => p.Error).ToArray(),
             ShowMarkers: true,
             Name: "measured ‖W − B·A‖_F",
-            MultiText: sweep.Select(p =>
+            MultiText: drawn.Select(p =>
                 $"r = {p.Rank}: error {Numbers.Short(p.Error)}, relative {Numbers.Short(p.RelativeError)}, " +
                 $"energy kept {Numbers.Percent(p.EnergyKept, 4)}, " +
                 $"{Numbers.Count(p.Parameters.LowRank)} of {Numbers.Count(p.Parameters.Full)} parameters").ToArray(),
             LineColor: Signal);
         var predicted = Chart.Line<int, double, string>(
-            ranks,
-            sweep.Select(p => p.EckartYoung),
+            predictable.Select(p => p.Rank).ToArray(),
+            predictable.Select(p => p.EckartYoung).ToArray(),
             ShowMarkers: true,
-            Name: "Eckart–Young √(Σ_{i>r} σᵢ²)",
-            MultiText: sweep.Select(p => $"r = {p.Rank}: predicted {Numbers.Short(p.EckartYoung)}{(p.EckartYoung == 0 ? " (exactly 0: not drawn on a log axis)" : "")}").ToArray(),
+            Name: "Eckart–Young √(Σ_{i>r} σᵢ²)" + (predictable.Length < sweep.Count ? " (exact zeros not drawn)" : ""),
+            MultiText: predictable.Select(p => $"r = {p.Rank}: predicted {Numbers.Short(p.EckartYoung)}").ToArray(),
             LineColor: Accent,
             LineDash: StyleParam.DrawingStyle.Dash);
         return Style(Chart.Combine([measured, predicted]), title, xTitle: "chosen rank r", yTitle: "Frobenius error (log scale)", logY: true);
@@ -89,17 +87,21 @@ public static class Charts
     public static GenericChart EnergyKept(IEnumerable<(string Name, IReadOnlyList<RankSweepPoint> Sweep)> sweeps, string title = "Energy kept versus chosen rank")
     {
         ArgumentNullException.ThrowIfNull(sweeps);
-        var lines = sweeps.Select(s => Chart.Line<int, double, string>(
-                s.Sweep.Select(p => p.Rank),
-                s.Sweep.Select(p => p.EnergyKept * 100),
-                ShowMarkers: true,
-                Name: s.Name,
-                MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {Numbers.Percent(p.EnergyKept, 4)} kept, relative error {Numbers.Short(p.RelativeError)}").ToArray()))
-            .ToArray();
-        if (lines.Length == 0)
+        var named = sweeps.ToArray();
+        if (named.Length == 0)
         {
             throw new ArgumentException("sweeps must contain at least one sweep, but was empty.", nameof(sweeps));
         }
+        foreach (var (name, sweep) in named)
+        {
+            Guard.Sweep(sweep, $"sweeps[\"{name}\"]");
+        }
+        var lines = named.Select(s => Chart.Line<int, double, string>(
+                s.Sweep.Select(p => p.Rank).ToArray(),
+                s.Sweep.Select(p => p.EnergyKept * 100).ToArray(),
+                ShowMarkers: true,
+                Name: s.Name,
+                MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {Numbers.Percent(p.EnergyKept, 4)} kept, relative error {Numbers.Short(p.RelativeError)}").ToArray()));
         return Style(Chart.Combine(lines), title, xTitle: "chosen rank r", yTitle: "energy kept Σ_{i≤r} σᵢ² / Σ σᵢ² (%)", logY: false);
     }
 

@@ -118,4 +118,25 @@ internal static class Guard
 
     public static string Shape<T>(Matrix<T> m)
         where T : struct, System.Numerics.IFloatingPointIeee754<T> => $"{m.RowCount}x{m.ColumnCount}";
+
+    public static IReadOnlyList<RankSweepPoint> Sweep(IReadOnlyList<RankSweepPoint>? sweep, [CallerArgumentExpression(nameof(sweep))] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(sweep, name);
+        if (sweep.Count == 0)
+        {
+            throw new ArgumentException($"{name} must contain at least one rank, but was empty.", name);
+        }
+        for (var i = 0; i < sweep.Count; i++)
+        {
+            var p = sweep[i] ?? throw new ArgumentNullException(name, $"{name}[{i}] is null.");
+            foreach (var (what, value) in new[] { ("Error", p.Error), ("EckartYoung", p.EckartYoung), ("RelativeError", p.RelativeError), ("EnergyKept", p.EnergyKept), ("OutputError", p.OutputError ?? 0) })
+            {
+                if (!double.IsFinite(value) || value < 0)
+                {
+                    throw new ArgumentException($"{name}[{i}].{what} must be a finite number >= 0, but was {value}.", name);
+                }
+            }
+        }
+        return sweep;
+    }
 }

@@ -7,17 +7,36 @@ namespace LowRank;
 /// A small table of text cells: an HTML table in a notebook (after <see cref="Notebook.UseOfflineCharts"/> or any
 /// <see cref="Tables"/> call) and aligned columns as plain text.
 /// </summary>
-/// <param name="Headers">The column headers.</param>
-/// <param name="Rows">The rows, each with one cell per header.</param>
-public sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
+public sealed record Table
 {
+    /// <summary>Creates a table; every row must have one cell per header.</summary>
+    public Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is null || rows[i].Count != headers.Count)
+            {
+                throw new ArgumentException($"Rows[{i}] has {rows[i]?.Count ?? 0} cells, but there are {headers.Count} headers; every row needs one cell per header.", nameof(rows));
+            }
+        }
+        (Headers, Rows) = (headers, rows);
+    }
+
+    /// <summary>The column headers.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>The rows, each with one cell per header.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows { get; }
+
     /// <summary>The table as HTML, numbers right-aligned.</summary>
     public string ToHtml()
     {
         var html = new StringBuilder("<table class=\"lowrank-table\"><thead><tr>");
         foreach (var header in Headers)
         {
-            html.Append("<th style=\"text-align:right\">").Append(WebUtility.HtmlEncode(header)).Append("</th>");
+            html.Append("<th style=\"text-align:right;padding:0 0.75em\">").Append(WebUtility.HtmlEncode(header)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
         foreach (var row in Rows)
@@ -25,7 +44,7 @@ public sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnl
             html.Append("<tr>");
             foreach (var cell in row)
             {
-                html.Append("<td style=\"text-align:right\">").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+                html.Append("<td style=\"text-align:right;padding:0 0.75em\">").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
             }
             html.Append("</tr>");
         }

@@ -6,7 +6,7 @@ public static class Tables
     /// <summary>One row per rank: measured error, Eckart–Young value, relative error, energy kept, parameters (and output error when the sweep had an input).</summary>
     public static Table RankSweep(IReadOnlyList<RankSweepPoint> sweep)
     {
-        ArgumentNullException.ThrowIfNull(sweep);
+        Guard.Sweep(sweep);
         Notebook.RegisterFormatters();
         var withOutput = sweep.Any(p => p.OutputError is not null);
         string[] headers = ["r", "‖W − B·A‖_F", "Eckart–Young", "relative error", "energy kept", "parameters", .. withOutput ? new[] { "‖y − y′‖₂" } : []];

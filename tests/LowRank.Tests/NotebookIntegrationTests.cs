@@ -1,0 +1,97 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace LowRank.Tests;
+
+/// <summary>The pieces that make charts work in the kernels: offline plotly.js, chart HTML, formatters, the FSharp.Core fix.</summary>
+public partial class NotebookIntegrationTests
+{
+    private static GenericChart Chart(string title) =>
+        Plotly.NET.Chart.withTitle(title, null).Invoke(Plotly.NET.CSharp.Chart.Column<double, int, string>([1.0, 2.0], Keys: new[] { 1, 2 }));
+
+    [Fact]
+    public void Plotly_js_is_read_from_Plotly_NET_and_is_the_version_it_targets()
+    {
+        Assert.Equal("2.28.0", PlotlyJs.Version);
+        Assert.True(PlotlyJs.Source.Length > 3_000_000, $"plotly.js is {PlotlyJs.Source.Length} characters");
+        Assert.Contains("plotly.js v2.28.0", PlotlyJs.Source[..300], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_loader_carries_plotly_js_once_and_hides_requirejs_while_it_runs()
+    {
+        var loader = ChartHtml.Loader();
+
+        Assert.Equal(1, Regex.Count(loader, Regex.Escape("plotly.js v2.28.0")));
+        Assert.Contains("if (!window.Plotly)", loader, StringComparison.Ordinal);
+        Assert.Contains("window.define = undefined", loader, StringComparison.Ordinal);
+        Assert.Contains("finally { window.define = amd; }", loader, StringComparison.Ordinal);
+        // The one closing tag is the loader's own: the embedded source cannot end the script early.
+        Assert.Equal(1, Regex.Count(loader, "</script", RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
+    public void A_chart_fragment_holds_the_figure_and_waits_for_plotly_without_any_script_source()
+    {
+        var html = ChartHtml.Fragment(Chart("</script><b>title</b>"));
+
+        var figure = JsonNode.Parse(FigureJson().Match(html).Groups[1].Value)!;
+        Assert.Equal("bar", (string?)figure["data"]![0]!["type"]);
+        Assert.Equal("</script><b>title</b>", (string?)figure["layout"]!["title"]!["text"]);
+        Assert.Equal(1, Regex.Count(html, "</script", RegexOptions.IgnoreCase));
+        Assert.DoesNotContain(" src=", html, StringComparison.Ordinal);
+        Assert.Contains("window.Plotly.newPlot(element", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_fragments_get_distinct_element_ids()
+    {
+        var ids = Enumerable.Range(0, 3).Select(_ => ElementId().Match(ChartHtml.Fragment(Chart("t"))).Groups[1].Value).ToArray();
+        Assert.Equal(3, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_page_is_self_contained_with_every_chart()
+    {
+        var page = ChartHtml.Page("two charts", [Chart("a"), Chart("b")]);
+
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Count(page, "class=\"lowrank-chart\""));
+        Assert.Equal(1, Regex.Count(page, Regex.Escape("plotly.js v2.28.0")));
+        Assert.Contains("<title>two charts</title>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_setup_the_kernel_formatter_renders_charts_tables_and_the_loader_as_our_html()
+    {
+        var loader = Notebook.UseOfflineCharts();
+
+        Assert.Equal("2.28.0", loader.Version);
+        Assert.Contains("lowrank-plotly-loader", loader.ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
+        Assert.Contains("class=\"lowrank-chart\"", Chart("t").ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn.plot.ly", Chart("t").ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
+        var table = new Table(["a"], [["1"]]);
+        Assert.Equal(table.ToHtml(), table.ToDisplayString(HtmlFormatter.MimeType));
+    }
+
+    [Fact]
+    public void The_FSharp_Core_fix_answers_any_FSharp_Core_request_with_the_loaded_one_and_nothing_else()
+    {
+        var loaded = typeof(Microsoft.FSharp.Core.FSharpOption<int>).Assembly;
+
+        var answer = FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default, new AssemblyName("FSharp.Core, Version=99.0.0.0"));
+
+        Assert.Same(loaded, answer);
+        Assert.Null(FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default, new AssemblyName("Plotly.NET, Version=6.0.0.0")));
+    }
+
+    [GeneratedRegex(@"var figure = (\{.*\});")]
+    private static partial Regex FigureJson();
+
+    [GeneratedRegex("<div id=\"([^\"]+)\"")]
+    private static partial Regex ElementId();
+}
