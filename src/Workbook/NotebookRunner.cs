@@ -42,6 +42,8 @@ public sealed class NotebookRunner(Repository repository)
     public async Task<IReadOnlyList<NotebookRun>> RunAllAsync(
         IReadOnlyList<string> notebooks, string outputFolder, int parallelism, Action<NotebookRun>? finished = null)
     {
+        ArgumentNullException.ThrowIfNull(notebooks);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         Directory.CreateDirectory(outputFolder);
         using var slots = new SemaphoreSlim(parallelism);
@@ -65,9 +67,15 @@ public sealed class NotebookRunner(Repository repository)
     /// <summary>Executes one notebook from its own folder, as VS Code does, so relative <c>#r</c> paths resolve the same way.</summary>
     public async Task<NotebookRun> RunAsync(string notebook, string executedPath)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(notebook);
+        ArgumentException.ThrowIfNullOrWhiteSpace(executedPath);
         notebook = Path.GetFullPath(notebook);
         executedPath = Path.GetFullPath(executedPath);
-        if (Path.GetFullPath(notebook) == executedPath)
+        if (!File.Exists(notebook))
+        {
+            throw new ArgumentException($"The notebook '{notebook}' does not exist.", nameof(notebook));
+        }
+        if (notebook == executedPath)
         {
             throw new ArgumentException($"The executed copy must not overwrite the source notebook '{notebook}'.", nameof(executedPath));
         }
