@@ -41,14 +41,23 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         Assert.DoesNotContain(html, h => ScriptSource().IsMatch(h) || h.Contains("require.config", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, string[]> NotebooksWithCharts
+    {
+        get
+        {
+            var rows = new TheoryData<string, string[]>();
+            foreach (var row in ExpectedCharts.Where(row => ((string[])row[1]).Length > 0))
+            {
+                rows.Add((string)row[0], (string[])row[1]);
+            }
+            return rows;
+        }
+    }
+
     [Theory]
-    [MemberData(nameof(ExpectedCharts))]
+    [MemberData(nameof(NotebooksWithCharts))]
     public async Task Charts_draw_offline_in_headless_Chromium(string name, string[] charts)
     {
-        if (charts.Length == 0)
-        {
-            return;
-        }
         var browser = Browser.Find() ?? throw new InvalidOperationException(
             $"No Chromium-family browser found: run the tests with the README's test command, which installs one, or set {Browser.Variable}.");
         var page = Path.Combine(workbook.Output, "pages", Path.ChangeExtension(name, ".html"));

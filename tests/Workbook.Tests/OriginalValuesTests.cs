@@ -86,7 +86,7 @@ public sealed class OriginalValuesTests(WorkbookRun workbook)
             .Select(l => double.Parse(l["Difference between the two outputs: ".Length..], System.Globalization.CultureInfo.InvariantCulture))
             .ToArray();
         Assert.Equal(2, floatDifferences.Length);
-        Assert.All(floatDifferences, d => Assert.InRange(d, 1e-9, 1e-4));
+        Assert.All(floatDifferences, d => Assert.InRange(d, 1e-7, 1e-5)); // float32 rounding: PyTorch printed 4.8e-6
         var doubleDifference = lines.Single(l => l.StartsWith("Difference in double: ", StringComparison.Ordinal));
         Assert.InRange(double.Parse(doubleDifference["Difference in double: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 1e-12);
     }
