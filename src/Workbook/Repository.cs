@@ -13,19 +13,25 @@ public sealed record Repository(string Root)
     /// <summary>Where executed notebooks and reports go (git-ignored).</summary>
     public string Artifacts => Path.Combine(Root, "artifacts");
 
-    /// <summary>Finds the repository that contains <paramref name="start"/>, or the current folder when it is null.</summary>
+    /// <summary>
+    /// Finds the repository that contains <paramref name="start"/>; without one, the current folder's, else the one
+    /// this program was built in (so <c>dotnet run --project</c> works from any folder).
+    /// </summary>
     public static Repository Find(string? start = null)
     {
-        var first = new DirectoryInfo(start ?? Directory.GetCurrentDirectory());
-        for (var folder = first; folder is not null; folder = folder.Parent)
+        var starts = start is null ? new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory } : [start];
+        foreach (var first in starts.Select(s => new DirectoryInfo(s)))
         {
-            if (File.Exists(Path.Combine(folder.FullName, SolutionFile)))
+            for (var folder = first; folder is not null; folder = folder.Parent)
             {
-                return new Repository(folder.FullName);
+                if (File.Exists(Path.Combine(folder.FullName, SolutionFile)))
+                {
+                    return new Repository(folder.FullName);
+                }
             }
         }
         throw new DirectoryNotFoundException(
-            $"No {SolutionFile} in '{first.FullName}' or any folder above it: run this from inside a LowRankNotebooks checkout.");
+            $"No {SolutionFile} in '{starts[0]}' or any folder above it: run this from inside a LowRankNotebooks checkout.");
     }
 
     /// <summary>The workbook's notebooks, in file-name order (their numbering).</summary>
