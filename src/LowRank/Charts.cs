@@ -18,8 +18,13 @@ public static class Charts
 
     /// <summary>
     /// The singular value spectrum as bars on a log axis, with the numerical-zero tolerance drawn as a dashed line
-    /// and every σ at or below it labelled "numerical zero".
+    /// and every σ at or below it labelled "numerical zero". A log axis has no place for an exact 0, so σ = 0 and a
+    /// tolerance of 0 are left out of the drawing and named in the legend instead (e.g. "σ₃ = 0, not drawn on a log axis").
     /// </summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="singularValues">The singular values, largest first; every one finite.</param>
+    /// <param name="tolerance">The rank tolerance, a number ≥ 0, e.g. <see cref="MatrixRank.DefaultTolerance{T}(Matrix{T})"/>.</param>
+    /// <param name="title">The chart title.</param>
     public static GenericChart SingularValues<T>(Vector<T> singularValues, double tolerance, string title = "Singular values of W")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -27,21 +32,27 @@ public static class Charts
         Guard.Tolerance(tolerance);
         var sigma = singularValues.Select(s => double.CreateChecked(s)).ToArray();
         var keys = Enumerable.Range(1, sigma.Length).Select(i => $"σ{Subscript(i)}").ToArray();
-        var isZero = sigma.Select(s => s <= tolerance).ToArray();
-        var labels = isZero.Select(z => z ? "numerical zero" : "").ToArray();
+        var drawn = Enumerable.Range(0, sigma.Length).Where(i => sigma[i] != 0).ToArray();
+        var zeros = Enumerable.Range(0, sigma.Length).Where(i => sigma[i] == 0).Select(i => keys[i]).ToArray();
+        var isZero = drawn.Select(i => sigma[i] <= tolerance).ToArray();
         var bars = Chart.Column<double, string, string>(
-                sigma,
-                Keys: keys,
-                Name: "singular values σᵢ",
-                MultiText: labels,
+                drawn.Select(i => sigma[i]).ToArray(),
+                Keys: drawn.Select(i => keys[i]).ToArray(),
+                Name: "singular values σᵢ" + (zeros.Length > 0 ? $" ({string.Join(", ", zeros)} = 0, not drawn on a log axis)" : ""),
+                MultiText: isZero.Select(z => z ? "numerical zero" : "").ToArray(),
                 MarkerColor: Color.fromColors(isZero.Select(z => z ? Zero : Signal)))
             .WithTraceInfo(ShowLegend: true);
+        // With tolerance 0 every nonzero σ counts; the line would sit at 0, off the axis, so it is named but has no points.
+        var lineKeys = tolerance == 0 ? [] : keys;
         var line = Chart.Line<string, double, string>(
-                keys,
-                Enumerable.Repeat(tolerance, sigma.Length),
-                Name: $"tolerance {Numbers.Short(tolerance)} (σ below it count as 0)",
+                lineKeys,
+                Enumerable.Repeat(tolerance, lineKeys.Length),
+                Name: tolerance == 0
+                    ? "tolerance 0 (every σ > 0 counts; not drawn on a log axis)"
+                    : $"tolerance {Numbers.Short(tolerance)} (σ below it count as 0)",
                 LineColor: Accent,
-                LineDash: StyleParam.DrawingStyle.Dash);
+                LineDash: StyleParam.DrawingStyle.Dash)
+            .WithTraceInfo(ShowLegend: true);
         return Style(
             Chart.Combine([bars, line]),
             title,
@@ -86,15 +97,15 @@ public static class Charts
     /// </summary>
     public static GenericChart EnergyKept(IEnumerable<(string Name, IReadOnlyList<RankSweepPoint> Sweep)> sweeps, string title = "Energy kept versus chosen rank")
     {
-        ArgumentNullException.ThrowIfNull(sweeps);
-        var named = sweeps.ToArray();
-        if (named.Length == 0)
+        var named = Guard.NonEmpty(sweeps, "sweep");
+        for (var i = 0; i < named.Length; i++)
         {
-            throw new ArgumentException("sweeps must contain at least one sweep, but was empty.", nameof(sweeps));
-        }
-        foreach (var (name, sweep) in named)
-        {
-            Guard.Sweep(sweep, $"sweeps[\"{name}\"]");
+            var (name, sweep) = named[i];
+            if (name is null)
+            {
+                throw new ArgumentException($"sweeps[{i}].Name is null, but every sweep needs a name for the legend.", nameof(sweeps));
+            }
+            Guard.Sweep(sweep, $"sweeps[\"{name}\"]", nameof(sweeps));
         }
         var lines = named.Select(s => Chart.Line<int, double, string>(
                 s.Sweep.Select(p => p.Rank).ToArray(),
@@ -108,12 +119,7 @@ public static class Charts
     /// <summary>Parameters of a full d×k layer against its rank-r factors B and A, per layer shape, on a log axis.</summary>
     public static GenericChart ParameterSavings(IEnumerable<ParameterCount> layers, string title = "Parameters: full W versus LoRA factors B and A")
     {
-        ArgumentNullException.ThrowIfNull(layers);
-        var list = layers.ToArray();
-        if (list.Length == 0)
-        {
-            throw new ArgumentException("layers must contain at least one layer shape, but was empty.", nameof(layers));
-        }
+        var list = Guard.NoNulls(Guard.NonEmpty(layers, "layer shape"), nameof(layers));
         var keys = list.Select(p => $"{p.Rows}×{p.Columns}, r = {p.Rank}").ToArray();
         var full = Chart.Column<long, string, string>(
             list.Select(p => p.Full),

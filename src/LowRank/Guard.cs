@@ -18,15 +18,6 @@ internal static class Guard
         return value;
     }
 
-    public static int InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string name = "")
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}, but was {value}.");
-        }
-        return value;
-    }
-
     public static double Tolerance(double value, [CallerArgumentExpression(nameof(value))] string name = "")
     {
         if (double.IsNaN(value) || value < 0)
@@ -56,23 +47,36 @@ internal static class Guard
         return matrix;
     }
 
-    public static Vector<T> Finite<T>(Vector<T>? vector, [CallerArgumentExpression(nameof(vector))] string name = "")
+    /// <param name="vector">The vector to check.</param>
+    /// <param name="name">How the message names the vector, e.g. svd.S.</param>
+    /// <param name="paramName">The parameter it belongs to, when that differs from <paramref name="name"/>.</param>
+    public static Vector<T> Finite<T>(Vector<T>? vector, [CallerArgumentExpression(nameof(vector))] string name = "", string? paramName = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(vector, name);
+        paramName ??= name;
+        ArgumentNullException.ThrowIfNull(vector, paramName);
         for (var i = 0; i < vector.Count; i++)
         {
             var v = vector.At(i);
             if (!T.IsFinite(v))
             {
                 throw new ArgumentException(
-                    $"{name} must contain only finite numbers, but {name}[{i}] is {v} (length {vector.Count}).", name);
+                    $"{name} must contain only finite numbers, but {name}[{i}] is {v} (length {vector.Count}).", paramName);
             }
         }
         return vector;
     }
 
-    public static Vector<T> Length<T>(Vector<T> vector, int expected, string why, [CallerArgumentExpression(nameof(vector))] string name = "")
+    /// <summary>x and bias of a layer y = W·x + b: finite, x of length k and bias of length d for the d×k W.</summary>
+    public static void LayerInput<T>(Matrix<T> w, Vector<T>? x, Vector<T>? bias,
+        [CallerArgumentExpression(nameof(x))] string xName = "", [CallerArgumentExpression(nameof(bias))] string biasName = "")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Length(Finite(x, xName), w.ColumnCount, $"the columns of the {Shape(w)} W", xName);
+        Length(Finite(bias, biasName), w.RowCount, $"the rows of the {Shape(w)} W", biasName);
+    }
+
+    private static void Length<T>(Vector<T> vector, int expected, string why, string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         if (vector.Count != expected)
@@ -80,8 +84,19 @@ internal static class Guard
             throw new ArgumentException(
                 $"{name} must have length {expected} ({why}), but has length {vector.Count}.", name);
         }
-        return vector;
     }
+
+    /// <summary>rows·cols elements fit in one array, checked before anything is drawn or allocated.</summary>
+    public static void Elements(int rows, int cols, [CallerArgumentExpression(nameof(rows))] string rowsName = "", [CallerArgumentExpression(nameof(cols))] string colsName = "")
+    {
+        var elements = (long)rows * cols;
+        if (elements > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(rowsName, rows,
+                $"{rowsName} x {colsName} = {rows} x {cols} = {elements} elements, but an array holds at most {Array.MaxLength}.");
+        }
+    }
+
     public static int Rank(int rank, int rows, int cols, [CallerArgumentExpression(nameof(rank))] string name = "")
     {
         var max = Math.Min(rows, cols);
@@ -119,24 +134,61 @@ internal static class Guard
     public static string Shape<T>(Matrix<T> m)
         where T : struct, System.Numerics.IFloatingPointIeee754<T> => $"{m.RowCount}x{m.ColumnCount}";
 
-    public static IReadOnlyList<RankSweepPoint> Sweep(IReadOnlyList<RankSweepPoint>? sweep, [CallerArgumentExpression(nameof(sweep))] string name = "")
+    /// <summary>The sequence is not null and has at least one element, described by <paramref name="what"/>.</summary>
+    public static TItem[] NonEmpty<TItem>(IEnumerable<TItem>? items, string what,
+        [CallerArgumentExpression(nameof(items))] string name = "", string? paramName = null)
     {
-        ArgumentNullException.ThrowIfNull(sweep, name);
-        if (sweep.Count == 0)
+        paramName ??= name;
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        var array = items as TItem[] ?? [.. items];
+        if (array.Length == 0)
         {
-            throw new ArgumentException($"{name} must contain at least one rank, but was empty.", name);
+            throw new ArgumentException($"{name} must contain at least one {what}, but was empty.", paramName);
         }
-        for (var i = 0; i < sweep.Count; i++)
+        return array;
+    }
+
+    /// <summary>The list is not null and no element is null; <paramref name="name"/> is how the message names it.</summary>
+    public static IReadOnlyList<TItem> NoNulls<TItem>(IReadOnlyList<TItem?>? items,
+        [CallerArgumentExpression(nameof(items))] string name = "", string? paramName = null)
+        where TItem : class
+    {
+        paramName ??= name;
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        for (var i = 0; i < items.Count; i++)
         {
-            var p = sweep[i] ?? throw new ArgumentNullException(name, $"{name}[{i}] is null.");
-            foreach (var (what, value) in new[] { ("Error", p.Error), ("EckartYoung", p.EckartYoung), ("RelativeError", p.RelativeError), ("EnergyKept", p.EnergyKept), ("OutputError", p.OutputError ?? 0) })
+            if (items[i] is null)
             {
-                if (!double.IsFinite(value) || value < 0)
-                {
-                    throw new ArgumentException($"{name}[{i}].{what} must be a finite number >= 0, but was {value}.", name);
-                }
+                throw new ArgumentException($"{name}[{i}] is null, but every element must be a {typeof(TItem).Name.Split('`')[0]}.", paramName);
             }
         }
-        return sweep;
+        return items!;
     }
+
+    /// <summary>
+    /// The points of one <see cref="RankSweep"/>: at least one, none null, and output errors at every rank or at none.
+    /// The values need no check: only <see cref="RankSweep"/> can build a point, and it builds finite ones.
+    /// </summary>
+    public static IReadOnlyList<RankSweepPoint> Sweep(IReadOnlyList<RankSweepPoint>? sweep,
+        [CallerArgumentExpression(nameof(sweep))] string name = "", string? paramName = null)
+    {
+        paramName ??= name;
+        var points = NoNulls(NonEmpty(sweep, "rank", name, paramName), name, paramName);
+        // A mix can only come from splicing different sweeps, and would leave holes in the output error column.
+        var withOutput = points[0].OutputError is not null;
+        for (var i = 1; i < points.Count; i++)
+        {
+            if ((points[i].OutputError is not null) != withOutput)
+            {
+                throw new ArgumentException(
+                    $"{name}[{i}].OutputError is {Describe(points[i].OutputError)} but {name}[0].OutputError is {Describe(points[0].OutputError)}: " +
+                    "a sweep has output errors at every rank (RankSweep.Of(W, x, bias)) or at none (RankSweep.Of(W)); do not mix points of different sweeps.",
+                    paramName);
+            }
+        }
+        return points;
+    }
+
+    private static string Describe(double? value) =>
+        value is { } v ? v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "null";
 }

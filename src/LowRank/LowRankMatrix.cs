@@ -38,7 +38,9 @@ public static class LowRankMatrix
         Guard.Positive(rows);
         Guard.Positive(cols);
         Guard.Rank(rank, rows, cols);
-        // Validate before drawing so a rejected call leaves the generator where it was.
+        // rank ≤ min(rows, cols), so rows·cols bounds both factors too: one check before drawing covers all three
+        // arrays, and a rejected call leaves the generator where it was.
+        Guard.Elements(rows, cols);
         var left = generator.Randn(rows, rank);
         var right = generator.Randn(rank, cols);
         if (typeof(T) == typeof(float))

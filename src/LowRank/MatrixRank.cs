@@ -18,8 +18,11 @@ public static class MatrixRank
     public static int Of<T>(Matrix<T> w)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        var singularValues = SingularValues(Guard.Finite(w));
-        return Count(singularValues, DefaultTolerance<T>(singularValues, w.RowCount, w.ColumnCount));
+        var svd = Decompose(Guard.Finite(w));
+        // Compared in units of 2^Exponent: the same count, and σ_max · max(m, n) · ε cannot overflow even when σ_max
+        // itself would overflow T (a float W with entries near 3e38).
+        var scaledTolerance = ScaledTolerance<T>(svd, w.RowCount, w.ColumnCount);
+        return Enumerable.Range(0, svd.ScaledS.Count).Count(i => svd.Scaled(i) > scaledTolerance);
     }
 
     /// <summary>
@@ -35,7 +38,9 @@ public static class MatrixRank
     {
         Guard.Finite(w);
         Guard.Tolerance(tolerance);
-        return Count(SingularValues(w), tolerance);
+        var svd = Decompose(w);
+        // σ_i in double: for float W it cannot overflow, and for double W an overflow to ∞ still counts as above any tolerance.
+        return Enumerable.Range(0, svd.ScaledS.Count).Count(i => double.ScaleB(svd.Scaled(i), svd.Exponent) > tolerance);
     }
 
     /// <summary>
@@ -47,16 +52,16 @@ public static class MatrixRank
     /// <returns>The tolerance <see cref="Of{T}(Matrix{T})"/> uses for <paramref name="w"/>.</returns>
     public static double DefaultTolerance<T>(Matrix<T> w)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => DefaultTolerance<T>(SingularValues(Guard.Finite(w)), w.RowCount, w.ColumnCount);
+    {
+        var svd = Decompose(Guard.Finite(w));
+        return double.ScaleB(ScaledTolerance<T>(svd, w.RowCount, w.ColumnCount), svd.Exponent);
+    }
 
-    private static double DefaultTolerance<T>(double[] singularValues, int rows, int cols)
+    private static double ScaledTolerance<T>(SingularValueDecomposition<T> svd, int rows, int cols)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => singularValues.Max() * Math.Max(rows, cols) * MachineEpsilon.Of<T>();
+        => svd.Scaled(0) * Math.Max(rows, cols) * MachineEpsilon.Of<T>();
 
-    private static double[] SingularValues<T>(Matrix<T> w)
+    private static SingularValueDecomposition<T> Decompose<T>(Matrix<T> w)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => [.. SingularValueDecomposition<T>.Of(w, computeVectors: false).S.Select(double.CreateChecked)];
-
-    private static int Count(double[] singularValues, double tolerance)
-        => singularValues.Count(s => s > tolerance);
+        => SingularValueDecomposition<T>.Of(w, computeVectors: false);
 }

@@ -23,17 +23,14 @@ public static class RankSweep
     /// <summary>Sweeps all ranks of <paramref name="w"/>, also comparing W·x + b with B_r·(A_r·x) + b at each rank.</summary>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="w">The d×k matrix; every entry must be finite.</param>
-    /// <param name="x">The input, length k.</param>
+    /// <param name="x">The input, length k; W·x + b must fit in <typeparamref name="T"/>, as a layer computes it there.</param>
     /// <param name="bias">The bias, length d.</param>
     /// <returns>One point per rank, in increasing rank.</returns>
     public static IReadOnlyList<RankSweepPoint> Of<T>(Matrix<T> w, Vector<T> x, Vector<T> bias)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Guard.Finite(w);
-        Guard.Finite(x);
-        Guard.Finite(bias);
-        Guard.Length(x, w.ColumnCount, $"the columns of the {Guard.Shape(w)} W");
-        Guard.Length(bias, w.RowCount, $"the rows of the {Guard.Shape(w)} W");
+        Guard.LayerInput(w, x, bias);
         return Sweep(w, x, bias);
     }
 
@@ -44,26 +41,26 @@ public static class RankSweep
         var svd = SingularValueDecomposition<T>.Of(w, computeVectors: true);
         var u = svd.U.ToColumnMajorArray();
         var vt = svd.VT.ToColumnMajorArray();
-        var sigma = svd.S.ToArray();
+        var sigma = svd.ScaledS.ToArray();
+        var unit = svd.Exponent;
 
-        // Norms are taken in units of σ_max so squares neither overflow nor underflow, even for double entries near 1e±200.
-        var unit = double.CreateChecked(sigma[0]);
-        var scale = unit == 0 ? 1 : unit;
+        // W and W_r are compared in units of 2^unit, where entries are below 2 and σ below 2·√(dk): W_r cannot overflow
+        // T even when σ₁ would (a float W near 3e38), and power-of-two scaling rounds exactly as the unscaled values
+        // would. Only the double results are scaled back.
+        var original = w.Map(v => T.ScaleB(v, -unit)).ToColumnMajorArray();
+        var approximation = new T[d * k];
 
         // Suffix sums of σ² give every Eckart–Young prediction in O(n); summed in double so the tail is not lost in float.
         var tail = new double[n + 1];
         for (var i = n - 1; i >= 0; i--)
         {
-            var s = double.CreateChecked(sigma[i]) / scale;
+            var s = svd.Scaled(i);
             tail[i] = tail[i + 1] + s * s;
         }
         var total = tail[0];
 
-        var original = w.ToColumnMajorArray();
-        var approximation = new T[d * k];
-
-        // y′_r = y′_{r−1} + σ_r·u_r·(v_rᵀx): the cheap path B_r·(A_r·x) + b, grown one rank at a time.
-        var full = x is null ? null : (w * x + bias!).ToArray();
+        // y′_r = y′_{r−1} + σ_r·u_r·(v_rᵀx): the cheap path B_r·(A_r·x) + b, grown one rank at a time, in T as a layer would.
+        var full = x is null ? null : Output(w * x + bias!);
         var lowRank = bias?.ToArray();
 
         var points = new RankSweepPoint[n];
@@ -88,36 +85,48 @@ public static class RankSweep
                 {
                     ax += vt[col * k + i] * x[col];
                 }
-                var step = s * ax;
+                var step = T.ScaleB(s * ax, unit);
                 for (var row = 0; row < d; row++)
                 {
                     lowRank![row] += u[i * d + row] * step;
                 }
-                outputError = Distance(full!, lowRank!, scale);
+                outputError = EuclideanDistance.Of(full!, lowRank!);
+                if (!double.IsFinite(outputError.Value))
+                {
+                    throw Overflow<T>($"B_{r}·(A_{r}·x) + bias", nameof(x));
+                }
             }
 
-            var error = Distance(original, approximation, scale);
-            points[i] = new RankSweepPoint(
-                Rank: r,
-                Error: error,
-                EckartYoung: scale * Math.Sqrt(tail[r]),
-                RelativeError: total == 0 ? 0 : error / (scale * Math.Sqrt(total)),
-                EnergyKept: total == 0 ? 1 : (total - tail[r]) / total,
-                OutputError: outputError,
-                Parameters: ParameterCount.Of(d, k, r));
+            var scaledError = EuclideanDistance.Of(original, approximation);
+            var point = new RankSweepPoint(
+                rank: r,
+                error: double.ScaleB(scaledError, unit),
+                eckartYoung: double.ScaleB(Math.Sqrt(tail[r]), unit),
+                relativeError: total == 0 ? 0 : scaledError / Math.Sqrt(total),
+                energyKept: total == 0 ? 1 : (total - tail[r]) / total,
+                outputError: outputError,
+                parameters: ParameterCount.Of(d, k, r));
+            // Only a double W near double.MaxValue gets here: its Frobenius norm itself is beyond double.
+            if (!double.IsFinite(point.Error) || !double.IsFinite(point.EckartYoung))
+            {
+                throw new ArgumentException(
+                    $"w has ‖W − W_{r}‖_F = {svd.Unscaled(scaledError)}, beyond double.MaxValue, so the sweep cannot report it; scale w down.",
+                    nameof(w));
+            }
+            points[i] = point;
         }
         return points;
+
+        T[] Output(Vector<T> y)
+        {
+            var values = y.ToArray();
+            return values.All(T.IsFinite) ? values : throw Overflow<T>("W·x + bias", nameof(x));
+        }
     }
 
-    private static double Distance<T>(T[] left, T[] right, double scale)
+    private static ArgumentException Overflow<T>(string what, string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-    {
-        var sum = 0.0;
-        for (var i = 0; i < left.Length; i++)
-        {
-            var diff = double.CreateChecked(left[i] - right[i]) / scale;
-            sum += diff * diff;
-        }
-        return scale * Math.Sqrt(sum);
-    }
+        => new(
+            $"{what} overflows {typeof(T).Name} for this {name}: some entry exceeds {LargestFinite.Describe<T>()}. Scale {name} down or run the sweep in double.",
+            name);
 }

@@ -9,17 +9,21 @@ namespace LowRank;
 /// </summary>
 public sealed record Table
 {
-    /// <summary>Creates a table; every row must have one cell per header.</summary>
+    /// <summary>Creates a table; every row must have one cell per header, and no header, row or cell may be null.</summary>
+    /// <param name="headers">The column headers.</param>
+    /// <param name="rows">The rows; use "" for an empty cell.</param>
     public Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        ArgumentNullException.ThrowIfNull(headers);
-        ArgumentNullException.ThrowIfNull(rows);
+        Guard.NoNulls(headers);
+        Guard.NoNulls(rows);
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i] is null || rows[i].Count != headers.Count)
+            if (rows[i].Count != headers.Count)
             {
-                throw new ArgumentException($"Rows[{i}] has {rows[i]?.Count ?? 0} cells, but there are {headers.Count} headers; every row needs one cell per header.", nameof(rows));
+                throw new ArgumentException($"rows[{i}] has {rows[i].Count} cells, but there are {headers.Count} headers; every row needs one cell per header.", nameof(rows));
             }
+            // Checked here because ToString measures every cell's length.
+            Guard.NoNulls(rows[i], $"rows[{i}]", nameof(rows));
         }
         (Headers, Rows) = (headers, rows);
     }

@@ -1,9 +1,17 @@
 namespace LowRank;
 
 /// <summary>The workbook's result records as tables, for a notebook cell to display.</summary>
+/// <remarks>
+/// Side effect, on purpose: the first call registers the kernel's global HTML formatters for <see cref="Table"/>,
+/// Plotly.NET charts and the plotly.js loader (as <see cref="Notebook.UseOfflineCharts"/> does), so a table a cell
+/// returns renders as HTML even in a notebook that never called that setup. The registration is process-wide,
+/// idempotent and harmless outside a kernel; the returned <see cref="Table"/> itself depends on nothing global.
+/// </remarks>
 public static class Tables
 {
     /// <summary>One row per rank: measured error, Eckart–Young value, relative error, energy kept, parameters (and output error when the sweep had an input).</summary>
+    /// <param name="sweep">The points of one <see cref="LowRank.RankSweep"/>: at least one, none null, and not mixing sweeps with and without an input.</param>
+    /// <returns>The table; displaying it in a notebook shows HTML (see the remarks on <see cref="Tables"/>).</returns>
     public static Table RankSweep(IReadOnlyList<RankSweepPoint> sweep)
     {
         Guard.Sweep(sweep);
@@ -18,17 +26,21 @@ public static class Tables
                 Numbers.Short(p.RelativeError),
                 Numbers.Percent(p.EnergyKept, 4),
                 Numbers.Count(p.Parameters.LowRank),
-                .. withOutput ? new[] { Numbers.Short(p.OutputError ?? double.NaN) } : [],
+                // Guard.Sweep rejected mixed sweeps, so with the column every point has a value.
+                .. withOutput ? new[] { Numbers.Short(p.OutputError!.Value) } : [],
             ]).ToArray();
         return new Table(headers, rows);
     }
 
     /// <summary>One row per layer shape and rank: parameters of W, of B and A, their share and the saving.</summary>
+    /// <param name="layers">The layer shapes and ranks, e.g. from <see cref="ParameterCount.Of(int, int, int)"/>; none null.</param>
+    /// <returns>The table; displaying it in a notebook shows HTML (see the remarks on <see cref="Tables"/>).</returns>
     public static Table ParameterCounts(IEnumerable<ParameterCount> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
+        var list = Guard.NoNulls([.. layers], nameof(layers));
         Notebook.RegisterFormatters();
-        var rows = layers.Select(p => (IReadOnlyList<string>)
+        var rows = list.Select(p => (IReadOnlyList<string>)
             [
                 $"{p.Rows}×{p.Columns}",
                 p.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -53,7 +53,7 @@ public sealed class TorchGenerator
     {
         Guard.Positive(rows);
         Guard.Positive(cols);
-        Guard.InRange(rows, 1, Array.MaxLength / cols);
+        Guard.Elements(rows, cols);
 
         var rowMajor = NextNormals(rows * cols);
 
@@ -147,8 +147,10 @@ public sealed class TorchGenerator
         var u1 = NextDoubleUniform();
         var u2 = NextDoubleUniform();
 
-        // PyTorch uses log1p(-u2); .NET has no log1p, but 1 - u2 is exact for a 53-bit u2, so log(1 - u2) takes the
-        // logarithm of the very same number.
+        // PyTorch uses log1p(-u2). .NET's double.LogP1 would not help: it is documented as log(x + 1) and computed that
+        // way, not as a C log1p. Nor is one needed: u2 = m·2^-53 with m < 2^53, so 1 - u2 = (2^53 - m)·2^-53 is exact
+        // and log(1 - u2) is the logarithm of the very number log1p(-u2) sees (log1p only gains where 1 + x rounds).
+        // The two libm routines may still differ in the last bit of the double, which the float result absorbs.
         var radius = Math.Sqrt(-2.0 * Math.Log(1.0 - u2));
         var theta = 2.0 * Math.PI * u1;
         nextDoubleNormal = radius * Math.Sin(theta);

@@ -10,7 +10,10 @@ public static class Truncation
 {
     /// <summary>Factors <paramref name="w"/> into rank-<paramref name="rank"/> factors B (d×r) and A (r×k) through its SVD.</summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="w">The d×k matrix; every entry must be finite.</param>
+    /// <param name="w">
+    /// The d×k matrix; every entry must be finite, and its largest singular value must fit in <typeparamref name="T"/>
+    /// (for float, about 3.4e38), because B and the singular values are stored in <typeparamref name="T"/>.
+    /// </param>
     /// <param name="rank">The rank r to keep, 1 ≤ r ≤ min(d, k).</param>
     /// <returns>B, A and all singular values of <paramref name="w"/>.</returns>
     public static LowRankFactors<T> Of<T>(Matrix<T> w, int rank)
@@ -19,7 +22,8 @@ public static class Truncation
         Guard.Finite(w);
         Guard.Rank(rank, w.RowCount, w.ColumnCount);
         var svd = SingularValueDecomposition<T>.Of(w, computeVectors: true);
-        return Truncate(svd.U, svd.S, svd.VT, rank);
+        // B = U_r·S_r and the singular values are stored in T, so a σ₁ beyond T's range is rejected rather than turned into ∞.
+        return Truncate(svd.U, svd.SingularValues(nameof(w)), svd.VT, rank);
     }
 
     /// <summary>
@@ -41,7 +45,8 @@ public static class Truncation
                 $"{nameof(svd)} must be computed with singular vectors (W.Svd(computeVectors: true)), but its singular vectors were not computed (U is all zeros).",
                 nameof(svd));
         }
-        Guard.Finite(svd.S, nameof(svd));
+        // The message points at the vector itself (svd.S[1] is NaN); the parameter is still svd.
+        Guard.Finite(svd.S, paramName: nameof(svd));
         Guard.Rank(rank, svd.U.RowCount, svd.VT.ColumnCount);
         return Truncate(svd.U, svd.S, svd.VT, rank);
     }

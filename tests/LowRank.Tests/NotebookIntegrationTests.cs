@@ -75,7 +75,10 @@ public partial class NotebookIntegrationTests
         Assert.Contains("class=\"lowrank-chart\"", Chart("t").ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
         Assert.DoesNotContain("cdn.plot.ly", Chart("t").ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
         var table = new Table(["a"], [["1"]]);
-        Assert.Equal(table.ToHtml(), table.ToDisplayString(HtmlFormatter.MimeType));
+        Assert.Equal(
+            "<table class=\"lowrank-table\"><thead><tr><th style=\"text-align:right;padding:0 0.75em\">a</th></tr></thead>" +
+            "<tbody><tr><td style=\"text-align:right;padding:0 0.75em\">1</td></tr></tbody></table>",
+            table.ToDisplayString(HtmlFormatter.MimeType));
     }
 
     [Fact]

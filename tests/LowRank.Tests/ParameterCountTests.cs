@@ -45,8 +45,11 @@ public class ParameterCountTests
     [Fact]
     public void Counts_factors_from_a_truncation()
     {
-        var factors = Truncation.Of(Gaussian.Random<float>(6, 9, 1), 3);
-        Assert.Equal(ParameterCount.Of(6, 9, 3), ParameterCount.Of(factors));
-        Assert.Equal(factors.B.RowCount * factors.B.ColumnCount + factors.A.RowCount * factors.A.ColumnCount, ParameterCount.Of(factors).LowRank);
+        // 6x9 at rank 3: W has 6·9 = 54 parameters, B (6x3) and A (3x9) have 18 + 27 = 45.
+        var count = ParameterCount.Of(Truncation.Of(Gaussian.Random<float>(6, 9, 1), 3));
+        Assert.Equal((6, 9, 3), (count.Rows, count.Columns, count.Rank));
+        Assert.Equal(54, count.Full);
+        Assert.Equal(45, count.LowRank);
+        Assert.Equal(9, count.Saved);
     }
 }

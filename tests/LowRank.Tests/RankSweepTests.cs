@@ -52,6 +52,19 @@ public class RankSweepTests
         AssertClose([9.0 / 14, 13.0 / 14, 1], sweep.Select(p => p.EnergyKept));
     }
 
+    [Theory]
+    [InlineData(1e-200, 1e200)]
+    [InlineData(1e200, 1e-200)]
+    public void Output_error_is_measured_on_the_outputs_own_scale(double wScale, double xScale)
+    {
+        // W·x = (3, 2, 1) whatever the split of scale between W and x; dividing y − y′ by σ_max (1e∓200) instead of by
+        // its own size overflowed to ∞ or flushed to 0. The bias cancels.
+        var w = wScale * Gaussian.Diagonal<double>(3, 2, 1);
+        var x = xScale * Gaussian.VectorOf<double>(1, 1, 1);
+        var sweep = RankSweep.Of(w, x, Gaussian.VectorOf<double>(5, -5, 7));
+        AssertClose([Math.Sqrt(5), 1, 0], sweep.Select(p => p.OutputError!.Value), 1e-13);
+    }
+
     [Fact]
     public void Measured_error_equals_eckart_young_in_float() => MeasuredEqualsEckartYoung<float>();
 

@@ -44,6 +44,39 @@ public class TablesTests
         Assert.Equal("sweep", Assert.Throws<ArgumentException>(() => Tables.RankSweep([])).ParamName);
         Assert.Equal("layers", Assert.Throws<ArgumentNullException>(() => Tables.ParameterCounts(null!)).ParamName);
         var ragged = Assert.Throws<ArgumentException>(() => new Table(["a", "b"], [["1"]]));
-        Assert.Contains("Rows[0] has 1 cells, but there are 2 headers", ragged.Message, StringComparison.Ordinal);
+        Assert.Contains("rows[0] has 1 cells, but there are 2 headers", ragged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_layers_rows_and_cells_are_rejected_by_position()
+    {
+        var layer = Assert.Throws<ArgumentException>(() => Tables.ParameterCounts([null!, ParameterCount.Of(10, 10, 2)]));
+        Assert.Equal("layers", layer.ParamName);
+        Assert.Contains("layers[0] is null, but every element must be a ParameterCount", layer.Message, StringComparison.Ordinal);
+
+        var cell = Assert.Throws<ArgumentException>(() => new Table(["a", "b"], [["1", "2"], ["3", null!]]));
+        Assert.Equal("rows", cell.ParamName);
+        Assert.Contains("rows[1][1] is null", cell.Message, StringComparison.Ordinal);
+        var row = Assert.Throws<ArgumentException>(() => new Table(["a"], [null!]));
+        Assert.Equal("rows", row.ParamName);
+        Assert.Contains("rows[0] is null", row.Message, StringComparison.Ordinal);
+        var header = Assert.Throws<ArgumentException>(() => new Table([null!], [["1"]]));
+        Assert.Equal("headers", header.ParamName);
+        Assert.Contains("headers[0] is null", header.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sweep_mixing_points_with_and_without_output_error_is_rejected_instead_of_printing_NaN()
+    {
+        var diagonal = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfDiagonalArray([3.0, 2.0]);
+        var x = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(2, 1);
+        RankSweepPoint[] mixed = [RankSweep.Of(diagonal, x, x)[0], RankSweep.Of(diagonal)[1]];
+
+        var ex = Assert.Throws<ArgumentException>(() => Tables.RankSweep(mixed));
+
+        Assert.Equal("sweep", ex.ParamName);
+        // Rank 1 of diag(3, 2) with x = (1, 1) drops the output's second coordinate, 2.
+        Assert.Contains("sweep[1].OutputError is null but sweep[0].OutputError is 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("do not mix points of different sweeps", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -138,7 +138,7 @@ public class ValidationTests
     {
         var svd = W.Svd();
         svd.S[1] = double.NaN;
-        Throws<ArgumentException>(() => Truncation.Of(svd, 1), "svd", "[1] is NaN");
+        Throws<ArgumentException>(() => Truncation.Of(svd, 1), "svd", "svd.S must contain only finite numbers, but svd.S[1] is NaN");
     }
 
     // x or b of the wrong length (W is 4x3: x has length 3, b length 4).
@@ -221,6 +221,16 @@ public class ValidationTests
         var generator = new TorchGenerator(0);
         Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(generator, 10, 12, rank), "rank", $"but was {rank}", "= 10");
         // The failed call must not have consumed random numbers: the next draw is still the seed's first.
+        Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
+    }
+
+    [Theory]
+    [InlineData(3, 1_000_000_000, 3, "3000000000")]   // the second factor, 3 x 1e9, is too big: the first must not be drawn
+    [InlineData(100_000, 100_000, 1, "10000000000")]  // both factors fit, but W itself would not
+    public void LowRankMatrix_rejects_shapes_beyond_an_array_without_drawing(int rows, int cols, int rank, string elements)
+    {
+        var generator = new TorchGenerator(0);
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(generator, rows, cols, rank), "rows", $"= {elements} elements", "at most 2147483591");
         Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
     }
 
