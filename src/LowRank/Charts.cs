@@ -85,7 +85,7 @@ public static class Charts
             predictable.Select(p => p.Rank).ToArray(),
             predictable.Select(p => p.EckartYoung).ToArray(),
             ShowMarkers: true,
-            Name: "Eckart–Young √(Σ_{i>r} σᵢ²)" + (predictable.Length < sweep.Count ? " (exact zeros not drawn)" : ""),
+            Name: "Eckart–Young √(Σ σᵢ² over i > r)" + (predictable.Length < sweep.Count ? " (exact zeros not drawn)" : ""),
             MultiText: predictable.Select(p => $"r = {p.Rank}: predicted {Numbers.Short(p.EckartYoung)}").ToArray(),
             LineColor: Accent,
             LineDash: StyleParam.DrawingStyle.Dash);
@@ -113,7 +113,7 @@ public static class Charts
                 ShowMarkers: true,
                 Name: s.Name,
                 MultiText: s.Sweep.Select(p => $"{s.Name}, r = {p.Rank}: {Numbers.Percent(p.EnergyKept, 4)} kept, relative error {Numbers.Short(p.RelativeError)}").ToArray()));
-        return Style(Chart.Combine(lines), title, xTitle: "chosen rank r", yTitle: "energy kept Σ_{i≤r} σᵢ² / Σ σᵢ² (%)", logY: false);
+        return Style(Chart.Combine(lines), title, xTitle: "chosen rank r", yTitle: "energy kept: Σ σᵢ² over i ≤ r, % of all", logY: false);
     }
 
     /// <summary>Parameters of a full d×k layer against its rank-r factors B and A, per layer shape, on a log axis.</summary>
