@@ -49,6 +49,7 @@ public static class RankSweep
         // would. Only the double results are scaled back.
         var original = w.Map(v => T.ScaleB(v, -unit)).ToColumnMajorArray();
         var approximation = new T[d * k];
+        var column = new T[d];
 
         // Suffix sums of σ² give every Eckart–Young prediction in O(n); summed in double so the tail is not lost in float.
         var tail = new double[n + 1];
@@ -68,12 +69,18 @@ public static class RankSweep
         {
             var i = r - 1;
             var s = sigma[i];
+            // B_r·A_r grows by (σ_r·u_r)·v_rᵀ: column r of B = U_r·S_r times row r of A = V_rᵀ, rounded in the same order
+            // as B * A, so the measured error is the one a notebook gets from (W - B * A).FrobeniusNorm().
+            for (var row = 0; row < d; row++)
+            {
+                column[row] = u[i * d + row] * s;
+            }
             for (var col = 0; col < k; col++)
             {
-                var sv = s * vt[col * k + i];
+                var v = vt[col * k + i];
                 for (var row = 0; row < d; row++)
                 {
-                    approximation[col * d + row] += u[i * d + row] * sv;
+                    approximation[col * d + row] += column[row] * v;
                 }
             }
 

@@ -27,6 +27,24 @@ public class RankSweepTests
     }
 
     [Fact]
+    public void Measured_error_is_the_one_a_notebook_computes_from_the_truncation()
+    {
+        // Notebooks 2 and 4 print ‖W − B·A‖_F from their own cells and from the sweep: B·A is rounded alike, and only the
+        // subtraction differs (in float in a cell, in double in the sweep), so they agree to float's last digit.
+        var generator = new TorchGenerator(seed: 0);
+        var w = generator.Randn(10, 2) * generator.Randn(2, 10);
+        var sweep = RankSweep.Of(w);
+        foreach (var point in sweep)
+        {
+            var (b, a) = Truncation.Of(w, point.Rank);
+            Assert.Equal((w - b * a).FrobeniusNorm(), point.Error, 1e-6 * point.Error);
+        }
+        // The float32 SVD's own error floor, not the dropped tail, sets the rank-2 value.
+        Assert.InRange(sweep[1].Error, 1.76e-6, 1.78e-6);
+        Assert.InRange(sweep[1].EckartYoung, 5e-7, 6e-7);
+    }
+
+    [Fact]
     public void Zero_matrix_has_no_error_and_keeps_all_energy_instead_of_nan()
     {
         var sweep = RankSweep.Of(Matrix<double>.Build.Dense(3, 4), Vector<double>.Build.Dense(4, 1), Vector<double>.Build.Dense(3, 2));
