@@ -13,7 +13,7 @@ public class ChartsTests
         figure["data"]!.AsArray().Select(t => (string)t!["type"]!).ToArray();
 
     private static IReadOnlyList<RankSweepPoint> Sweep(params (double Error, double EckartYoung)[] points) =>
-        points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1))).ToArray();
+        points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, 1 - (i + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1))).ToArray();
 
     [Fact]
     public void Spectrum_is_one_bar_trace_on_a_log_axis_with_the_tolerance_line_and_numerical_zeros_labelled()
