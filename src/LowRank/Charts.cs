@@ -24,6 +24,13 @@ public static class Charts
     private const int MarginBottom = 130;
     private const int LegendBelowAxis = 68;
 
+    // ColorBrewer RdBu, reversed so that positive entries are red and negative ones blue, white at 0.
+    private static readonly object[][] Diverging =
+    [
+        [0.0, "#053061"], [0.1, "#2166ac"], [0.2, "#4393c3"], [0.3, "#92c5de"], [0.4, "#d1e5f0"], [0.5, "#f7f7f7"],
+        [0.6, "#fddbc7"], [0.7, "#f4a582"], [0.8, "#d6604d"], [0.9, "#b2182b"], [1.0, "#67001f"],
+    ];
+
     /// <summary>
     /// The singular value spectrum as bars on a log axis, with the numerical-zero tolerance drawn as a dashed line;
     /// every σ at or below it is grey and says "numerical zero" on hover. A log axis has no place for an exact 0, so
@@ -196,6 +203,194 @@ public static class Charts
 
         static double Percent(ParameterCount p) => 100.0 * p.LowRank / p.Full;
     }
+
+    /// <summary>
+    /// Heatmaps of the given matrices side by side, each drawn to its shape with square cells and row 0 on top, all
+    /// on one diverging colour scale centred on 0 (red positive, blue negative) with one colour bar.
+    /// </summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="matrices">Named matrices; at least one, every name non-null and every entry finite.</param>
+    /// <param name="title">The chart title.</param>
+    public static GenericChart Matrices<T>(IEnumerable<(string Name, Matrix<T> Matrix)> matrices, string title = "The matrices entry by entry: red positive, blue negative, one shared scale")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var named = Guard.NonEmpty(matrices, "matrix");
+        var panels = new Panel[named.Length];
+        for (var i = 0; i < named.Length; i++)
+        {
+            var (name, matrix) = named[i];
+            if (name is null)
+            {
+                throw new ArgumentException($"matrices[{i}].Name is null, but every matrix needs a name for its panel title.", nameof(matrices));
+            }
+            Guard.Finite(matrix, $"matrices[\"{name}\"]", nameof(matrices));
+            panels[i] = new Panel(name, name, ToDouble(matrix), Scale: 0);
+        }
+        return Heatmaps(panels, title);
+    }
+
+    /// <summary>
+    /// W, its factors B and A, their product B·A and what is left, W − B·A, as heatmaps side by side. The first four
+    /// share one colour scale so they can be compared; W − B·A is usually rounding-sized and gets its own scale and colour bar.
+    /// </summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="w">The d×k matrix; every entry finite.</param>
+    /// <param name="b">B, d×r; every entry finite.</param>
+    /// <param name="a">A, r×k; every entry finite.</param>
+    /// <param name="title">The chart title.</param>
+    public static GenericChart Factorization<T>(Matrix<T> w, Matrix<T> b, Matrix<T> a, string title = "W = B·A: the matrix, its factors, their product and what is left")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Guard.Finite(w);
+        Guard.Finite(b);
+        Guard.Finite(a);
+        Guard.Chain(b, a, w.RowCount, w.ColumnCount);
+        // The product is taken in T, as a layer would compute it, so W − B·A shows that rounding too.
+        var product = b * a;
+        if (!product.Enumerate().All(T.IsFinite))
+        {
+            throw new ArgumentException(
+                $"b·a overflows {typeof(T).Name}: some entry exceeds {LargestFinite.Describe<T>()}, so W − B·A cannot be drawn. Scale b and a down or use double.",
+                nameof(b));
+        }
+        return Heatmaps(
+            [
+                new Panel("W", "W", ToDouble(w), Scale: 0),
+                new Panel("B", "B", ToDouble(b), Scale: 0),
+                new Panel("A", "A", ToDouble(a), Scale: 0),
+                new Panel("B·A", "(B·A)", ToDouble(product), Scale: 0),
+                new Panel("W − B·A (own scale)", "(W − B·A)", ToDouble(w - product), Scale: 1),
+            ],
+            title);
+    }
+
+    private sealed record Panel(string Title, string HoverName, double[][] Rows, int Scale)
+    {
+        public int RowCount => Rows.Length;
+
+        public int ColumnCount => Rows[0].Length;
+    }
+
+    private static GenericChart Heatmaps(Panel[] panels, string title)
+    {
+        // Pixel budget: a cell is cell×cell px, so a panel is columns·cell wide and rows·cell tall. Between panels sit the next
+        // panel's row labels, and after the last panel of each colour scale its colour bar.
+        var maxRows = panels.Max(p => p.RowCount);
+        var labelWidth = 7 * Digits(maxRows - 1);
+        var gap = 22 + labelWidth;
+        const int colourBar = 78;
+        int left = 20 + labelWidth, right = 10, top = 100, bottom = 45;
+        var lastOfScale = panels.Select((p, i) => i == panels.Length - 1 || panels[i + 1].Scale != p.Scale).ToArray();
+        var spacing = Enumerable.Range(0, panels.Length).Sum(i => (lastOfScale[i] ? colourBar : 0) + (i < panels.Length - 1 ? gap : 0));
+        var available = 980 - left - right - spacing;
+        var cell = Math.Min(Math.Min((double)available / panels.Sum(p => p.ColumnCount), 420.0 / maxRows), 40);
+        // A figure narrowed to tall panels stays wide enough for its title (about 10 px a character at 18 px).
+        var plotWidth = Math.Max(panels.Sum(p => p.ColumnCount) * cell + spacing, Math.Min(Math.Max(560, 10 * title.Length + 40), 980) - left - right);
+        var plotHeight = Math.Max(maxRows * cell, 160);
+
+        var scales = panels.Select(p => p.Scale).Distinct().ToDictionary(
+            s => s,
+            s => panels.Where(p => p.Scale == s).SelectMany(p => p.Rows).SelectMany(r => r).Select(Math.Abs).DefaultIfEmpty(0).Max());
+        var traces = new List<GenericChart>();
+        var layout = new List<(string, object)>();
+        var titles = new List<object>();
+        var x = 0.0;
+        for (var i = 0; i < panels.Length; i++)
+        {
+            var panel = panels[i];
+            var id = i == 0 ? "" : (i + 1).ToString(CultureInfo.InvariantCulture);
+            var width = panel.ColumnCount * cell;
+            var height = panel.RowCount * cell;
+            // An all-zero matrix still needs a colour range; ±1 draws it white.
+            var limit = scales[panel.Scale] > 0 ? scales[panel.Scale] : 1;
+            var heatmap = Chart.Heatmap<double, int, int, string>(
+                panel.Rows,
+                X: Enumerable.Range(0, panel.ColumnCount).ToArray(),
+                Y: Enumerable.Range(0, panel.RowCount).ToArray(),
+                Name: panel.Title,
+                ShowLegend: false,
+                ShowScale: lastOfScale[i]);
+            foreach (var trace in GenericChart.getTraces(heatmap))
+            {
+                trace.SetProperty("xaxis", "x" + id);
+                trace.SetProperty("yaxis", "y" + id);
+                trace.SetProperty("colorscale", Diverging);
+                trace.SetProperty("zauto", false);
+                trace.SetProperty("zmin", -limit);
+                trace.SetProperty("zmax", limit);
+                trace.SetProperty("zmid", 0);
+                trace.SetProperty("hovertemplate", $"{panel.HoverName}[%{{y}}, %{{x}}] = %{{z:.4~g}}<extra></extra>");
+                if (lastOfScale[i])
+                {
+                    trace.SetProperty("colorbar", Obj(
+                        ("x", (x + width + 8) / plotWidth), ("xanchor", "left"),
+                        ("y", 1), ("yanchor", "top"),
+                        ("len", Math.Max(panels.Where(p => p.Scale == panel.Scale).Max(p => p.RowCount) * cell, 100)), ("lenmode", "pixels"),
+                        ("thickness", 12), ("outlinewidth", 0), ("xpad", 0), ("ypad", 0),
+                        ("exponentformat", "e"), ("tickfont", Obj(("size", 11)))));
+                }
+            }
+            traces.Add(heatmap);
+            // Row 0 on top, as a matrix is printed; the domains give square cells, and scaleanchor keeps them square
+            // should plotly resize the plot.
+            layout.Add(("xaxis" + id, Obj(
+                ("domain", new[] { x / plotWidth, (x + width) / plotWidth }),
+                ("anchor", "y" + id),
+                ("range", new[] { -0.5, panel.ColumnCount - 0.5 }),
+                ("tickvals", Ticks(panel.ColumnCount, cell, 6 + 7 * Digits(panel.ColumnCount - 1))),
+                ("tickfont", Obj(("size", 11))),
+                ("showgrid", false), ("zeroline", false),
+                ("constrain", "domain"), ("constraintoward", "left"))));
+            layout.Add(("yaxis" + id, Obj(
+                ("domain", new[] { 1 - height / plotHeight, 1.0 }),
+                ("anchor", "x" + id),
+                ("range", new[] { panel.RowCount - 0.5, -0.5 }),
+                ("tickvals", Ticks(panel.RowCount, cell, 14)),
+                ("tickfont", Obj(("size", 11))),
+                ("showgrid", false), ("zeroline", false),
+                ("scaleanchor", "x" + id), ("scaleratio", 1),
+                ("constrain", "domain"), ("constraintoward", "top"))));
+            titles.Add(Obj(
+                ("text", panel.Title),
+                ("x", (x + width / 2) / plotWidth), ("xref", "paper"), ("xanchor", "center"),
+                ("y", 1), ("yref", "paper"), ("yanchor", "bottom"), ("yshift", 6),
+                ("showarrow", false), ("font", Obj(("size", 14)))));
+            x += width + (lastOfScale[i] ? colourBar : 0) + gap;
+        }
+
+        var figureHeight = (int)Math.Ceiling(plotHeight) + top + bottom;
+        var chart = Plotly.NET.Chart.withTitle(title, null).Invoke(Chart.Combine(traces))
+            .WithSize(Width: (int)Math.Ceiling(plotWidth) + left + right, Height: figureHeight);
+        foreach (var (name, value) in layout)
+        {
+            SetLayout(chart, name, value);
+        }
+        SetLayout(chart, "annotations", titles);
+        SetLayout(chart, "margin", Obj(("l", left), ("r", right), ("t", top), ("b", bottom), ("autoexpand", false)));
+        SetLayout(chart, "font", Obj(("size", 13)));
+        SetLayout(chart, "title", Obj(("text", title), ("font", Obj(("size", 18))), ("x", 0), ("xref", "paper"), ("xanchor", "left"),
+            // 34 px down, below plotly's mode bar, which a figure narrowed to its panels would otherwise lay over the title.
+            ("y", 1 - 34.0 / figureHeight), ("yanchor", "top")));
+        SetLayout(chart, "plot_bgcolor", "white");
+        return chart;
+    }
+
+    // Tick marks every 1, 2, 5, 10, 20, … indices: the first step that leaves at least minPixels between labels.
+    private static int[] Ticks(int count, double cell, double minPixels)
+    {
+        var step = 1;
+        for (var n = 1; step * cell < minPixels; n++)
+        {
+            step = new[] { 1, 2, 5 }[n % 3] * (int)Math.Pow(10, n / 3);
+        }
+        return Enumerable.Range(0, (count - 1) / step + 1).Select(i => i * step).ToArray();
+    }
+
+    private static int Digits(int value) => value.ToString(CultureInfo.InvariantCulture).Length;
+
+    private static double[][] ToDouble<T>(Matrix<T> matrix)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => matrix.ToRowArrays().Select(row => row.Select(v => double.CreateChecked(v)).ToArray()).ToArray();
 
     private static bool IsFullRank(RankSweepPoint p) => p.Rank == Math.Min(p.Parameters.Rows, p.Parameters.Columns);
 

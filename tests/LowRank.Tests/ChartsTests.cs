@@ -151,16 +151,145 @@ public class ChartsTests
         }
     }
 
-    public static TheoryData<string> AllCharts => ["spectrum", "error", "energy", "parameters"];
+    public static TheoryData<string> AllCharts => ["spectrum", "error", "energy", "parameters", "matrices", "factorization"];
 
     [Theory]
     [MemberData(nameof(AllCharts))]
     public void No_label_spells_a_subscript_with_an_underscore(string name)
     {
-        var text = AllText(Figure(LineOrBarChart(name))).ToArray();
+        var (w, b, a) = Factors(5, 4, 2);
+        var chart = name switch
+        {
+            "matrices" => Charts.Matrices([("W", w), ("B", b)]),
+            "factorization" => Charts.Factorization(w, b, a),
+            _ => LineOrBarChart(name),
+        };
+
+        var text = AllText(Figure(chart)).ToArray();
 
         Assert.NotEmpty(text);
         Assert.DoesNotContain(text, t => t.Contains("_F", StringComparison.Ordinal) || t.Contains("_r", StringComparison.Ordinal) || t.Contains("_{", StringComparison.Ordinal));
+    }
+
+    private static (Matrix<double> W, Matrix<double> B, Matrix<double> A) Factors(int rows, int cols, int rank)
+    {
+        var w = Gaussian.Product<double>(rows, cols, rank, seed: 11);
+        var (b, a) = Truncation.Of(w, rank);
+        return (w, b, a);
+    }
+
+    private static double MaxAbs(params Matrix<double>[] matrices) => matrices.Max(m => m.Enumerate().Max(Math.Abs));
+
+    [Fact]
+    public void Matrices_are_drawn_to_their_shapes_with_square_cells_row_0_on_top_and_one_shared_scale()
+    {
+        var tall = Gaussian.Random<double>(10, 2, seed: 1);
+        var wide = Gaussian.Random<double>(2, 10, seed: 2);
+        var square = 5 * Gaussian.Random<double>(3, 3, seed: 3);
+
+        var figure = Figure(Charts.Matrices([("tall", tall), ("wide", wide), ("square", square)]));
+
+        Assert.Equal(["heatmap", "heatmap", "heatmap"], TraceTypes(figure));
+        var layout = figure["layout"]!;
+        var plotWidth = (double)layout["width"]! - (double)layout["margin"]!["l"]! - (double)layout["margin"]!["r"]!;
+        var plotHeight = (double)layout["height"]! - (double)layout["margin"]!["t"]! - (double)layout["margin"]!["b"]!;
+        var shapes = new[] { (Rows: 10, Cols: 2), (Rows: 2, Cols: 10), (Rows: 3, Cols: 3) };
+        var cellWidths = new List<double>();
+        var cellHeights = new List<double>();
+        var right = 0.0;
+        for (var i = 0; i < 3; i++)
+        {
+            var id = i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var trace = figure["data"]![i]!;
+            Assert.Equal("x" + id, (string?)trace["xaxis"]);
+            Assert.Equal("y" + id, (string?)trace["yaxis"]);
+            var x = Doubles(layout["xaxis" + id]!["domain"]);
+            var y = Doubles(layout["yaxis" + id]!["domain"]);
+            Assert.True(x[0] > right || i == 0, "panels side by side, left to right");
+            right = x[1];
+            Assert.Equal(1.0, y[1]);
+            cellWidths.Add((x[1] - x[0]) * plotWidth / shapes[i].Cols);
+            cellHeights.Add((y[1] - y[0]) * plotHeight / shapes[i].Rows);
+            var range = Doubles(layout["yaxis" + id]!["range"]);
+            Assert.True(range[0] > range[1], "row 0 at the top: the y axis runs downwards");
+            Assert.Equal("x" + id, (string?)layout["yaxis" + id]!["scaleanchor"]);
+            Assert.True((double)layout["xaxis" + id]!["tickfont"]!["size"]! >= 11);
+            Assert.StartsWith(shapes[i].Rows == 10 ? "tall[%{y}, %{x}] = " : shapes[i].Rows == 2 ? "wide[%{y}, %{x}] = " : "square[%{y}, %{x}] = ", (string?)trace["hovertemplate"], StringComparison.Ordinal);
+        }
+        Assert.All(cellWidths, c => Assert.Equal(cellWidths[0], c, 1e-9));
+        Assert.All(cellHeights, c => Assert.Equal(cellWidths[0], c, 1e-9));
+        Assert.True(cellWidths[0] >= 10, $"cells of {cellWidths[0]} px");
+        Assert.Equal(["tall", "wide", "square"], figure["layout"]!["annotations"]!.AsArray().Select(a => (string)a!["text"]!));
+
+        var limit = MaxAbs(tall, wide, square);
+        Assert.All(figure["data"]!.AsArray(), t =>
+        {
+            Assert.Equal(limit, (double)t!["zmax"]!);
+            Assert.Equal(-limit, (double)t["zmin"]!);
+        });
+        Assert.Equal([false, false, true], figure["data"]!.AsArray().Select(t => (bool)t!["showscale"]!));
+        Assert.Equal(tall[9, 1], Doubles(figure["data"]![0]!["z"]![9])[1]);
+    }
+
+    [Fact]
+    public void Factorization_shares_one_scale_for_W_B_A_and_B_A_and_gives_the_rest_its_own()
+    {
+        var (w, b, a) = Factors(6, 5, 2);
+        var product = b * a;
+        var rest = w - product;
+
+        var figure = Figure(Charts.Factorization(w, b, a));
+
+        Assert.Equal(["W", "B", "A", "B·A", "W − B·A (own scale)"], figure["layout"]!["annotations"]!.AsArray().Select(n => (string)n!["text"]!));
+        var traces = figure["data"]!.AsArray();
+        var shared = MaxAbs(w, b, a, product);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(shared, (double)traces[i]!["zmax"]!);
+            Assert.Equal(-shared, (double)traces[i]!["zmin"]!);
+        }
+        var own = MaxAbs(rest);
+        Assert.InRange(own, 1e-300, 1e-12);
+        Assert.Equal(own, (double)traces[4]!["zmax"]!);
+        Assert.Equal(-own, (double)traces[4]!["zmin"]!);
+        // One colour bar after B·A for the shared scale, one after W − B·A for its own.
+        Assert.Equal([false, false, false, true, true], traces.Select(t => (bool)t!["showscale"]!));
+        Assert.True((double)traces[3]!["colorbar"]!["x"]! < Doubles(figure["layout"]!["xaxis5"]!["domain"])[0]);
+        Assert.Equal(rest[5, 4], Doubles(traces[4]!["z"]![5])[4]);
+        Assert.StartsWith("(W − B·A)[%{y}, %{x}] = ", (string?)traces[4]!["hovertemplate"], StringComparison.Ordinal);
+        // B is 6×2 and A is 2×5: a tall thin panel and a short wide one.
+        var bx = Doubles(figure["layout"]!["xaxis2"]!["domain"]);
+        var ax = Doubles(figure["layout"]!["xaxis3"]!["domain"]);
+        Assert.Equal(2.0 / 5, (bx[1] - bx[0]) / (ax[1] - ax[0]), 1e-9);
+    }
+
+    [Fact]
+    public void Heatmaps_reject_bad_input_with_the_argument_and_value()
+    {
+        var (w, b, a) = Factors(4, 3, 2);
+
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => Charts.Factorization(w, b.SubMatrix(0, 3, 0, 2), a)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Charts.Factorization(w, b, a.SubMatrix(0, 2, 0, 2))).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Charts.Factorization(w, b, a.SubMatrix(0, 1, 0, 3))).ParamName);
+        var bad = w.Clone();
+        bad[1, 2] = double.PositiveInfinity;
+        var infinite = Assert.Throws<ArgumentException>(() => Charts.Factorization(bad, b, a));
+        Assert.Equal("w", infinite.ParamName);
+        Assert.Contains("w[1, 2] is ∞", infinite.Message.Replace("Infinity", "∞", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => Charts.Factorization(w, null!, a)).ParamName);
+        var huge = Matrix<float>.Build.Dense(1, 1, 3e38f);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => Charts.Factorization(huge, huge, huge)).ParamName);
+
+        var empty = Assert.Throws<ArgumentException>(() => Charts.Matrices<double>([]));
+        Assert.Equal("matrices", empty.ParamName);
+        Assert.Contains("matrices must contain at least one matrix, but was empty", empty.Message, StringComparison.Ordinal);
+        var unnamed = Assert.Throws<ArgumentException>(() => Charts.Matrices<double>([(null!, w)]));
+        Assert.Equal("matrices", unnamed.ParamName);
+        Assert.Contains("matrices[0].Name is null", unnamed.Message, StringComparison.Ordinal);
+        var nan = Assert.Throws<ArgumentException>(() => Charts.Matrices([("W", w), ("X", Matrix<double>.Build.Dense(2, 2, double.NaN))]));
+        Assert.Equal("matrices", nan.ParamName);
+        Assert.Contains("matrices[\"X\"][0, 0] is NaN", nan.Message, StringComparison.Ordinal);
+        Assert.Equal("matrices", Assert.Throws<ArgumentNullException>(() => Charts.Matrices<double>([("W", null!)])).ParamName);
     }
 
     [Fact]
