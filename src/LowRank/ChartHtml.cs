@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Plotly.NET;
 
 namespace LowRank;
@@ -40,7 +41,9 @@ public static class ChartHtml
         var id = "lowrank-chart-" + Interlocked.Increment(ref chartCount).ToString(CultureInfo.InvariantCulture)
             + "-" + Guid.NewGuid().ToString("N")[..8];
         var figure = EscapeForScript(GenericChart.toJson(chart));
-        var missing = WebUtility.HtmlEncode("plotly.js is not loaded on this page: run the notebook's setup cell (Notebook.UseOfflineCharts()) first.");
+        // The message is assigned with textContent, which shows HTML entities literally, so it is a JavaScript string
+        // literal: JSON escapes quotes, and the default encoder also escapes < and & so the script cannot be ended early.
+        var missing = JsonSerializer.Serialize("plotly.js is not loaded on this page: run the notebook's setup cell (Notebook.UseOfflineCharts()) first.");
         return $$"""
             <div id="{{id}}" class="lowrank-chart"></div>
             <script type="text/javascript">
@@ -52,7 +55,7 @@ public static class ChartHtml
                 if (!element) { return; }
                 if (window.Plotly) { window.Plotly.newPlot(element, figure.data, figure.layout || {}, figure.config || {}); }
                 else if (Date.now() < deadline) { setTimeout(draw, 50); }
-                else { element.textContent = '{{missing}}'; element.setAttribute('data-lowrank-plotly', 'miss' + 'ing'); }
+                else { element.textContent = {{missing}}; element.setAttribute('data-lowrank-plotly', 'miss' + 'ing'); }
               }
               draw();
             })();

@@ -27,10 +27,14 @@ internal static class Guard
         return value;
     }
 
-    public static Matrix<T> Finite<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+    /// <param name="matrix">The matrix to check.</param>
+    /// <param name="name">How the message names the matrix, e.g. matrices["W"].</param>
+    /// <param name="paramName">The parameter it belongs to, when that differs from <paramref name="name"/>.</param>
+    public static Matrix<T> Finite<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "", string? paramName = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(matrix, name);
+        paramName ??= name;
+        ArgumentNullException.ThrowIfNull(matrix, paramName);
         for (var j = 0; j < matrix.ColumnCount; j++)
         {
             for (var i = 0; i < matrix.RowCount; i++)
@@ -40,7 +44,7 @@ internal static class Guard
                 {
                     throw new ArgumentException(
                         $"{name} must contain only finite numbers, but {name}[{i}, {j}] is {v} ({matrix.RowCount}x{matrix.ColumnCount} matrix).",
-                        name);
+                        paramName);
                 }
             }
         }

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace LowRank;
 
 /// <summary>
-/// Every rank r = 1..min(d, k) at once: measured and predicted approximation error, energy kept, output error and
+/// Every rank r = 1..min(d, k) at once: measured and predicted approximation error, energy kept and lost, output error and
 /// parameters. One SVD, then W_r = W_{r−1} + σ_r·u_r·v_rᵀ, so the whole sweep costs O(n³) instead of one
 /// factorization per rank.
 /// </summary>
@@ -111,6 +111,7 @@ public static class RankSweep
                 eckartYoung: double.ScaleB(Math.Sqrt(tail[r]), unit),
                 relativeError: total == 0 ? 0 : scaledError / Math.Sqrt(total),
                 energyKept: total == 0 ? 1 : (total - tail[r]) / total,
+                energyLost: total == 0 ? 0 : tail[r] / total,
                 outputError: outputError,
                 parameters: ParameterCount.Of(d, k, r));
             // Only a double W near double.MaxValue gets here: its Frobenius norm itself is beyond double.

@@ -6,13 +6,14 @@ namespace LowRank;
 /// </summary>
 public sealed record RankSweepPoint
 {
-    internal RankSweepPoint(int rank, double error, double eckartYoung, double relativeError, double energyKept, double? outputError, ParameterCount parameters)
+    internal RankSweepPoint(int rank, double error, double eckartYoung, double relativeError, double energyKept, double energyLost, double? outputError, ParameterCount parameters)
     {
         Rank = rank;
         Error = error;
         EckartYoung = eckartYoung;
         RelativeError = relativeError;
         EnergyKept = energyKept;
+        EnergyLost = energyLost;
         OutputError = outputError;
         Parameters = parameters;
     }
@@ -31,6 +32,12 @@ public sealed record RankSweepPoint
 
     /// <summary>Σ_{i≤r} σ_i² ÷ Σ σ_i², the share of ‖W‖_F² the rank keeps (1 when W is zero: nothing is lost).</summary>
     public double EnergyKept { get; }
+
+    /// <summary>
+    /// Σ_{i&gt;r} σ_i² ÷ Σ σ_i², the share of ‖W‖_F² the rank loses (0 when W is zero). Taken from the tail sum itself
+    /// rather than as 1 − <see cref="EnergyKept"/>, where a share below 1e-16 would cancel to 0.
+    /// </summary>
+    public double EnergyLost { get; }
 
     /// <summary>‖y − y′_r‖₂ for the sweep's input and bias, or null when the sweep was run without them.</summary>
     public double? OutputError { get; }

@@ -13,7 +13,20 @@ public class ChartsTests
         figure["data"]!.AsArray().Select(t => (string)t!["type"]!).ToArray();
 
     private static IReadOnlyList<RankSweepPoint> Sweep(params (double Error, double EckartYoung)[] points) =>
-        points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1))).ToArray();
+        points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, 1 - (i + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1))).ToArray();
+
+    private static double[] Doubles(JsonNode? array) => array!.AsArray().Select(v => (double)v!).ToArray();
+
+    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => (string)v!).ToArray();
+
+    /// <summary>Every string anywhere in the figure: titles, names, hover text, annotations.</summary>
+    private static IEnumerable<string> AllText(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => AllText(p.Value)),
+        JsonArray a => a.SelectMany(AllText),
+        JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 
     [Fact]
     public void Spectrum_is_one_bar_trace_on_a_log_axis_with_the_tolerance_line_and_numerical_zeros_labelled()
@@ -25,7 +38,9 @@ public class ChartsTests
         Assert.Equal(["bar", "scatter"], TraceTypes(figure));
         var bars = figure["data"]![0]!;
         Assert.Equal([8.0, 3.0, 2e-7, 1e-9], bars["y"]!.AsArray().Select(v => (double)v!));
-        Assert.Equal(["", "", "numerical zero", "numerical zero"], bars["text"]!.AsArray().Select(v => (string)v!));
+        Assert.Null(bars["text"]);
+        Assert.Equal(["σ₁ = 8", "σ₂ = 3", "σ₃ = 2e-7: numerical zero (≤ tolerance 1e-5)", "σ₄ = 1e-9: numerical zero (≤ tolerance 1e-5)"], Strings(bars["hovertext"]));
+        Assert.Equal("tolerance 1e-5: σ<sub>i</sub> at or below it (grey bars) count as 0", (string?)figure["data"]![1]!["name"]);
         Assert.Equal(["σ₁", "σ₂", "σ₃", "σ₄"], bars["x"]!.AsArray().Select(v => (string)v!));
         Assert.All(figure["data"]![1]!["y"]!.AsArray(), v => Assert.Equal(1e-5, (double)v!));
         Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
@@ -46,24 +61,235 @@ public class ChartsTests
     }
 
     [Fact]
-    public void Energy_kept_draws_one_line_per_sweep_in_percent()
+    public void Error_versus_rank_leaves_out_full_rank_and_says_so_once()
     {
-        var figure = Figure(Charts.EnergyKept([("a", Sweep((1, 1), (0, 0))), ("b", Sweep((1, 1), (0.5, 0.5), (0, 0)))]));
+        // 4×3: rank 3 = min(d, k) reproduces W up to rounding, and its 1e-16 would squash the rest of the curve.
+        var figure = Figure(Charts.ErrorVersusRank(RankSweep.Of(Gaussian.Random<double>(4, 3, seed: 7))));
 
-        Assert.Equal(["scatter", "scatter"], TraceTypes(figure));
-        Assert.Equal([50.0, 100.0], figure["data"]![0]!["y"]!.AsArray().Select(v => (double)v!));
-        Assert.Equal("b", (string?)figure["data"]![1]!["name"]);
+        Assert.Equal([1, 2], figure["data"]![0]!["x"]!.AsArray().Select(v => (int)v!));
+        Assert.Equal([1, 2], figure["data"]![1]!["x"]!.AsArray().Select(v => (int)v!));
+        var note = Assert.Single(figure["layout"]!["annotations"]!.AsArray());
+        Assert.Equal("r = min(d, k) = 3 reproduces W up to rounding: not drawn", (string?)note!["text"]);
+        Assert.Equal("measured ‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub>", (string?)figure["data"]![0]!["name"]);
+        Assert.Equal("‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub> (log scale)", (string?)figure["layout"]!["yaxis"]!["title"]!["text"]);
     }
 
     [Fact]
-    public void Parameter_savings_compares_full_and_factored_counts_per_layer()
+    public void Energy_lost_is_the_tail_over_the_total_on_a_log_axis_with_zeros_named()
     {
-        var figure = Figure(Charts.ParameterSavings([ParameterCount.Of(4096, 4096, 8)]));
+        // σ = (3, 2, 1): Σ σ² = 14, tails 5 and 1. σ = (1, 1e-9): 1e-18 lost at rank 1, which 1 − kept would round to 0.
+        var figure = Figure(Charts.EnergyLost([("diag(3, 2, 1)", RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 1))), ("tiny tail", RankSweep.Of(Gaussian.Diagonal<double>(1, 1e-9)))]));
+
+        Assert.Equal(["scatter", "scatter"], TraceTypes(figure));
+        var first = figure["data"]![0]!;
+        Assert.Equal([1, 2], first["x"]!.AsArray().Select(v => (int)v!));
+        Assert.Equal(5.0 / 14, Doubles(first["y"])[0], 1e-15);
+        Assert.Equal(1.0 / 14, Doubles(first["y"])[1], 1e-15);
+        Assert.Equal("diag(3, 2, 1) (nothing lost at r = 3: not drawn)", (string?)first["name"]);
+        var second = figure["data"]![1]!;
+        Assert.Equal(1e-18, Doubles(second["y"])[0], 1e-30);
+        Assert.Equal("tiny tail (nothing lost at r = 2: not drawn)", (string?)second["name"]);
+        Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
+        Assert.Equal("energy lost: Σ σ<sub>i</sub>² over i > r ÷ Σ σ<sub>i</sub>² (log scale)", (string?)figure["layout"]!["yaxis"]!["title"]!["text"]);
+    }
+
+    [Fact]
+    public void Parameter_share_is_one_bar_per_shape_and_rank_in_percent_on_a_linear_axis()
+    {
+        ParameterCount[] layers = [ParameterCount.Of(4096, 4096, 8), ParameterCount.Of(768, 768, 8), ParameterCount.Of(4096, 11008, 64)];
+
+        var figure = Figure(Charts.ParameterShare(layers));
 
         Assert.Equal(["bar", "bar"], TraceTypes(figure));
-        Assert.Equal(16_777_216L, (long)figure["data"]![0]!["y"]![0]!);
-        Assert.Equal(65_536L, (long)figure["data"]![1]!["y"]![0]!);
-        Assert.Equal("4096×4096, r = 8", (string?)figure["data"]![1]!["x"]![0]);
+        var r8 = figure["data"]![0]!;
+        Assert.Equal("r = 8", (string?)r8["name"]);
+        Assert.Equal(["4096×4096", "768×768"], Strings(r8["x"]));
+        Assert.Equal([100.0 * 8 * (4096 + 4096) / (4096.0 * 4096), 100.0 * 8 * (768 + 768) / (768.0 * 768)], Doubles(r8["y"]));
+        Assert.Equal("4096×4096, r = 8: 16,777,216 in W, 65,536 in B and A (0.391 %)", Strings(r8["hovertext"])[0]);
+        Assert.Equal(["0.391 %", "2.083 %"], Strings(r8["text"]));
+        Assert.Equal("outside", (string?)r8["textposition"]);
+        Assert.True((double)r8["textfont"]!["size"]! >= 12);
+        var r64 = figure["data"]![1]!;
+        Assert.Equal([100.0 * 64 * (4096 + 11008) / (4096.0 * 11008)], Doubles(r64["y"]));
+        var yAxis = figure["layout"]!["yaxis"]!;
+        Assert.Equal("linear", (string?)yAxis["type"]);
+        Assert.Equal("B and A: % of W's parameters", (string?)yAxis["title"]!["text"]);
+        Assert.True(Doubles(yAxis["range"])[1] > 100.0 * 8 * 1536 / (768.0 * 768), "the tallest bar's value has room above it");
+    }
+
+    public static TheoryData<string> LineAndBarCharts => ["spectrum", "error", "energy", "parameters"];
+
+    private static GenericChart LineOrBarChart(string name)
+    {
+        var sweep = RankSweep.Of(Gaussian.Random<float>(5, 4, seed: 3));
+        return name switch
+        {
+            "spectrum" => Charts.SingularValues(Vector<double>.Build.DenseOfArray([8.0, 3.0, 2e-7]), tolerance: 1e-5),
+            "error" => Charts.ErrorVersusRank(sweep),
+            "energy" => Charts.EnergyLost([("a", sweep), ("b", sweep)]),
+            _ => Charts.ParameterShare([ParameterCount.Of(768, 768, 4), ParameterCount.Of(768, 768, 8)]),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(LineAndBarCharts))]
+    public void Legends_lie_in_a_row_below_the_plot_and_labels_are_readable(string name)
+    {
+        var layout = Figure(LineOrBarChart(name))["layout"]!;
+
+        Assert.Equal("h", (string?)layout["legend"]!["orientation"]);
+        Assert.Equal("top", (string?)layout["legend"]!["yanchor"]);
+        // Below the x axis's tick labels and title, inside the bottom margin that is kept for it.
+        var plotHeight = (double)layout["height"]! - (double)layout["margin"]!["t"]! - (double)layout["margin"]!["b"]!;
+        var below = -(double)layout["legend"]!["y"]! * plotHeight;
+        Assert.InRange(below, 60, (double)layout["margin"]!["b"]! - 30);
+        Assert.True((double)layout["legend"]!["font"]!["size"]! >= 12);
+        foreach (var axis in new[] { "xaxis", "yaxis" })
+        {
+            Assert.True((double)layout[axis]!["tickfont"]!["size"]! >= 12, $"{axis} tick labels");
+            Assert.True((double)layout[axis]!["title"]!["font"]!["size"]! >= 12, $"{axis} title");
+        }
+    }
+
+    public static TheoryData<string> AllCharts => ["spectrum", "error", "energy", "parameters", "matrices", "factorization"];
+
+    [Theory]
+    [MemberData(nameof(AllCharts))]
+    public void No_label_spells_a_subscript_with_an_underscore(string name)
+    {
+        var (w, b, a) = Factors(5, 4, 2);
+        var chart = name switch
+        {
+            "matrices" => Charts.Matrices([("W", w), ("B", b)]),
+            "factorization" => Charts.Factorization(w, b, a),
+            _ => LineOrBarChart(name),
+        };
+
+        var text = AllText(Figure(chart)).ToArray();
+
+        Assert.NotEmpty(text);
+        Assert.DoesNotContain(text, t => t.Contains("_F", StringComparison.Ordinal) || t.Contains("_r", StringComparison.Ordinal) || t.Contains("_{", StringComparison.Ordinal));
+    }
+
+    private static (Matrix<double> W, Matrix<double> B, Matrix<double> A) Factors(int rows, int cols, int rank)
+    {
+        var w = Gaussian.Product<double>(rows, cols, rank, seed: 11);
+        var (b, a) = Truncation.Of(w, rank);
+        return (w, b, a);
+    }
+
+    private static double MaxAbs(params Matrix<double>[] matrices) => matrices.Max(m => m.Enumerate().Max(Math.Abs));
+
+    [Fact]
+    public void Matrices_are_drawn_to_their_shapes_with_square_cells_row_0_on_top_and_one_shared_scale()
+    {
+        var tall = Gaussian.Random<double>(10, 2, seed: 1);
+        var wide = Gaussian.Random<double>(2, 10, seed: 2);
+        var square = 5 * Gaussian.Random<double>(3, 3, seed: 3);
+
+        var figure = Figure(Charts.Matrices([("tall", tall), ("wide", wide), ("square", square)]));
+
+        Assert.Equal(["heatmap", "heatmap", "heatmap"], TraceTypes(figure));
+        var layout = figure["layout"]!;
+        var plotWidth = (double)layout["width"]! - (double)layout["margin"]!["l"]! - (double)layout["margin"]!["r"]!;
+        var plotHeight = (double)layout["height"]! - (double)layout["margin"]!["t"]! - (double)layout["margin"]!["b"]!;
+        var shapes = new[] { (Rows: 10, Cols: 2), (Rows: 2, Cols: 10), (Rows: 3, Cols: 3) };
+        var cellWidths = new List<double>();
+        var cellHeights = new List<double>();
+        var right = 0.0;
+        for (var i = 0; i < 3; i++)
+        {
+            var id = i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var trace = figure["data"]![i]!;
+            Assert.Equal("x" + id, (string?)trace["xaxis"]);
+            Assert.Equal("y" + id, (string?)trace["yaxis"]);
+            var x = Doubles(layout["xaxis" + id]!["domain"]);
+            var y = Doubles(layout["yaxis" + id]!["domain"]);
+            Assert.True(x[0] > right || i == 0, "panels side by side, left to right");
+            right = x[1];
+            Assert.Equal(1.0, y[1]);
+            cellWidths.Add((x[1] - x[0]) * plotWidth / shapes[i].Cols);
+            cellHeights.Add((y[1] - y[0]) * plotHeight / shapes[i].Rows);
+            var range = Doubles(layout["yaxis" + id]!["range"]);
+            Assert.True(range[0] > range[1], "row 0 at the top: the y axis runs downwards");
+            Assert.Equal("x" + id, (string?)layout["yaxis" + id]!["scaleanchor"]);
+            Assert.True((double)layout["xaxis" + id]!["tickfont"]!["size"]! >= 11);
+            Assert.StartsWith(shapes[i].Rows == 10 ? "tall[%{y}, %{x}] = " : shapes[i].Rows == 2 ? "wide[%{y}, %{x}] = " : "square[%{y}, %{x}] = ", (string?)trace["hovertemplate"], StringComparison.Ordinal);
+        }
+        Assert.All(cellWidths, c => Assert.Equal(cellWidths[0], c, 1e-9));
+        Assert.All(cellHeights, c => Assert.Equal(cellWidths[0], c, 1e-9));
+        Assert.True(cellWidths[0] >= 10, $"cells of {cellWidths[0]} px");
+        Assert.Equal(["tall", "wide", "square"], figure["layout"]!["annotations"]!.AsArray().Select(a => (string)a!["text"]!));
+
+        var limit = MaxAbs(tall, wide, square);
+        Assert.All(figure["data"]!.AsArray(), t =>
+        {
+            Assert.Equal(limit, (double)t!["zmax"]!);
+            Assert.Equal(-limit, (double)t["zmin"]!);
+        });
+        Assert.Equal([false, false, true], figure["data"]!.AsArray().Select(t => (bool)t!["showscale"]!));
+        Assert.Equal(tall[9, 1], Doubles(figure["data"]![0]!["z"]![9])[1]);
+    }
+
+    [Fact]
+    public void Factorization_shares_one_scale_for_W_B_A_and_B_A_and_gives_the_rest_its_own()
+    {
+        var (w, b, a) = Factors(6, 5, 2);
+        var product = b * a;
+        var rest = w - product;
+
+        var figure = Figure(Charts.Factorization(w, b, a));
+
+        Assert.Equal(["W", "B", "A", "B·A", "W − B·A (own scale)"], figure["layout"]!["annotations"]!.AsArray().Select(n => (string)n!["text"]!));
+        var traces = figure["data"]!.AsArray();
+        var shared = MaxAbs(w, b, a, product);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(shared, (double)traces[i]!["zmax"]!);
+            Assert.Equal(-shared, (double)traces[i]!["zmin"]!);
+        }
+        var own = MaxAbs(rest);
+        Assert.InRange(own, 1e-300, 1e-12);
+        Assert.Equal(own, (double)traces[4]!["zmax"]!);
+        Assert.Equal(-own, (double)traces[4]!["zmin"]!);
+        // One colour bar after B·A for the shared scale, one after W − B·A for its own.
+        Assert.Equal([false, false, false, true, true], traces.Select(t => (bool)t!["showscale"]!));
+        Assert.True((double)traces[3]!["colorbar"]!["x"]! < Doubles(figure["layout"]!["xaxis5"]!["domain"])[0]);
+        Assert.Equal(rest[5, 4], Doubles(traces[4]!["z"]![5])[4]);
+        Assert.StartsWith("(W − B·A)[%{y}, %{x}] = ", (string?)traces[4]!["hovertemplate"], StringComparison.Ordinal);
+        // B is 6×2 and A is 2×5: a tall thin panel and a short wide one.
+        var bx = Doubles(figure["layout"]!["xaxis2"]!["domain"]);
+        var ax = Doubles(figure["layout"]!["xaxis3"]!["domain"]);
+        Assert.Equal(2.0 / 5, (bx[1] - bx[0]) / (ax[1] - ax[0]), 1e-9);
+    }
+
+    [Fact]
+    public void Heatmaps_reject_bad_input_with_the_argument_and_value()
+    {
+        var (w, b, a) = Factors(4, 3, 2);
+
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => Charts.Factorization(w, b.SubMatrix(0, 3, 0, 2), a)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Charts.Factorization(w, b, a.SubMatrix(0, 2, 0, 2))).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Charts.Factorization(w, b, a.SubMatrix(0, 1, 0, 3))).ParamName);
+        var bad = w.Clone();
+        bad[1, 2] = double.PositiveInfinity;
+        var infinite = Assert.Throws<ArgumentException>(() => Charts.Factorization(bad, b, a));
+        Assert.Equal("w", infinite.ParamName);
+        Assert.Contains("w[1, 2] is ∞", infinite.Message.Replace("Infinity", "∞", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => Charts.Factorization(w, null!, a)).ParamName);
+        var huge = Matrix<float>.Build.Dense(1, 1, 3e38f);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => Charts.Factorization(huge, huge, huge)).ParamName);
+
+        var empty = Assert.Throws<ArgumentException>(() => Charts.Matrices<double>([]));
+        Assert.Equal("matrices", empty.ParamName);
+        Assert.Contains("matrices must contain at least one matrix, but was empty", empty.Message, StringComparison.Ordinal);
+        var unnamed = Assert.Throws<ArgumentException>(() => Charts.Matrices<double>([(null!, w)]));
+        Assert.Equal("matrices", unnamed.ParamName);
+        Assert.Contains("matrices[0].Name is null", unnamed.Message, StringComparison.Ordinal);
+        var nan = Assert.Throws<ArgumentException>(() => Charts.Matrices([("W", w), ("X", Matrix<double>.Build.Dense(2, 2, double.NaN))]));
+        Assert.Equal("matrices", nan.ParamName);
+        Assert.Contains("matrices[\"X\"][0, 0] is NaN", nan.Message, StringComparison.Ordinal);
+        Assert.Equal("matrices", Assert.Throws<ArgumentNullException>(() => Charts.Matrices<double>([("W", null!)])).ParamName);
     }
 
     [Fact]
@@ -75,10 +301,10 @@ public class ChartsTests
         var empty = Assert.Throws<ArgumentException>(() => Charts.ErrorVersusRank([]));
         Assert.Equal("sweep", empty.ParamName);
         Assert.Contains("sweep must contain at least one rank, but was empty", empty.Message, StringComparison.Ordinal);
-        var noSweeps = Assert.Throws<ArgumentException>(() => Charts.EnergyKept([]));
+        var noSweeps = Assert.Throws<ArgumentException>(() => Charts.EnergyLost([]));
         Assert.Equal("sweeps", noSweeps.ParamName);
         Assert.Contains("sweeps must contain at least one sweep, but was empty", noSweeps.Message, StringComparison.Ordinal);
-        var noLayers = Assert.Throws<ArgumentException>(() => Charts.ParameterSavings([]));
+        var noLayers = Assert.Throws<ArgumentException>(() => Charts.ParameterShare([]));
         Assert.Equal("layers", noLayers.ParamName);
         Assert.Contains("layers must contain at least one layer shape, but was empty", noLayers.Message, StringComparison.Ordinal);
     }
@@ -86,7 +312,7 @@ public class ChartsTests
     [Fact]
     public void Null_elements_are_rejected_by_position_instead_of_a_null_reference()
     {
-        var layer = Assert.Throws<ArgumentException>(() => Charts.ParameterSavings([ParameterCount.Of(10, 10, 2), null!]));
+        var layer = Assert.Throws<ArgumentException>(() => Charts.ParameterShare([ParameterCount.Of(10, 10, 2), null!]));
         Assert.Equal("layers", layer.ParamName);
         Assert.Contains("layers[1] is null, but every element must be a ParameterCount", layer.Message, StringComparison.Ordinal);
 
@@ -94,12 +320,12 @@ public class ChartsTests
         Assert.Equal("sweep", point.ParamName);
         Assert.Contains("sweep[1] is null", point.Message, StringComparison.Ordinal);
 
-        var inner = Assert.Throws<ArgumentException>(() => Charts.EnergyKept([("a", Sweep((1, 1))), ("b", [null!])]));
+        var inner = Assert.Throws<ArgumentException>(() => Charts.EnergyLost([("a", Sweep((1, 1))), ("b", [null!])]));
         Assert.Equal("sweeps", inner.ParamName);
         Assert.Contains("sweeps[\"b\"][0] is null", inner.Message, StringComparison.Ordinal);
-        var unnamed = Assert.Throws<ArgumentException>(() => Charts.EnergyKept([(null!, Sweep((1, 1)))]));
+        var unnamed = Assert.Throws<ArgumentException>(() => Charts.EnergyLost([(null!, Sweep((1, 1)))]));
         Assert.Contains("sweeps[0].Name is null", unnamed.Message, StringComparison.Ordinal);
-        Assert.Equal("sweeps", Assert.Throws<ArgumentNullException>(() => Charts.EnergyKept([("a", null!)])).ParamName);
+        Assert.Equal("sweeps", Assert.Throws<ArgumentNullException>(() => Charts.EnergyLost([("a", null!)])).ParamName);
     }
 
     [Fact]
@@ -113,8 +339,8 @@ public class ChartsTests
         var bars = figure["data"]![0]!;
         Assert.Equal([3.0, 2.0], bars["y"]!.AsArray().Select(v => (double)v!));
         Assert.Equal(["σ₁", "σ₂"], bars["x"]!.AsArray().Select(v => (string)v!));
-        Assert.Equal(["", ""], bars["text"]!.AsArray().Select(v => (string)v!));
-        Assert.Equal("singular values σᵢ (σ₃ = 0, not drawn on a log axis)", (string?)bars["name"]);
+        Assert.Equal(["σ₁ = 3", "σ₂ = 2"], Strings(bars["hovertext"]));
+        Assert.Equal("singular values σ<sub>i</sub> (σ₃ = 0, not drawn on a log axis)", (string?)bars["name"]);
         var line = figure["data"]![1]!;
         Assert.Empty(line["y"]!.AsArray());
         Assert.Equal("tolerance 0 (every σ > 0 counts; not drawn on a log axis)", (string?)line["name"]);
@@ -129,7 +355,7 @@ public class ChartsTests
 
         var bars = figure["data"]![0]!;
         Assert.Empty(bars["y"]!.AsArray());
-        Assert.Equal("singular values σᵢ (σ₁, σ₂, σ₃ = 0, not drawn on a log axis)", (string?)bars["name"]);
+        Assert.Equal("singular values σ<sub>i</sub> (σ₁, σ₂, σ₃ = 0, not drawn on a log axis)", (string?)bars["name"]);
         Assert.Equal([1e-6, 1e-6, 1e-6], figure["data"]![1]!["y"]!.AsArray().Select(v => (double)v!));
     }
 

@@ -48,6 +48,19 @@ public partial class NotebookIntegrationTests
     }
 
     [Fact]
+    public void The_fallback_message_is_a_javascript_string_so_text_content_shows_it_as_written()
+    {
+        var html = ChartHtml.Fragment(Chart("t"));
+
+        // textContent shows an HTML entity such as &#39; literally, so the message must carry none.
+        var literal = Regex.Match(html, "element\\.textContent = (\"[^\"]*\");").Groups[1].Value;
+        Assert.DoesNotMatch("&#?[A-Za-z0-9]+;", literal);
+        Assert.Equal(
+            "plotly.js is not loaded on this page: run the notebook's setup cell (Notebook.UseOfflineCharts()) first.",
+            System.Text.Json.JsonSerializer.Deserialize<string>(literal));
+    }
+
+    [Fact]
     public void Chart_fragments_get_distinct_element_ids()
     {
         var ids = Enumerable.Range(0, 3).Select(_ => ElementId().Match(ChartHtml.Fragment(Chart("t"))).Groups[1].Value).ToArray();

@@ -14,8 +14,18 @@ public class RankSweepTests
         AssertClose([Math.Sqrt(5), 1, 0], sweep.Select(p => p.EckartYoung));
         AssertClose([Math.Sqrt(5) / Math.Sqrt(14), 1 / Math.Sqrt(14), 0], sweep.Select(p => p.RelativeError));
         AssertClose([9.0 / 14, 13.0 / 14, 1], sweep.Select(p => p.EnergyKept));
+        AssertClose([5.0 / 14, 1.0 / 14, 0], sweep.Select(p => p.EnergyLost));
         Assert.Equal([6L, 12L, 18L], sweep.Select(p => p.Parameters.LowRank));
         Assert.All(sweep, p => Assert.Null(p.OutputError));
+    }
+
+    [Fact]
+    public void Energy_lost_keeps_a_tail_that_one_minus_energy_kept_rounds_to_zero()
+    {
+        // σ = (1, 1e-9): 1e-18 of the energy is lost at rank 1, far below the 1.1e-16 spacing of doubles near 1.
+        var sweep = RankSweep.Of(Gaussian.Diagonal<double>(1, 1e-9));
+        Assert.Equal(1.0, sweep[0].EnergyKept);
+        Assert.Equal(1e-18, sweep[0].EnergyLost, 1e-30);
     }
 
     [Fact]
@@ -55,6 +65,7 @@ public class RankSweepTests
             Assert.Equal(0, p.EckartYoung);
             Assert.Equal(0, p.RelativeError);
             Assert.Equal(1, p.EnergyKept);
+            Assert.Equal(0, p.EnergyLost);
             Assert.Equal(0, p.OutputError);
         });
     }
@@ -121,7 +132,9 @@ public class RankSweepTests
                 Assert.True(sweep[i].EnergyKept >= sweep[i - 1].EnergyKept, $"{s}: energy drops at rank {sweep[i].Rank}");
             }
             Assert.Equal(1.0, sweep[^1].EnergyKept);
+            Assert.Equal(0.0, sweep[^1].EnergyLost);
             Assert.All(sweep, p => Assert.InRange(p.EnergyKept, 0.0, 1.0));
+            Assert.All(sweep, p => Assert.Equal(1 - p.EnergyKept, p.EnergyLost, 1e-12));
         }, iter: Shapes.Iterations);
 
     [Fact]
