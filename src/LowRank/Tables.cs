@@ -17,7 +17,7 @@ public static class Tables
         Guard.Sweep(sweep);
         Notebook.RegisterFormatters();
         var withOutput = sweep.Any(p => p.OutputError is not null);
-        string[] headers = ["r", "‖W − B·A‖_F", "Eckart–Young", "relative error", "energy kept", "parameters", .. withOutput ? new[] { "‖y − y′‖₂" } : []];
+        string[] headers = ["r", "‖W − B·A‖ (Frobenius)", "Eckart–Young", "relative error", "energy kept", "parameters", .. withOutput ? new[] { "‖y − y′‖₂" } : []];
         var rows = sweep.Select(p => (IReadOnlyList<string>)
             [
                 p.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
