@@ -26,6 +26,12 @@ public sealed record NotebookCell(int Number, string CellType, string Source, IR
 {
     /// <summary>The first non-blank line of the source, to name the cell in a report.</summary>
     public string FirstLine => Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(empty cell)";
+
+    /// <summary>
+    /// What the cell printed (its stream outputs) as one text: kernels split a cell's printing into outputs differently,
+    /// so comparisons across kernels join them first.
+    /// </summary>
+    public string StreamText => string.Concat(Outputs.Where(o => o.OutputType == "stream").Select(o => o.Text));
 }
 
 /// <summary>A cell that failed: an error output, or text written to standard error.</summary>
@@ -77,6 +83,9 @@ public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyLis
     public string PrintedText => string.Join("\n", Cells.SelectMany(c => c.Outputs)
         .Select(o => o.Text ?? o.Data.GetValueOrDefault("text/plain"))
         .Where(t => t is not null));
+
+    /// <summary>Every line the cells printed (stream outputs only, not returned values), in order.</summary>
+    public IEnumerable<string> PrintedLines => Cells.SelectMany(c => c.StreamText.Split('\n')).Select(l => l.TrimEnd('\r'));
 
     /// <summary>Every text/html output, in order.</summary>
     public IEnumerable<string> HtmlOutputs =>

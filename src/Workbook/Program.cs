@@ -32,8 +32,9 @@ static int Usage(int exitCode, string? problem = null)
         Usage: dotnet run --project src/Workbook -c Release -- <command>
 
           run [notebook.ipynb ...] [--jobs N]
-                 Execute the notebooks (default: all of notebooks/) headless with dotnet-repl and write the executed
-                 copies to artifacts/notebooks/. Exits 1 if any cell of any notebook fails.
+                 Execute the notebooks (default: the lessons in notebooks/ and their solutions in notebooks/solutions/)
+                 headless with dotnet-repl and write the executed copies to artifacts/notebooks/, under their path
+                 relative to notebooks/. Exits 1 if any cell of any notebook fails.
           test [dotnet test options]
                  Restore the local tools, make sure a headless browser is there for the chart checks, run every test
                  in LowRankNotebooks.sln and print the summary line.
@@ -64,7 +65,7 @@ static async Task<int> RunWorkbookAsync(string[] arguments)
     }
     if (notebooks.Count == 0)
     {
-        notebooks.AddRange(repository.ListNotebooks());
+        notebooks.AddRange(repository.ListWorkbook());
     }
     if (notebooks.Count == 0)
     {

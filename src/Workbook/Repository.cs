@@ -10,6 +10,9 @@ public sealed record Repository(string Root)
     /// <summary>Where the workbook's notebooks live.</summary>
     public string Notebooks => Path.Combine(Root, "notebooks");
 
+    /// <summary>Where the worked solutions live: one per lesson, under the lesson's file name.</summary>
+    public string Solutions => Path.Combine(Notebooks, "solutions");
+
     /// <summary>Where executed notebooks and reports go (git-ignored).</summary>
     public string Artifacts => Path.Combine(Root, "artifacts");
 
@@ -34,7 +37,30 @@ public sealed record Repository(string Root)
             $"No {SolutionFile} in '{starts[0]}' or any folder above it: run this from inside a LowRankNotebooks checkout.");
     }
 
-    /// <summary>The workbook's notebooks, in file-name order (their numbering).</summary>
+    /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order (their numbering).</summary>
     public IReadOnlyList<string> ListNotebooks(string? folder = null) =>
         Directory.GetFiles(folder ?? Notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The solutions in the <c>solutions</c> folder of <paramref name="folder"/> (default notebooks/), in file-name order; none when it is missing.</summary>
+    public IReadOnlyList<string> ListSolutions(string? folder = null)
+    {
+        var solutions = Path.Combine(folder ?? Notebooks, "solutions");
+        return Directory.Exists(solutions) ? ListNotebooks(solutions) : [];
+    }
+
+    /// <summary>Everything the run command executes: the lessons, then the solutions.</summary>
+    public IReadOnlyList<string> ListWorkbook(string? folder = null) => [.. ListNotebooks(folder), .. ListSolutions(folder)];
+
+    /// <summary>
+    /// How runs and reports name a notebook: its path relative to <paramref name="folder"/> (default notebooks/) with
+    /// '/' separators, e.g. <c>solutions/01-seeding-and-rank.ipynb</c>, or its file name when it lies outside that folder.
+    /// </summary>
+    public string RelativeName(string notebook, string? folder = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(notebook);
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder ?? Notebooks), Path.GetFullPath(notebook));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? Path.GetFileName(notebook)
+            : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
 }

@@ -11,20 +11,43 @@ namespace Workbook.Tests;
 [Collection(WorkbookCollection.Name)]
 public sealed partial class ChartTests(WorkbookRun workbook)
 {
-    // The trace types of each chart, in the order the notebook shows them.
-    public static TheoryData<string, string[]> ExpectedCharts => new()
+    // The trace types of each lesson's charts, in the order the notebook shows them.
+    private static readonly Dictionary<string, string[]> LessonCharts = new()
     {
-        { "01-seeding-and-rank.ipynb", [] },
-        { "02-svd-and-truncation.ipynb", ["bar scatter"] },
-        { "03-outputs-and-parameters.ipynb", ["bar bar"] },
-        { "04-choosing-the-rank.ipynb", ["scatter scatter", "scatter scatter", "scatter scatter scatter"] },
+        ["01-seeding-and-rank.ipynb"] = [],
+        ["02-svd-and-truncation.ipynb"] = ["bar scatter"],
+        ["03-outputs-and-parameters.ipynb"] = ["bar bar"],
+        ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter"],
     };
 
+    // A solution draws no chart unless listed here, by its path relative to notebooks/ (e.g. "solutions/04-x.ipynb").
+    private static readonly Dictionary<string, string[]> SolutionCharts = new();
+
+    /// <summary>Every lesson with its listed charts, then every solution on disk with its listed charts or none.</summary>
+    public static TheoryData<string, string[]> ExpectedCharts
+    {
+        get
+        {
+            var rows = new TheoryData<string, string[]>();
+            foreach (var (name, charts) in LessonCharts)
+            {
+                rows.Add(name, charts);
+            }
+            var repository = Repository.Find(AppContext.BaseDirectory);
+            foreach (var name in repository.ListSolutions().Select(s => repository.RelativeName(s)))
+            {
+                rows.Add(name, SolutionCharts.GetValueOrDefault(name, []));
+            }
+            return rows;
+        }
+    }
+
     [Fact]
-    public void Every_notebook_has_its_expected_charts_listed() =>
-        Assert.Equal(
-            workbook.Notebooks.Select(Path.GetFileName).Order(),
-            ExpectedCharts.Select(row => (string)row[0]).Order());
+    public void Every_notebook_has_its_expected_charts_listed()
+    {
+        Assert.Equal(workbook.Lessons.Select(Path.GetFileName).Order(), LessonCharts.Keys.Order());
+        Assert.All(SolutionCharts.Keys, name => Assert.Contains(name, workbook.Solutions.Select(s => workbook.Repository.RelativeName(s))));
+    }
 
     [Theory]
     [MemberData(nameof(ExpectedCharts))]

@@ -15,14 +15,17 @@ public sealed partial class CommittedNotebookTests
 
     public static TheoryData<string> Notebooks => new(Repository.ListNotebooks().Select(Path.GetFileName)!);
 
+    /// <summary>Lessons and solutions, by their path relative to notebooks/: both are committed clean and pinned.</summary>
+    public static TheoryData<string> LessonsAndSolutions => new(Repository.ListWorkbook().Select(n => Repository.RelativeName(n)));
+
     private static JsonObject Load(string name) => ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Json;
 
     [Fact]
     public void Notebooks_are_numbered_kebab_case() =>
-        Assert.All(Repository.ListNotebooks().Select(Path.GetFileName), name => Assert.Matches(@"^\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$", name));
+        Assert.All(Repository.ListWorkbook().Select(Path.GetFileName), name => Assert.Matches(@"^\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$", name));
 
     [Theory]
-    [MemberData(nameof(Notebooks))]
+    [MemberData(nameof(LessonsAndSolutions))]
     public void Notebook_is_committed_without_outputs(string name)
     {
         foreach (var cell in Load(name)["cells"]!.AsArray().Select(c => c!.AsObject()).Where(c => (string?)c["cell_type"] == "code"))
@@ -33,7 +36,7 @@ public sealed partial class CommittedNotebookTests
     }
 
     [Theory]
-    [MemberData(nameof(Notebooks))]
+    [MemberData(nameof(LessonsAndSolutions))]
     public void Notebook_is_nbformat_4_with_polyglot_metadata(string name)
     {
         var notebook = Load(name);
@@ -96,7 +99,7 @@ public sealed partial class CommittedNotebookTests
     }
 
     [Theory]
-    [MemberData(nameof(Notebooks))]
+    [MemberData(nameof(LessonsAndSolutions))]
     public void Notebook_packages_are_pinned_to_the_repository_versions(string name)
     {
         var pins = XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props"))

@@ -3,18 +3,31 @@ using Workbook;
 
 namespace Workbook.Tests;
 
-/// <summary>Every notebook in notebooks/ (found by listing) runs headless without an error, and runs the same twice.</summary>
+/// <summary>
+/// Every lesson in notebooks/ and solution in notebooks/solutions/ (found by listing) runs headless without an error,
+/// and runs the same twice; each is named by its path relative to notebooks/.
+/// </summary>
 [Collection(WorkbookCollection.Name)]
 public sealed partial class NotebookExecutionTests(WorkbookRun workbook)
 {
-    public static TheoryData<string> Notebooks =>
-        new(Repository.Find(AppContext.BaseDirectory).ListNotebooks().Select(Path.GetFileName)!);
+    public static TheoryData<string> Notebooks
+    {
+        get
+        {
+            var repository = Repository.Find(AppContext.BaseDirectory);
+            return new(repository.ListWorkbook().Select(n => repository.RelativeName(n)));
+        }
+    }
 
     [Fact]
     public void The_workbook_has_notebooks_and_all_of_them_ran()
     {
-        Assert.NotEmpty(workbook.Notebooks);
-        Assert.Equal(workbook.Notebooks.Select(Path.GetFileName), workbook.First.Select(r => r.Name));
+        Assert.NotEmpty(workbook.Lessons);
+        Assert.Equal(
+            [.. workbook.Lessons.Select(Path.GetFileName), .. workbook.Solutions.Select(s => "solutions/" + Path.GetFileName(s))],
+            workbook.First.Select(r => r.Name));
+        // Each executed copy has a path of its own, mirroring notebooks/.
+        Assert.All(workbook.First, r => Assert.Equal(Path.Combine(workbook.Output, "first", r.Name.Replace('/', Path.DirectorySeparatorChar)), r.ExecutedPath));
     }
 
     [Theory]

@@ -1,23 +1,39 @@
+using System.Text.RegularExpressions;
 using Workbook;
 
 namespace Workbook.Tests;
 
 /// <summary>
-/// Executes every notebook in notebooks/ once per test run, exactly as the README's run command does (Release build of
-/// the library, local tools, dotnet-repl from the notebook's folder), and once more as "Run All twice" in one kernel.
+/// Executes every lesson in notebooks/ and every solution in notebooks/solutions/ once per test run, exactly as the
+/// README's run command does (Release build of the library, local tools, dotnet-repl from the notebook's folder), and
+/// once more as "Run All twice" in one kernel. Runs are keyed by their path relative to notebooks/
+/// (<c>solutions/01-seeding-and-rank.ipynb</c>).
 /// </summary>
-public sealed class WorkbookRun : IAsyncLifetime
+public sealed partial class WorkbookRun : IAsyncLifetime
 {
     public Repository Repository { get; } = Repository.Find(AppContext.BaseDirectory);
 
-    public IReadOnlyList<string> Notebooks => Repository.ListNotebooks();
+    /// <summary>The lessons, notebooks/*.ipynb.</summary>
+    public IReadOnlyList<string> Lessons => Repository.ListNotebooks();
+
+    /// <summary>The solutions, notebooks/solutions/*.ipynb.</summary>
+    public IReadOnlyList<string> Solutions => Repository.ListSolutions();
+
+    /// <summary>Lessons and solutions, as the run command runs them.</summary>
+    public IReadOnlyList<string> Notebooks => Repository.ListWorkbook();
 
     public IReadOnlyList<NotebookRun> First { get; private set; } = [];
 
     /// <summary>Runs of copies whose cells are the notebook's cells twice over, as pressing Run All twice in one kernel does.</summary>
     public IReadOnlyList<NotebookRun> Twice { get; private set; } = [];
 
+    /// <summary>The exercise fixture pair (Fixtures/exercises), keyed relative to that folder.</summary>
+    public IReadOnlyList<NotebookRun> Exercises { get; private set; } = [];
+
     public string Output => Path.Combine(Repository.Artifacts, "test-notebooks");
+
+    public static string ExerciseFixtures(Repository repository) =>
+        Path.Combine(repository.Root, "tests", "Workbook.Tests", "Fixtures", "exercises");
 
     public async Task InitializeAsync()
     {
@@ -30,14 +46,19 @@ public sealed class WorkbookRun : IAsyncLifetime
 
         var jobs = Math.Max(1, Environment.ProcessorCount);
         First = await runner.RunAllAsync(Notebooks, Path.Combine(Output, "first"), jobs);
-        var doubled = Notebooks.Select(n => WriteDoubled(n, Path.Combine(Output, "twice-source"))).ToArray();
-        Twice = await runner.RunAllAsync(doubled, Path.Combine(Output, "twice"), jobs);
+        // The copies keep the notebooks' relative layout, so lessons and solutions of one name stay apart.
+        var twiceSource = Path.Combine(Output, "twice-source");
+        var doubled = Notebooks.Select(n => WriteDoubled(n, Path.Combine(twiceSource, Repository.RelativeName(n)))).ToArray();
+        Twice = await runner.RunAllAsync(doubled, Path.Combine(Output, "twice"), jobs, relativeTo: twiceSource);
+        var fixtures = ExerciseFixtures(Repository);
+        Exercises = await runner.RunAllAsync(Repository.ListWorkbook(fixtures), Path.Combine(Output, "exercises"), jobs, relativeTo: fixtures);
     }
 
-    // The copy lives outside notebooks/, so its relative #r path to the library is made absolute.
-    private string WriteDoubled(string notebook, string folder)
+    // The copy lives elsewhere, so every relative #r path (../src/… from a lesson, ../../src/… from a solution) is made
+    // absolute, resolved from the original notebook's folder as the kernel would.
+    private static string WriteDoubled(string notebook, string path)
     {
-        var library = "#r \"" + Path.Combine(Repository.Root, "src").Replace('\\', '/') + "/";
+        var folder = Path.GetDirectoryName(notebook)!;
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(notebook))!.AsObject();
         var cells = json["cells"]!.AsArray();
         foreach (var cell in cells.ToArray())
@@ -50,17 +71,26 @@ public sealed class WorkbookRun : IAsyncLifetime
         {
             for (var i = 0; i < source.Count; i++)
             {
-                source[i] = ((string)source[i]!).Replace("#r \"../src/", library, StringComparison.Ordinal);
+                source[i] = Absolute(folder, (string)source[i]!);
             }
         }
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Path.GetFileName(notebook));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, json.ToJsonString());
         return path;
     }
 
+    /// <summary>Rewrites <c>#r "relative/path"</c> to the absolute path it resolves to from <paramref name="folder"/>; other lines are unchanged.</summary>
+    public static string Absolute(string folder, string line) => RelativeReference().Replace(line, m =>
+        m.Groups["path"].Value is var path && (Path.IsPathRooted(path) || path.Contains(':', StringComparison.Ordinal))
+            ? m.Value
+            : $"#r \"{Path.GetFullPath(Path.Combine(folder, path)).Replace('\\', '/')}\"");
+
+    [GeneratedRegex(@"#r ""(?<path>[^""]+)""", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeReference();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>The first run of a notebook, by its path relative to notebooks/, e.g. <c>solutions/01-seeding-and-rank.ipynb</c>.</summary>
     public NotebookRun FirstRunOf(string name) =>
         First.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
             $"notebooks/{name} was not run; the workbook has: {string.Join(", ", First.Select(r => r.Name))}");
