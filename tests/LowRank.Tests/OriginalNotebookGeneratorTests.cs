@@ -4,7 +4,7 @@ using static LowRank.Tests.PyTorchReference;
 namespace LowRank.Tests;
 
 /// <summary>
-/// The random part of the PyTorch original (reference/pytorch-svd-notebook.txt): seeding, W, bias and x, and the
+/// The random part of the PyTorch original (tests/reference/pytorch-svd-notebook.py): seeding, W, bias and x, and the
 /// printed text, compared with what the original printed.
 /// </summary>
 public class OriginalNotebookGeneratorTests
@@ -45,7 +45,7 @@ public class OriginalNotebookGeneratorTests
     [Fact]
     public void First_draw_of_bias_and_x_gives_the_fresh_run_output()
     {
-        // A fresh top-to-bottom run draws bias and x once; the design note gives the resulting output values.
+        // A fresh top-to-bottom run draws bias and x once; PyTorch's own run (tests/reference/pytorch-original.json) gives these output values.
         var (generator, w) = DrawW();
         var output = DrawOutput(generator, w);
         AssertPrinted(FirstDraw, output);

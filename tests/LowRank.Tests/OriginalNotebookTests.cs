@@ -4,7 +4,7 @@ using static LowRank.Tests.PyTorchReference;
 namespace LowRank.Tests;
 
 /// <summary>
-/// The PyTorch original end to end (reference/pytorch-svd-notebook.txt) through the library calls the notebooks make:
+/// The PyTorch original end to end (tests/reference/pytorch-svd-notebook.py) through the library calls the notebooks make:
 /// seed 0, a 10x10 W of rank 2, its SVD factors, outputs through W and B·A, parameter counts.
 /// </summary>
 public class OriginalNotebookTests

@@ -15,8 +15,8 @@ public sealed partial class ChartTests(WorkbookRun workbook)
     private static readonly Dictionary<string, string[]> LessonCharts = new()
     {
         ["01-seeding-and-rank.ipynb"] = [],
-        ["02-svd-and-truncation.ipynb"] = ["bar scatter"],
-        ["03-outputs-and-parameters.ipynb"] = ["bar bar"],
+        ["02-svd-and-truncation.ipynb"] = ["bar scatter", "heatmap heatmap heatmap heatmap heatmap"],
+        ["03-outputs-and-parameters.ipynb"] = ["bar bar bar bar"],
         ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter"],
     };
 
@@ -96,9 +96,9 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         var expected = charts.SelectMany(c => c.Split(' ')).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         foreach (var (type, count) in expected)
         {
-            // plotly.js draws bar traces as "trace bars" and line/scatter traces as "trace scatter".
-            var css = type == "bar" ? "trace bars" : "trace scatter";
-            Assert.Equal(count, Regex.Count(dom, $"class=\"{css}[ \"]"));
+            // plotly.js draws bar traces as "trace bars", line/scatter traces as "trace scatter" and each heatmap as an "hm" group.
+            var css = type switch { "bar" => "trace bars[ \"]", "heatmap" => "hm\"", _ => "trace scatter[ \"]" };
+            Assert.Equal(count, Regex.Count(dom, $"class=\"{css}"));
         }
         Assert.DoesNotContain("data-lowrank-plotly=\"missing\"", dom, StringComparison.Ordinal);
     }

@@ -94,8 +94,36 @@ public sealed partial class CommittedNotebookTests
         Assert.All(references.Split('\n').Where(l => l.Trim().Length > 0), line => Assert.Matches(@"^(#r |//)", line));
         Assert.Contains("#r \"../src/LowRank/bin/Release/net10.0/LowRank.dll\"", references, StringComparison.Ordinal);
 
-        Assert.Equal("markdown", cells[^1].CellType);
-        Assert.Contains("Your turn", cells[^1].Source, StringComparison.Ordinal);
+        // "Your turn" comes last, and every exercise is an answer cell followed by its check cell.
+        var yourTurn = cells.ToList().FindIndex(c => c.CellType == "markdown" && c.Source.Contains("## Your turn", StringComparison.Ordinal));
+        Assert.True(yourTurn > 0, $"{name} has no '## Your turn' section.");
+        var exercises = cells.Skip(yourTurn).ToArray();
+        Assert.DoesNotContain(exercises, c => c.CellType == "markdown" && c.Source.StartsWith("## ", StringComparison.Ordinal) && c != exercises[0]);
+        var checks = exercises.Select((c, i) => (Cell: c, Index: i)).Where(p => p.Cell.Source.StartsWith("Check.", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(checks);
+        Assert.All(checks, p => Assert.Contains("= null;", exercises[p.Index - 1].Source, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Cells_that_port_the_original_quote_it_and_no_other_line_poses_as_it(string name)
+    {
+        // "// original In [n]:" must quote a line of the original word for word; anything else is marked "// PyTorch:".
+        var original = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-svd-notebook.py"));
+        var code = ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Cells.Where(c => c.CellType == "code");
+        foreach (var line in code.SelectMany(c => c.Source.Split('\n')).Select(l => l.Trim()))
+        {
+            var quote = OriginalQuote().Match(line);
+            if (!quote.Success)
+            {
+                continue;
+            }
+            foreach (var statement in quote.Groups["code"].Value.Split("; ", StringSplitOptions.TrimEntries))
+            {
+                Assert.True(original.Contains(statement, StringComparison.Ordinal) || statement == "...",
+                    $"{name}: '{statement}' is quoted as a line of the original (In [{quote.Groups["cell"].Value}]) but the original has no such line.");
+            }
+        }
     }
 
     [Theory]
@@ -115,6 +143,9 @@ public sealed partial class CommittedNotebookTests
             Assert.Equal(pinned, version);
         }
     }
+
+    [GeneratedRegex(@"^// original In \[(?<cell>[0-9\]\[-]+)\]( run a second time)?: (?<code>.*?)(\s{2,}\(.*\))?$")]
+    private static partial Regex OriginalQuote();
 
     [GeneratedRegex(@"#r ""nuget:\s*(?<name>[^,""]+?)\s*(,\s*(?<version>[^""]*))?""")]
     private static partial Regex NugetReference();

@@ -3,7 +3,7 @@ using LowRank.Tests;
 namespace Workbook.Tests;
 
 /// <summary>
-/// The executed notebooks print what the PyTorch original prints (../shared/reference/pytorch-svd-notebook.txt):
+/// The executed notebooks print what the PyTorch original prints (its code is tests/reference/pytorch-svd-notebook.py):
 /// the expected strings come from the original's output cells (tests/LowRank.Tests/PyTorchReference.cs, shared with the library tests), not from our own output.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
@@ -45,7 +45,7 @@ public sealed class OriginalValuesTests(WorkbookRun workbook)
     [Fact]
     public void The_first_draw_output_is_shown_too()
     {
-        // A fresh top-to-bottom run of the original draws these first (../shared/design/torch-randn.md); PyTorch prints
+        // A fresh top-to-bottom run of the original draws these first (tests/reference/pytorch-original.json holds PyTorch's own run); PyTorch prints
         // this vector in scientific notation (its largest and smallest magnitudes are more than 1000 apart).
         var expected = PyTorchReference.FirstDraw;
         var text = workbook.Executed(Outputs).PrintedText;

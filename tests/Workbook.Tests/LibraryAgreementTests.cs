@@ -1,0 +1,60 @@
+using System.Globalization;
+using LowRank;
+
+namespace Workbook.Tests;
+
+/// <summary>
+/// The notebooks write the lesson's math out in their cells; the library holds tested versions of the same computations.
+/// Both must print the same numbers, so a cell that drifts from the tested version is caught.
+/// </summary>
+[Collection(WorkbookCollection.Name)]
+public sealed class LibraryAgreementTests(WorkbookRun workbook)
+{
+    private static MathNet.Numerics.LinearAlgebra.Matrix<float> W()
+    {
+        var generator = new TorchGenerator(seed: 0);
+        return generator.Randn(10, 2) * generator.Randn(2, 10);
+    }
+
+    private string Printed(string notebook, string label)
+    {
+        var line = workbook.Executed(notebook).PrintedText.Split('\n').SingleOrDefault(l => l.StartsWith(label, StringComparison.Ordinal));
+        Assert.True(line is not null, $"{notebook} prints no line starting '{label}'.");
+        return line[label.Length..].Trim();
+    }
+
+    private static string G(double value, int digits) => value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Notebook_1s_written_out_rank_rule_gives_MatrixRanks_tolerance() =>
+        Assert.Equal(G(MatrixRank.DefaultTolerance(W()), 5), Printed("01-seeding-and-rank.ipynb", "Tolerance: "));
+
+    [Fact]
+    public void Notebook_2s_truncation_error_is_the_sweeps_error_at_rank_2() =>
+        Assert.Equal(G(RankSweep.Of(W())[1].Error, 4), Printed("02-svd-and-truncation.ipynb", "‖W − BA‖ (Frobenius): "));
+
+    [Fact]
+    public void Notebook_4s_rank_1_by_hand_is_the_sweeps_first_point()
+    {
+        var point = RankSweep.Of(W())[0];
+        Assert.Equal(G(point.Error, 6), Printed("04-choosing-the-rank.ipynb", "measured ‖W − B₁A₁‖: "));
+        Assert.Equal(G(point.EckartYoung, 6), Printed("04-choosing-the-rank.ipynb", "Eckart–Young √(σ₂² + … + σ₁₀²): "));
+    }
+
+    [Fact]
+    public void Notebook_3s_outputs_are_OutputComparisons()
+    {
+        var generator = new TorchGenerator(seed: 0);
+        var w = generator.Randn(10, 2) * generator.Randn(2, 10);
+        var factors = Truncation.Of(w, 2);
+        var printed = workbook.Executed("03-outputs-and-parameters.ipynb").PrintedText;
+        foreach (var _ in new[] { "first draw", "second draw" })
+        {
+            var bias = generator.Randn(10);
+            var x = generator.Randn(10);
+            var outputs = OutputComparison.Of(w, factors, x, bias);
+            Assert.Contains("Output using W: " + outputs.Full.ToTorchString(), printed, StringComparison.Ordinal);
+            Assert.Contains("Output using BA: " + outputs.LowRank.ToTorchString(), printed, StringComparison.Ordinal);
+        }
+    }
+}
