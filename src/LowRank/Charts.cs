@@ -279,7 +279,8 @@ public static class Charts
         var labelWidth = 7 * Digits(maxRows - 1);
         var gap = 22 + labelWidth;
         const int colourBar = 78;
-        int left = 20 + labelWidth, right = 10, top = 100, bottom = 45;
+        // The first panel names its axes (row i, column j), the left and bottom margins leave room for that.
+        int left = 40 + labelWidth, right = 10, top = 100, bottom = 62;
         var lastOfScale = panels.Select((p, i) => i == panels.Length - 1 || panels[i + 1].Scale != p.Scale).ToArray();
         var spacing = Enumerable.Range(0, panels.Length).Sum(i => (lastOfScale[i] ? colourBar : 0) + (i < panels.Length - 1 ? gap : 0));
         var available = 980 - left - right - spacing;
@@ -338,6 +339,7 @@ public static class Charts
                 ("anchor", "y" + id),
                 ("range", new[] { -0.5, panel.ColumnCount - 0.5 }),
                 ("tickvals", Ticks(panel.ColumnCount, cell, 6 + 7 * Digits(panel.ColumnCount - 1))),
+                ("title", Obj(("text", i == 0 ? "column j" : ""), ("font", Obj(("size", 12))), ("standoff", 4))),
                 ("tickfont", Obj(("size", 11))),
                 ("showgrid", false), ("zeroline", false),
                 ("constrain", "domain"), ("constraintoward", "left"))));
@@ -346,6 +348,7 @@ public static class Charts
                 ("anchor", "x" + id),
                 ("range", new[] { panel.RowCount - 0.5, -0.5 }),
                 ("tickvals", Ticks(panel.RowCount, cell, 14)),
+                ("title", Obj(("text", i == 0 ? "row i" : ""), ("font", Obj(("size", 12))), ("standoff", 4))),
                 ("tickfont", Obj(("size", 11))),
                 ("showgrid", false), ("zeroline", false),
                 ("scaleanchor", "x" + id), ("scaleratio", 1),
