@@ -120,20 +120,9 @@ public static class Check
         {
             return Report(output, NotYet(what, $"has shape {Guard.Shape(answer)}, but {Guard.Shape(expected)} is expected"));
         }
-        for (var j = 0; j < answer.ColumnCount; j++)
-        {
-            for (var i = 0; i < answer.RowCount; i++)
-            {
-                if (!T.IsFinite(answer.At(i, j)))
-                {
-                    return Report(output, NotYet(what, $"has {NonFinite(double.CreateTruncating(answer.At(i, j)))} at [{i}, {j}]"));
-                }
-            }
-        }
-        var entries = expected.ToColumnMajorArray();
-        return Report(output, Within(Norm(answer.ToColumnMajorArray(), entries), Norm(entries, null), relativeTolerance)
-            ? Right(what)
-            : NotYet(what, $"differs from the expected matrix by more than {Format(relativeTolerance)} relative (Frobenius norm)"));
+        var rows = answer.RowCount;
+        return Entries(output, what, answer.ToColumnMajorArray(), expected.ToColumnMajorArray(), relativeTolerance,
+            "matrix", "Frobenius norm", k => $"[{k % rows}, {k / rows}]");
     }
 
     internal static CheckResult Shape<T>(TextWriter output, string what, Matrix<T>? answer, int rows, int columns)
@@ -161,16 +150,24 @@ public static class Check
         {
             return Report(output, NotYet(what, $"has length {answer.Count}, but {expected.Count} is expected"));
         }
-        for (var i = 0; i < answer.Count; i++)
+        return Entries(output, what, answer.ToArray(), expected.ToArray(), relativeTolerance, "vector", "Euclidean norm", k => $"[{k}]");
+    }
+
+    /// <summary>The verdict on same-shaped entries: the first non-finite one is named by <paramref name="index"/>, else the norm of the difference decides.</summary>
+    private static CheckResult Entries<T>(TextWriter output, string what, T[] answer, T[] expected, double relativeTolerance,
+        string kind, string norm, Func<int, string> index)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        for (var k = 0; k < answer.Length; k++)
         {
-            if (!T.IsFinite(answer.At(i)))
+            if (!T.IsFinite(answer[k]))
             {
-                return Report(output, NotYet(what, $"has {NonFinite(double.CreateTruncating(answer.At(i)))} at [{i}]"));
+                return Report(output, NotYet(what, $"has {NonFinite(double.CreateTruncating(answer[k]))} at {index(k)}"));
             }
         }
-        return Report(output, Within(Norm(answer.ToArray(), expected.ToArray()), Norm(expected.ToArray(), null), relativeTolerance)
+        return Report(output, Within(EuclideanDistance.Of(answer, expected), EuclideanDistance.Of(expected, new T[expected.Length]), relativeTolerance)
             ? Right(what)
-            : NotYet(what, $"differs from the expected vector by more than {Format(relativeTolerance)} relative (Euclidean norm)"));
+            : NotYet(what, $"differs from the expected {kind} by more than {Format(relativeTolerance)} relative ({norm})"));
     }
 
     internal static CheckResult True(TextWriter output, string what, bool? answer, bool expected)
@@ -196,27 +193,9 @@ public static class Check
     private static string NonFinite(double value) =>
         double.IsNaN(value) ? "NaN" : value > 0 ? "positive infinity" : "negative infinity";
 
+    // A difference beyond double's range is never close, even to an expected value whose own norm overflows.
     private static bool Within(double difference, double expectedNorm, double relativeTolerance) =>
-        difference <= (expectedNorm == 0 ? relativeTolerance : relativeTolerance * expectedNorm);
-
-    /// <summary>‖a − b‖₂ over the entries (‖a‖₂ when b is null), in double and scaled by the largest term so squares cannot overflow.</summary>
-    private static double Norm<T>(T[] a, T[]? b)
-        where T : struct, System.Numerics.IFloatingPointIeee754<T>
-    {
-        var terms = new double[a.Length];
-        for (var i = 0; i < a.Length; i++)
-        {
-            terms[i] = Math.Abs(double.CreateTruncating(a[i]) - (b is null ? 0 : double.CreateTruncating(b[i])));
-        }
-        var scale = terms.Max();
-        if (scale == 0)
-        {
-            return 0;
-        }
-        // A difference beyond double's range makes scale ∞ and the norm NaN, which no "≤ tolerance" accepts.
-        var sum = terms.Sum(t => (t / scale) * (t / scale));
-        return scale * Math.Sqrt(sum);
-    }
+        double.IsFinite(difference) && difference <= (expectedNorm == 0 ? relativeTolerance : relativeTolerance * expectedNorm);
 
     private static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 
