@@ -55,6 +55,31 @@ public class RankSweepTests
     }
 
     [Fact]
+    public void A_rank_r_output_that_overflows_where_the_full_output_does_not_fails_by_name()
+    {
+        // W = U·diag(2, 1)·Uᵀ with u₁ at 22.5° and x = W⁻¹·(F, F): every term of W·x stays below F, but the rank-1
+        // output u₁·σ₁·(u₁ᵀx) has first entry 1.207·F, past double.MaxValue for F = 1.6e308.
+        var (c, s) = (Math.Cos(Math.PI / 8), Math.Sin(Math.PI / 8));
+        var u = Matrix<double>.Build.DenseOfArray(new[,] { { c, -s }, { s, c } });
+        var w = u * Matrix<double>.Build.DiagonalOfDiagonalArray([2.0, 1.0]) * u.Transpose();
+        var x = u * Matrix<double>.Build.DiagonalOfDiagonalArray([0.5, 1.0]) * u.Transpose() * Vector<double>.Build.Dense(2, 1) * 1.6e308;
+
+        var ex = Assert.Throws<ArgumentException>(() => RankSweep.Of(w, x, Vector<double>.Build.Dense(2)));
+        Assert.Equal("x", ex.ParamName);
+        Assert.Contains("B_1·(A_1·x) + bias overflows Double", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_beyond_double_range_fails_by_name_instead_of_reporting_infinity()
+    {
+        // ‖diag(a, a) − rank-1 part‖_F = a for a 2×2, but √2·a for a 3×3 with a = 1.5e308: past double.MaxValue.
+        var w = Matrix<double>.Build.DiagonalOfDiagonalArray([1.5e308, 1.5e308, 1.5e308]);
+        var ex = Assert.Throws<ArgumentException>(() => RankSweep.Of(w));
+        Assert.Equal("w", ex.ParamName);
+        Assert.Contains("beyond double.MaxValue", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zero_matrix_has_no_error_and_keeps_all_energy_instead_of_nan()
     {
         var sweep = RankSweep.Of(Matrix<double>.Build.Dense(3, 4), Vector<double>.Build.Dense(4, 1), Vector<double>.Build.Dense(3, 2));
