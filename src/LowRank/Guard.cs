@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -16,6 +17,40 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1, but was {value}.");
         }
         return value;
+    }
+
+    /// <summary>A finite number above 0, such as a learning rate or LoRA's α; NaN and ∞ are rejected along with 0 and below.</summary>
+    public static double PositiveFinite(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number > 0, but was {value}."));
+        }
+        return value;
+    }
+
+    /// <summary>A finite number ≥ 0, such as a noise level, printed in its own type so 0.1f reads 0.1.</summary>
+    public static TNumber NonNegativeFinite<TNumber>(TNumber value, [CallerArgumentExpression(nameof(value))] string name = "")
+        where TNumber : struct, System.Numerics.IFloatingPointIeee754<TNumber>
+    {
+        if (!TNumber.IsFinite(value) || TNumber.IsNegative(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                $"{name} must be a finite number >= 0, but was {value.ToString(null, CultureInfo.InvariantCulture)}.");
+        }
+        return value;
+    }
+
+    /// <summary>The matrix is rows×cols; <paramref name="why"/> says which other argument fixes that shape.</summary>
+    public static void Dimensions<T>(Matrix<T> matrix, int rows, int cols, string why, [CallerArgumentExpression(nameof(matrix))] string name = "", string? paramName = null)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (matrix.RowCount != rows || matrix.ColumnCount != cols)
+        {
+            throw new ArgumentException(
+                $"{name} must be {rows}x{cols} ({why}), but is {Shape(matrix)}.", paramName ?? name);
+        }
     }
 
     public static double Tolerance(double value, [CallerArgumentExpression(nameof(value))] string name = "")

@@ -1,0 +1,158 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LowRank;
+
+/// <summary>
+/// A LoRA adapter on a frozen d×k weight W₀ (Hu et al. 2021): the layer computes W₀·X + s·B·(A·X) with B d×r, A r×k and
+/// s = α/r, so only r·(d + k) numbers are trained. Immutable: a training step returns a new adapter.
+/// </summary>
+/// <typeparam name="T">float or double.</typeparam>
+/// <remarks>
+/// B and A are copies owned by the record, so treat them as read-only; changing them in place would change the adapter
+/// behind the back of every run that holds it.
+/// </remarks>
+public sealed record LoraAdapter<T>
+    where T : struct, System.Numerics.IFloatingPointIeee754<T>
+{
+    /// <summary>An adapter from given factors, e.g. a nonzero B to look at a later point of training.</summary>
+    /// <param name="b">The d×r factor; every entry must be finite. It is copied.</param>
+    /// <param name="a">The r×k factor, with as many rows as <paramref name="b"/> has columns; every entry must be finite. It is copied.</param>
+    /// <param name="alpha">LoRA's α, a finite number &gt; 0; the update is scaled by α/r.</param>
+    public LoraAdapter(Matrix<T> b, Matrix<T> a, double alpha)
+    {
+        Guard.Finite(b);
+        Guard.Finite(a);
+        if (b.ColumnCount != a.RowCount)
+        {
+            throw new ArgumentException(
+                $"{nameof(b)} ({Guard.Shape(b)}) and {nameof(a)} ({Guard.Shape(a)}) do not chain: {nameof(a)} must have as many rows as {nameof(b)} has columns (the rank r).",
+                nameof(a));
+        }
+        Alpha = Guard.PositiveFinite(alpha);
+        B = b.Clone();
+        A = a.Clone();
+    }
+
+    /// <summary>Takes ownership of factors the library has just built and checked, so training does not copy them twice.</summary>
+    private LoraAdapter(double alpha, Matrix<T> b, Matrix<T> a)
+    {
+        Alpha = alpha;
+        B = b;
+        A = a;
+    }
+
+    /// <summary>B, d×r: zero at the start, so the adapted layer begins exactly as the frozen one.</summary>
+    public Matrix<T> B { get; }
+
+    /// <summary>A, r×k: Gaussian at the start, so B receives a gradient from the first step on.</summary>
+    public Matrix<T> A { get; }
+
+    /// <summary>LoRA's α: with the update scaled by α/r, changing r needs no new learning rate.</summary>
+    public double Alpha { get; }
+
+    /// <summary>The rank r: the columns of B and the rows of A.</summary>
+    public int Rank => B.ColumnCount;
+
+    /// <summary>The scale s = α/r applied to B·A.</summary>
+    public double Scale => Alpha / Rank;
+
+    /// <summary>The rows d of the frozen weight this adapter fits.</summary>
+    public int Rows => B.RowCount;
+
+    /// <summary>The columns k of the frozen weight this adapter fits.</summary>
+    public int Columns => A.ColumnCount;
+
+    /// <summary>s·B·A, the d×k update the adapter adds to W₀; forming it costs d·k numbers, which is why training never does.</summary>
+    /// <returns>A new d×k matrix.</returns>
+    public Matrix<T> Delta() => B * A * ScaleAsT;
+
+    /// <summary>W₀ + s·B·A, the single weight to deploy after training, so inference costs no more than the frozen layer.</summary>
+    /// <param name="w0">The frozen d×k weight; every entry must be finite. It is not changed.</param>
+    /// <returns>A new d×k matrix.</returns>
+    public Matrix<T> Merge(Matrix<T> w0)
+    {
+        CheckWeight(w0);
+        return w0 + Delta();
+    }
+
+    /// <summary>W₀·X + s·B·(A·X): the adapted layer on a batch, without forming the d×k product B·A.</summary>
+    /// <param name="w0">The frozen d×k weight; every entry must be finite.</param>
+    /// <param name="x">The inputs, k×n with one column per example; every entry must be finite.</param>
+    /// <returns>A new d×n matrix of outputs.</returns>
+    public Matrix<T> Forward(Matrix<T> w0, Matrix<T> x)
+    {
+        CheckWeight(w0);
+        Guard.Finite(x);
+        if (x.RowCount != Columns)
+        {
+            throw new ArgumentException(
+                $"{nameof(x)} must have {Columns} rows (the columns of the {Guard.Shape(w0)} w0), but is {Guard.Shape(x)}.", nameof(x));
+        }
+        return Adapt(w0 * x, x);
+    }
+
+    /// <summary>W₀·X + s·B·(A·X) from a W₀·X computed once, so training does not redo the frozen product every step.</summary>
+    internal Matrix<T> Adapt(Matrix<T> w0x, Matrix<T> x) => w0x + (B * (A * x) * ScaleAsT);
+
+    /// <summary>The same adapter with new factors, as an optimizer step produces them.</summary>
+    internal LoraAdapter<T> WithFactors(Matrix<T> b, Matrix<T> a) => new(Alpha, b, a);
+
+    /// <summary>The adapter in another precision, e.g. a float initialization checked in double.</summary>
+    /// <typeparam name="TOther">float or double.</typeparam>
+    /// <returns>A new adapter with B and A converted entry by entry and the same α.</returns>
+    public LoraAdapter<TOther> Cast<TOther>()
+        where TOther : struct, System.Numerics.IFloatingPointIeee754<TOther>
+    {
+        var b = Matrix<TOther>.Build.Dense(B.RowCount, B.ColumnCount, (i, j) => TOther.CreateChecked(B[i, j]));
+        var a = Matrix<TOther>.Build.Dense(A.RowCount, A.ColumnCount, (i, j) => TOther.CreateChecked(A[i, j]));
+        // A double entry beyond float's range becomes ∞; the public constructor rejects it with the entry's position.
+        return new LoraAdapter<TOther>(b, a, Alpha);
+    }
+
+    private T ScaleAsT => T.CreateChecked(Scale);
+
+    private void CheckWeight(Matrix<T> w0, string name = "w0")
+    {
+        Guard.Finite(w0, name);
+        Guard.Dimensions(w0, Rows, Columns, $"B is {Guard.Shape(B)} and A is {Guard.Shape(A)}", name);
+    }
+}
+
+/// <summary>Creates <see cref="LoraAdapter{T}"/>s the way the paper and lora.ipynb start training.</summary>
+public static class LoraAdapter
+{
+    /// <summary>
+    /// The paper's initialization in float: B = 0 and A = <c>torch.randn(rank, k)</c> drawn from <paramref name="generator"/>,
+    /// so the adapted layer starts exactly as the frozen one while A already passes the input through.
+    /// </summary>
+    /// <param name="generator">The generator A is drawn from; it advances by rank·k normals.</param>
+    /// <param name="d">Rows of the frozen weight, at least 1.</param>
+    /// <param name="k">Columns of the frozen weight, at least 1.</param>
+    /// <param name="rank">The rank r, 1 ≤ r ≤ min(d, k).</param>
+    /// <param name="alpha">LoRA's α, a finite number &gt; 0; the update is scaled by α/r.</param>
+    /// <returns>A new adapter with B = 0 (d×r) and a Gaussian A (r×k).</returns>
+    public static LoraAdapter<float> Initial(TorchGenerator generator, int d, int k, int rank, double alpha)
+        => Initial<float>(generator, d, k, rank, alpha);
+
+    /// <summary>The same initialization in <typeparamref name="T"/>: A is drawn in float, as PyTorch does, then widened.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="generator">The generator A is drawn from; it advances by rank·k normals.</param>
+    /// <param name="d">Rows of the frozen weight, at least 1.</param>
+    /// <param name="k">Columns of the frozen weight, at least 1.</param>
+    /// <param name="rank">The rank r, 1 ≤ r ≤ min(d, k).</param>
+    /// <param name="alpha">LoRA's α, a finite number &gt; 0; the update is scaled by α/r.</param>
+    /// <returns>A new adapter with B = 0 (d×r) and a Gaussian A (r×k).</returns>
+    public static LoraAdapter<T> Initial<T>(TorchGenerator generator, int d, int k, int rank, double alpha)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        Guard.Positive(d);
+        Guard.Positive(k);
+        Guard.Elements(d, k);
+        Guard.Rank(rank, d, k);
+        Guard.PositiveFinite(alpha);
+        var a = generator.Randn(rank, k);
+        var widened = Matrix<T>.Build.Dense(rank, k, (i, j) => T.CreateChecked(a[i, j]));
+        return new LoraAdapter<T>(Matrix<T>.Build.Dense(d, rank), widened, alpha);
+    }
+}
