@@ -10,7 +10,7 @@ namespace LowRank;
 /// The workbook's Plotly.NET figures, with titles, axis titles, hover text and legends; values that span decades
 /// go on log axes. Display one as a cell's last expression after <see cref="Notebook.UseOfflineCharts"/>.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     private static readonly Color Signal = Color.fromHex("#1f77b4");
     private static readonly Color Zero = Color.fromHex("#bbbbbb");

@@ -18,6 +18,7 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         ["02-svd-and-truncation.ipynb"] = ["bar scatter", "heatmap heatmap heatmap heatmap heatmap"],
         ["03-outputs-and-parameters.ipynb"] = ["bar bar bar bar"],
         ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter"],
+        ["05-training-a-lora-adapter.ipynb"] = ["scatter", "heatmap heatmap", "scatter scatter"],
     };
 
     // A solution draws no chart unless listed here, by its path relative to notebooks/ (e.g. "solutions/04-x.ipynb").

@@ -57,4 +57,20 @@ public sealed class LibraryAgreementTests(WorkbookRun workbook)
             Assert.Contains("Output using BA: " + outputs.LowRank.ToTorchString(), printed, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Notebook_5s_written_out_step_is_LoraSteps_and_its_loop_ends_where_LoraStep_Train_does()
+    {
+        const string name = "05-training-a-lora-adapter.ipynb";
+        Assert.Equal("0, in ∂L/∂A: 0", Printed(name, "largest difference in ∂L/∂B: "));
+        Assert.Equal("True", Printed(name, "W0 unchanged: "));
+
+        var problem = LoraProblem.Synthetic(new TorchGenerator(seed: 0), 64, 64, 256, updateRank: 2, noise: 0.1f);
+        var run = LoraStep.Train(problem.W0, LoraAdapter.Initial(new TorchGenerator(seed: 1), 64, 64, 2, alpha: 2), problem.X, problem.Y, 0.5, 1000);
+        var printed = Printed(name, "loss: ").Split(' ');
+        // "1.735241 at the start, 0.009694 after 1,000 steps": the cell's loop and the tested loop agree to the printed digits.
+        Assert.Equal(run.Losses[0].ToString("F6", CultureInfo.InvariantCulture), printed[0]);
+        Assert.Equal(run.FinalLoss.ToString("F6", CultureInfo.InvariantCulture), printed[4]);
+        Assert.True(run.FinalLoss < run.Losses[0] / 100, "training lowers the loss by two orders of magnitude");
+    }
 }
