@@ -4,8 +4,8 @@ using System.Text;
 namespace LowRank;
 
 /// <summary>
-/// A small table of text cells: an HTML table in a notebook (after <see cref="Notebook.UseOfflineCharts"/> or any
-/// <see cref="Tables"/> call) and aligned columns as plain text.
+/// A small table of text cells: an HTML table in a notebook (after the setup cell's <c>Notebook.UseOfflineCharts()</c>
+/// from LowRank.Notebooks) and aligned columns as plain text.
 /// </summary>
 public sealed record Table
 {

@@ -1,21 +1,14 @@
 namespace LowRank;
 
 /// <summary>The workbook's result records as tables, for a notebook cell to display.</summary>
-/// <remarks>
-/// Side effect, on purpose: the first call registers the kernel's global HTML formatters for <see cref="Table"/>,
-/// Plotly.NET charts and the plotly.js loader (as <see cref="Notebook.UseOfflineCharts"/> does), so a table a cell
-/// returns renders as HTML even in a notebook that never called that setup. The registration is process-wide,
-/// idempotent and harmless outside a kernel; the returned <see cref="Table"/> itself depends on nothing global.
-/// </remarks>
 public static class Tables
 {
     /// <summary>One row per rank: measured error, Eckart–Young value, relative error, energy kept, parameters (and output error when the sweep had an input).</summary>
     /// <param name="sweep">The points of one <see cref="LowRank.RankSweep"/>: at least one, none null, and not mixing sweeps with and without an input.</param>
-    /// <returns>The table; displaying it in a notebook shows HTML (see the remarks on <see cref="Tables"/>).</returns>
+    /// <returns>The table; a notebook shows it as HTML once its setup cell has run (LowRank.Notebooks' <c>Notebook.UseOfflineCharts()</c>).</returns>
     public static Table RankSweep(IReadOnlyList<RankSweepPoint> sweep)
     {
         Guard.Sweep(sweep);
-        Notebook.RegisterFormatters();
         var withOutput = sweep.Any(p => p.OutputError is not null);
         string[] headers = ["r", "‖W − B·A‖ (Frobenius)", "Eckart–Young", "relative error", "energy kept", "parameters", .. withOutput ? new[] { "‖y − y′‖₂" } : []];
         var rows = sweep.Select(p => (IReadOnlyList<string>)
@@ -34,12 +27,11 @@ public static class Tables
 
     /// <summary>One row per layer shape and rank: parameters of W, of B and A, their share and the saving.</summary>
     /// <param name="layers">The layer shapes and ranks, e.g. from <see cref="ParameterCount.Of(int, int, int)"/>; none null.</param>
-    /// <returns>The table; displaying it in a notebook shows HTML (see the remarks on <see cref="Tables"/>).</returns>
+    /// <returns>The table; a notebook shows it as HTML once its setup cell has run (LowRank.Notebooks' <c>Notebook.UseOfflineCharts()</c>).</returns>
     public static Table ParameterCounts(IEnumerable<ParameterCount> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
         var list = Guard.NoNulls([.. layers], nameof(layers));
-        Notebook.RegisterFormatters();
         var rows = list.Select(p => (IReadOnlyList<string>)
             [
                 $"{p.Rows}×{p.Columns}",

@@ -92,7 +92,8 @@ public sealed partial class CommittedNotebookTests
 
         var references = cells.First(c => c.CellType == "code").Source;
         Assert.All(references.Split('\n').Where(l => l.Trim().Length > 0), line => Assert.Matches(@"^(#r |//)", line));
-        Assert.Contains("#r \"../src/LowRank/bin/Release/net10.0/LowRank.dll\"", references, StringComparison.Ordinal);
+        Assert.Contains("#r \"../src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll\"", references, StringComparison.Ordinal);
+        Assert.Contains("#r \"../src/LowRank.Notebooks/bin/Release/net10.0/LowRank.Notebooks.dll\"", references, StringComparison.Ordinal);
 
         // "Your turn" comes last, and every exercise is an answer cell followed by its check cell.
         var yourTurn = cells.ToList().FindIndex(c => c.CellType == "markdown" && c.Source.Contains("## Your turn", StringComparison.Ordinal));

@@ -40,7 +40,7 @@ public sealed partial class WorkbookRun : IAsyncLifetime
         var runner = new NotebookRunner(Repository);
         await runner.RestoreToolsAsync();
         var build = await ProcessRunner.RunAsync(
-            "dotnet", ["build", Path.Combine("src", "LowRank", "LowRank.csproj"), "-c", "Release", "--nologo", "-v", "q"],
+            "dotnet", ["build", Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj"), "-c", "Release", "--nologo", "-v", "q"],
             Repository.Root, TimeSpan.FromMinutes(5));
         Assert.True(build.ExitCode == 0, $"Building the library for the notebooks failed:\n{build.Output}");
 

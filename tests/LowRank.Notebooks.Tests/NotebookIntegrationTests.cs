@@ -1,13 +1,13 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
-namespace LowRank.Tests;
+using LowRank;
 
-/// <summary>The pieces that make charts work in the kernels: offline plotly.js, chart HTML, formatters, the FSharp.Core fix.</summary>
+namespace LowRank.Notebooks.Tests;
+
+/// <summary>The pieces that make charts and tables work in the kernels: offline plotly.js, chart HTML, formatters.</summary>
 public partial class NotebookIntegrationTests
 {
     private static GenericChart Chart(string title) =>
@@ -92,17 +92,6 @@ public partial class NotebookIntegrationTests
             "<table class=\"lowrank-table\"><thead><tr><th style=\"text-align:right;padding:0 0.75em\">a</th></tr></thead>" +
             "<tbody><tr><td style=\"text-align:right;padding:0 0.75em\">1</td></tr></tbody></table>",
             table.ToDisplayString(HtmlFormatter.MimeType));
-    }
-
-    [Fact]
-    public void The_FSharp_Core_fix_answers_any_FSharp_Core_request_with_the_loaded_one_and_nothing_else()
-    {
-        var loaded = typeof(Microsoft.FSharp.Core.FSharpOption<int>).Assembly;
-
-        var answer = FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default, new AssemblyName("FSharp.Core, Version=99.0.0.0"));
-
-        Assert.Same(loaded, answer);
-        Assert.Null(FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default, new AssemblyName("Plotly.NET, Version=6.0.0.0")));
     }
 
     [GeneratedRegex(@"var figure = (\{.*\});")]

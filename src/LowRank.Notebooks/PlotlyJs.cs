@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace LowRank;
+namespace LowRank.Notebooks;
 
 /// <summary>
 /// The copy of plotly.js that ships inside Plotly.NET.dll, so charts draw without network access.

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Plotly.NET;
 
-namespace LowRank;
+namespace LowRank.Notebooks;
 
 /// <summary>
 /// HTML for Plotly.NET charts that draws without network access: plotly.js is loaded once per page or notebook
