@@ -32,7 +32,7 @@ public class OriginalNotebookGeneratorTests
         var text = TorchFormat.Format(w);
         Assert.StartsWith(PrintedW, text, StringComparison.Ordinal);
         Assert.EndsWith("]])", text, StringComparison.Ordinal);
-        Assert.Equal("torch.Size([10, 10])", TorchFormat.Shape(w));
+        Assert.Equal("torch.Size([10, 10])", w.TorchShape());
     }
 
     [Fact]

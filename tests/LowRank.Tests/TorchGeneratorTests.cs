@@ -292,21 +292,28 @@ public class TorchGeneratorTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new TorchGenerator(0).Randn(length));
         Assert.Equal("length", ex.ParamName);
-        Assert.Contains(length.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
-        Assert.Contains("at least 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(0, 2, "rows", 0)]
-    [InlineData(-1, 2, "rows", -1)]
-    [InlineData(2, 0, "cols", 0)]
-    [InlineData(2, -7, "cols", -7)]
-    public void Randn_dimensions_must_be_positive(int rows, int cols, string name, int bad)
+    [InlineData(int.MaxValue)]
+    [InlineData(2_147_483_592)]
+    public void Randn_rejects_a_length_beyond_an_array_without_drawing(int length)
+    {
+        var generator = new TorchGenerator(0);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => generator.Randn(length));
+        Assert.Equal("length", ex.ParamName);
+        Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
+    }
+
+    [Theory]
+    [InlineData(0, 2, "rows")]
+    [InlineData(-1, 2, "rows")]
+    [InlineData(2, 0, "cols")]
+    [InlineData(2, -7, "cols")]
+    public void Randn_dimensions_must_be_positive(int rows, int cols, string name)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new TorchGenerator(0).Randn(rows, cols));
         Assert.Equal(name, ex.ParamName);
-        Assert.Contains(bad.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
-        Assert.Contains("at least 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
