@@ -38,8 +38,8 @@ public static partial class Charts
     /// σ = 0 and a tolerance of 0 are left out of the drawing and named in the legend instead (e.g. "σ₃ = 0, not drawn on a log axis").
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="singularValues">The singular values, largest first; every one finite.</param>
-    /// <param name="tolerance">The rank tolerance, a number ≥ 0, e.g. <see cref="MatrixRank.DefaultTolerance{T}(Matrix{T})"/>.</param>
+    /// <param name="singularValues">The singular values, largest first; every one finite and ≥ 0.</param>
+    /// <param name="tolerance">The rank tolerance, a finite number ≥ 0, e.g. <see cref="MatrixRank.DefaultTolerance{T}(Matrix{T})"/>.</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart SingularValues<T>(Vector<T> singularValues, double tolerance, string title = "Singular values of W")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
@@ -47,6 +47,14 @@ public static partial class Charts
         Guard.Finite(singularValues);
         Guard.Tolerance(tolerance);
         var sigma = singularValues.Select(s => double.CreateChecked(s)).ToArray();
+        // A singular value is a length; a negative one means the vector is something else, and a log axis could not show it.
+        for (var i = 0; i < sigma.Length; i++)
+        {
+            if (sigma[i] < 0)
+            {
+                throw Guard.OutOfRange(nameof(singularValues), $"singularValues[{i}] is {sigma[i]}, but singular values are >= 0.");
+            }
+        }
         var keys = Enumerable.Range(1, sigma.Length).Select(i => $"σ{Subscript(i)}").ToArray();
         var drawn = Enumerable.Range(0, sigma.Length).Where(i => sigma[i] != 0).ToArray();
         var zeros = Enumerable.Range(0, sigma.Length).Where(i => sigma[i] == 0).Select(i => keys[i]).ToArray();
@@ -85,11 +93,11 @@ public static partial class Charts
     /// on the same log axis; hover shows relative error, energy lost and parameter count. Full rank r = min(d, k) is
     /// not drawn: it reproduces W up to rounding, and its drop of several decades would flatten the rest of the curve.
     /// </summary>
-    /// <param name="sweep">The points of one <see cref="RankSweep"/>.</param>
+    /// <param name="sweep">A sweep from <see cref="RankSweep.Of{T}(Matrix{T})"/>.</param>
     /// <param name="title">The chart title.</param>
-    public static GenericChart ErrorVersusRank(IReadOnlyList<RankSweepPoint> sweep, string title = "Approximation error versus chosen rank")
+    public static GenericChart ErrorVersusRank(RankSweep sweep, string title = "Approximation error versus chosen rank")
     {
-        Guard.Sweep(sweep);
+        ArgumentNullException.ThrowIfNull(sweep);
         var full = sweep.Where(IsFullRank).ToArray();
         var shown = sweep.Where(p => !IsFullRank(p)).ToArray();
         // A log axis has no place for an exact 0, so such points are left out of the lines.
@@ -136,9 +144,9 @@ public static partial class Charts
     /// on a log axis, so that both the cliff of an exactly low-rank matrix and the knee of a noisy one show.
     /// Ranks that lose exactly nothing have no place on a log axis and are named in the legend instead.
     /// </summary>
-    /// <param name="sweeps">Named sweeps from <see cref="RankSweep"/>; at least one, every name non-null.</param>
+    /// <param name="sweeps">Named sweeps from <see cref="RankSweep.Of{T}(Matrix{T})"/>; at least one and at most 10,000, every name and sweep non-null.</param>
     /// <param name="title">The chart title.</param>
-    public static GenericChart EnergyLost(IEnumerable<(string Name, IReadOnlyList<RankSweepPoint> Sweep)> sweeps, string title = "Energy lost versus chosen rank")
+    public static GenericChart EnergyLost(IEnumerable<(string Name, RankSweep Sweep)> sweeps, string title = "Energy lost versus chosen rank")
     {
         var named = Guard.NonEmpty(sweeps, "sweep");
         for (var i = 0; i < named.Length; i++)
@@ -146,9 +154,12 @@ public static partial class Charts
             var (name, sweep) = named[i];
             if (name is null)
             {
-                throw new ArgumentException($"sweeps[{i}].Name is null, but every sweep needs a name for the legend.", nameof(sweeps));
+                throw Guard.Invalid(nameof(sweeps), $"sweeps[{i}].Name is null, but every sweep needs a name for the legend.");
             }
-            Guard.Sweep(sweep, $"sweeps[\"{name}\"]", nameof(sweeps));
+            if (sweep is null)
+            {
+                throw new ArgumentNullException(nameof(sweeps), $"sweeps[\"{name}\"].Sweep is null, but every name needs a sweep from RankSweep.Of.");
+            }
         }
         var lost = named.SelectMany(s => s.Sweep).Select(p => p.EnergyLost).Where(v => v > 0).ToArray();
         var lines = named.Select(s =>
@@ -171,7 +182,7 @@ public static partial class Charts
     /// The parameters of B and A, r·(d + k), as a percentage of the full layer's d·k, one bar per layer shape and
     /// rank on a linear axis: bars are grouped by shape and coloured by rank, with exact counts on hover.
     /// </summary>
-    /// <param name="layers">Parameter counts from <see cref="ParameterCount.Of(int, int, int)"/>; at least one, none null.</param>
+    /// <param name="layers">Parameter counts from <see cref="ParameterCount.Of(int, int, int)"/>; at least one and at most 10,000, none null.</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart ParameterShare(IEnumerable<ParameterCount> layers, string title = "LoRA factors as a share of the full layer's parameters")
     {
@@ -210,7 +221,7 @@ public static partial class Charts
     /// on one diverging colour scale centred on 0 (red positive, blue negative) with one colour bar.
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="matrices">Named matrices; at least one, every name non-null and every entry finite.</param>
+    /// <param name="matrices">Named matrices; at least one and at most 10,000, every name non-null and every entry finite.</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart Matrices<T>(IEnumerable<(string Name, Matrix<T> Matrix)> matrices, string title = "The matrices entry by entry: red positive, blue negative, one shared scale")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
@@ -222,7 +233,7 @@ public static partial class Charts
             var (name, matrix) = named[i];
             if (name is null)
             {
-                throw new ArgumentException($"matrices[{i}].Name is null, but every matrix needs a name for its panel title.", nameof(matrices));
+                throw Guard.Invalid(nameof(matrices), $"matrices[{i}].Name is null, but every matrix needs a name for its panel title.");
             }
             Guard.Finite(matrix, $"matrices[\"{name}\"]", nameof(matrices));
             panels[i] = new Panel(name, name, ToDouble(matrix), Scale: 0);

@@ -128,6 +128,7 @@ public static class Check
     internal static CheckResult Shape<T>(TextWriter output, string what, Matrix<T>? answer, int rows, int columns)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
+        Precision<T>.Require();
         What(what);
         Guard.Positive(rows);
         Guard.Positive(columns);
@@ -213,8 +214,7 @@ public static class Check
     {
         if (!double.IsFinite(expected))
         {
-            throw new ArgumentOutOfRangeException(nameof(expected), expected,
-                $"expected must be a finite number, but was {Format(expected)}.");
+            throw Guard.OutOfRange(nameof(expected), $"expected must be a finite number, but was {expected}.");
         }
     }
 
@@ -222,8 +222,7 @@ public static class Check
     {
         if (!double.IsFinite(relativeTolerance) || relativeTolerance <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(relativeTolerance), relativeTolerance,
-                $"relativeTolerance must be a finite number > 0, but was {Format(relativeTolerance)}.");
+            throw Guard.OutOfRange(nameof(relativeTolerance), $"relativeTolerance must be a finite number > 0, but was {relativeTolerance}.");
         }
     }
 }

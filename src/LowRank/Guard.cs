@@ -6,16 +6,19 @@ namespace LowRank;
 
 /// <summary>
 /// Argument checks shared by every public entry point, so that bad input fails at the call that received it
-/// with a message naming the argument, the value and what is allowed.
+/// with a message naming the argument, the value and what is allowed. Numbers in messages are culture-invariant.
 /// </summary>
 internal static class Guard
 {
+    /// <summary>
+    /// The most items a chart or table reads from a sequence: far more than any figure can show, and a bound on what an
+    /// endless sequence (a generator without a stop) costs before it is rejected.
+    /// </summary>
+    public const int MaxItems = 10_000;
+
     public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string name = "")
     {
-        if (value < 1)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1, but was {value}.");
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, name);
         return value;
     }
 
@@ -24,8 +27,7 @@ internal static class Guard
     {
         if (!double.IsFinite(value) || value <= 0)
         {
-            throw new ArgumentOutOfRangeException(name, value,
-                string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number > 0, but was {value}."));
+            throw OutOfRange(name, $"{name} must be a finite number > 0, but was {value}.");
         }
         return value;
     }
@@ -36,11 +38,25 @@ internal static class Guard
     {
         if (!TNumber.IsFinite(value) || TNumber.IsNegative(value))
         {
-            throw new ArgumentOutOfRangeException(name, value,
-                $"{name} must be a finite number >= 0, but was {value.ToString(null, CultureInfo.InvariantCulture)}.");
+            throw OutOfRange(name, $"{name} must be a finite number >= 0, but was {value}.");
         }
         return value;
     }
+
+    /// <summary>A threshold such as a rank tolerance: a finite number ≥ 0, since ∞ would only end up as "Infinity" in a chart.</summary>
+    public static double Tolerance(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+        => NonNegativeFinite(value, name);
+
+    /// <summary>
+    /// An <see cref="ArgumentOutOfRangeException"/> whose message is formatted culture-invariantly. The value is only in the
+    /// message: the BCL would append ActualValue formatted in the current culture ("was -0,5" under de-DE).
+    /// </summary>
+    public static ArgumentOutOfRangeException OutOfRange(string name, FormattableString message)
+        => new(name, FormattableString.Invariant(message));
+
+    /// <summary>An <see cref="ArgumentException"/> whose message is formatted culture-invariantly.</summary>
+    public static ArgumentException Invalid(string name, FormattableString message)
+        => new(FormattableString.Invariant(message), name);
 
     /// <summary>The matrix is rows×cols; <paramref name="why"/> says which other argument fixes that shape.</summary>
     public static void Dimensions<T>(Matrix<T> matrix, int rows, int cols, string why, [CallerArgumentExpression(nameof(matrix))] string name = "", string? paramName = null)
@@ -48,18 +64,8 @@ internal static class Guard
     {
         if (matrix.RowCount != rows || matrix.ColumnCount != cols)
         {
-            throw new ArgumentException(
-                $"{name} must be {rows}x{cols} ({why}), but is {Shape(matrix)}.", paramName ?? name);
+            throw Invalid(paramName ?? name, $"{name} must be {rows}x{cols} ({why}), but is {Shape(matrix)}.");
         }
-    }
-
-    public static double Tolerance(double value, [CallerArgumentExpression(nameof(value))] string name = "")
-    {
-        if (double.IsNaN(value) || value < 0)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a number >= 0, but was {value}.");
-        }
-        return value;
     }
 
     /// <param name="matrix">The matrix to check.</param>
@@ -68,6 +74,7 @@ internal static class Guard
     public static Matrix<T> Finite<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "", string? paramName = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
+        Precision<T>.Require();
         paramName ??= name;
         ArgumentNullException.ThrowIfNull(matrix, paramName);
         for (var j = 0; j < matrix.ColumnCount; j++)
@@ -77,9 +84,8 @@ internal static class Guard
                 var v = matrix.At(i, j);
                 if (!T.IsFinite(v))
                 {
-                    throw new ArgumentException(
-                        $"{name} must contain only finite numbers, but {name}[{i}, {j}] is {v} ({matrix.RowCount}x{matrix.ColumnCount} matrix).",
-                        paramName);
+                    throw Invalid(paramName,
+                        $"{name} must contain only finite numbers, but {name}[{i}, {j}] is {v} ({matrix.RowCount}x{matrix.ColumnCount} matrix).");
                 }
             }
         }
@@ -92,6 +98,7 @@ internal static class Guard
     public static Vector<T> Finite<T>(Vector<T>? vector, [CallerArgumentExpression(nameof(vector))] string name = "", string? paramName = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
+        Precision<T>.Require();
         paramName ??= name;
         ArgumentNullException.ThrowIfNull(vector, paramName);
         for (var i = 0; i < vector.Count; i++)
@@ -99,11 +106,39 @@ internal static class Guard
             var v = vector.At(i);
             if (!T.IsFinite(v))
             {
-                throw new ArgumentException(
-                    $"{name} must contain only finite numbers, but {name}[{i}] is {v} (length {vector.Count}).", paramName);
+                throw Invalid(paramName, $"{name} must contain only finite numbers, but {name}[{i}] is {v} (length {vector.Count}).");
             }
         }
         return vector;
+    }
+
+    /// <summary>
+    /// A matrix to factor: not null, at most <see cref="Array.MaxLength"/> entries (the SVD copies it into one array; a sparse
+    /// W can be larger) and every entry finite. Checked in that order, so a huge sparse W is not scanned before it is refused.
+    /// </summary>
+    public static Matrix<T> Factorable<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Precision<T>.Require();
+        ArgumentNullException.ThrowIfNull(matrix, name);
+        var elements = (long)matrix.RowCount * matrix.ColumnCount;
+        if (elements > Array.MaxLength)
+        {
+            throw Invalid(name,
+                $"{name} is {Shape(matrix)} = {elements} entries, but its SVD needs them in one array, which holds at most {Array.MaxLength}.");
+        }
+        return Finite(matrix, name);
+    }
+
+    /// <summary>A matrix with at least one row and one column, for operations that need a rank r ≥ 1 to exist.</summary>
+    public static Matrix<T> NotEmpty<T>(Matrix<T> matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (matrix.RowCount == 0 || matrix.ColumnCount == 0)
+        {
+            throw Invalid(name, $"{name} must have at least one row and one column, but is {Shape(matrix)}: an empty matrix has no rank r >= 1.");
+        }
+        return matrix;
     }
 
     /// <summary>x and bias of a layer y = W·x + b: finite, x of length k and bias of length d for the d×k W.</summary>
@@ -120,8 +155,7 @@ internal static class Guard
     {
         if (vector.Count != expected)
         {
-            throw new ArgumentException(
-                $"{name} must have length {expected} ({why}), but has length {vector.Count}.", name);
+            throw Invalid(name, $"{name} must have length {expected} ({why}), but has length {vector.Count}.");
         }
     }
 
@@ -131,7 +165,7 @@ internal static class Guard
         var elements = (long)rows * cols;
         if (elements > Array.MaxLength)
         {
-            throw new ArgumentOutOfRangeException(rowsName, rows,
+            throw OutOfRange(rowsName,
                 $"{rowsName} x {colsName} = {rows} x {cols} = {elements} elements, but an array holds at most {Array.MaxLength}.");
         }
     }
@@ -141,8 +175,7 @@ internal static class Guard
         var max = Math.Min(rows, cols);
         if (rank < 1 || rank > max)
         {
-            throw new ArgumentOutOfRangeException(name, rank,
-                $"{name} must be between 1 and min(rows, cols) = {max} for a {rows}x{cols} matrix, but was {rank}.");
+            throw OutOfRange(name, $"{name} must be between 1 and min(rows, cols) = {max} for a {rows}x{cols} matrix, but was {rank}.");
         }
         return rank;
     }
@@ -154,37 +187,66 @@ internal static class Guard
         // B·A must stand in for a rows x cols W, so B is rows x r and A is r x cols.
         if (b.ColumnCount != a.RowCount)
         {
-            throw new ArgumentException(
-                $"{bName} ({Shape(b)}) and {aName} ({Shape(a)}) do not chain: {bName} must have as many columns as {aName} has rows.",
-                aName);
+            throw Invalid(aName,
+                $"{bName} ({Shape(b)}) and {aName} ({Shape(a)}) do not chain: {bName} must have as many columns as {aName} has rows.");
         }
         if (b.RowCount != rows)
         {
-            throw new ArgumentException(
-                $"{bName} must have {rows} rows to stand in for a {rows}x{cols} W, but is {Shape(b)}.", bName);
+            throw Invalid(bName, $"{bName} must have {rows} rows to stand in for a {rows}x{cols} W, but is {Shape(b)}.");
         }
         if (a.ColumnCount != cols)
         {
-            throw new ArgumentException(
-                $"{aName} must have {cols} columns to stand in for a {rows}x{cols} W, but is {Shape(a)}.", aName);
+            throw Invalid(aName, $"{aName} must have {cols} columns to stand in for a {rows}x{cols} W, but is {Shape(a)}.");
         }
     }
 
     public static string Shape<T>(Matrix<T> m)
-        where T : struct, System.Numerics.IFloatingPointIeee754<T> => $"{m.RowCount}x{m.ColumnCount}";
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => string.Create(CultureInfo.InvariantCulture, $"{m.RowCount}x{m.ColumnCount}");
 
-    /// <summary>The sequence is not null and has at least one element, described by <paramref name="what"/>.</summary>
-    public static TItem[] NonEmpty<TItem>(IEnumerable<TItem>? items, string what,
+    /// <summary>
+    /// The items of a sequence, read once and at most <see cref="MaxItems"/> of them: a longer (or endless) sequence is
+    /// rejected after <see cref="MaxItems"/> + 1 reads instead of being read until memory runs out.
+    /// </summary>
+    public static TItem[] Bounded<TItem>(IEnumerable<TItem>? items,
         [CallerArgumentExpression(nameof(items))] string name = "", string? paramName = null)
     {
         paramName ??= name;
         ArgumentNullException.ThrowIfNull(items, paramName);
-        var array = items as TItem[] ?? [.. items];
-        if (array.Length == 0)
+        var array = items.Take(MaxItems + 1).ToArray();
+        if (array.Length > MaxItems)
         {
-            throw new ArgumentException($"{name} must contain at least one {what}, but was empty.", paramName);
+            throw Invalid(paramName, $"{name} must hold at most {MaxItems} items, but has more (is it an endless sequence?).");
         }
         return array;
+    }
+
+    /// <summary>The sequence is not null and has between one and <see cref="MaxItems"/> elements, described by <paramref name="what"/>.</summary>
+    public static TItem[] NonEmpty<TItem>(IEnumerable<TItem>? items, string what,
+        [CallerArgumentExpression(nameof(items))] string name = "", string? paramName = null)
+    {
+        paramName ??= name;
+        var array = Bounded(items, name, paramName);
+        if (array.Length == 0)
+        {
+            throw Invalid(paramName, $"{name} must contain at least one {what}, but was empty.");
+        }
+        return array;
+    }
+
+    /// <summary>
+    /// A copy of a list that is not null and has at least one element: a list has a finite Count, so unlike a sequence it
+    /// needs no cap (a loss curve of 100,000 steps is fine).
+    /// </summary>
+    public static TItem[] NonEmptyList<TItem>(IReadOnlyList<TItem>? items, string what,
+        [CallerArgumentExpression(nameof(items))] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(items, name);
+        if (items.Count == 0)
+        {
+            throw Invalid(name, $"{name} must contain at least one {what}, but was empty.");
+        }
+        return [.. items];
     }
 
     /// <summary>The list is not null and no element is null; <paramref name="name"/> is how the message names it.</summary>
@@ -198,36 +260,9 @@ internal static class Guard
         {
             if (items[i] is null)
             {
-                throw new ArgumentException($"{name}[{i}] is null, but every element must be a {typeof(TItem).Name.Split('`')[0]}.", paramName);
+                throw Invalid(paramName, $"{name}[{i}] is null, but every element must be a {typeof(TItem).Name.Split('`')[0]}.");
             }
         }
         return items!;
     }
-
-    /// <summary>
-    /// The points of one <see cref="RankSweep"/>: at least one, none null, and output errors at every rank or at none.
-    /// The values need no check: only <see cref="RankSweep"/> can build a point, and it builds finite ones.
-    /// </summary>
-    public static IReadOnlyList<RankSweepPoint> Sweep(IReadOnlyList<RankSweepPoint>? sweep,
-        [CallerArgumentExpression(nameof(sweep))] string name = "", string? paramName = null)
-    {
-        paramName ??= name;
-        var points = NoNulls(NonEmpty(sweep, "rank", name, paramName), name, paramName);
-        // A mix can only come from splicing different sweeps, and would leave holes in the output error column.
-        var withOutput = points[0].OutputError is not null;
-        for (var i = 1; i < points.Count; i++)
-        {
-            if ((points[i].OutputError is not null) != withOutput)
-            {
-                throw new ArgumentException(
-                    $"{name}[{i}].OutputError is {Describe(points[i].OutputError)} but {name}[0].OutputError is {Describe(points[0].OutputError)}: " +
-                    "a sweep has output errors at every rank (RankSweep.Of(W, x, bias)) or at none (RankSweep.Of(W)); do not mix points of different sweeps.",
-                    paramName);
-            }
-        }
-        return points;
-    }
-
-    private static string Describe(double? value) =>
-        value is { } v ? v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "null";
 }

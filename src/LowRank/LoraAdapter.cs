@@ -24,9 +24,8 @@ public sealed record LoraAdapter<T>
         Guard.Finite(a);
         if (b.ColumnCount != a.RowCount)
         {
-            throw new ArgumentException(
-                $"{nameof(b)} ({Guard.Shape(b)}) and {nameof(a)} ({Guard.Shape(a)}) do not chain: {nameof(a)} must have as many rows as {nameof(b)} has columns (the rank r).",
-                nameof(a));
+            throw Guard.Invalid(nameof(a),
+                $"{nameof(b)} ({Guard.Shape(b)}) and {nameof(a)} ({Guard.Shape(a)}) do not chain: {nameof(a)} must have as many rows as {nameof(b)} has columns (the rank r).");
         }
         Alpha = Guard.PositiveFinite(alpha);
         B = b.Clone();
@@ -85,8 +84,7 @@ public sealed record LoraAdapter<T>
         Guard.Finite(x);
         if (x.RowCount != Columns)
         {
-            throw new ArgumentException(
-                $"{nameof(x)} must have {Columns} rows (the columns of the {Guard.Shape(w0)} w0), but is {Guard.Shape(x)}.", nameof(x));
+            throw Guard.Invalid(nameof(x), $"{nameof(x)} must have {Columns} rows (the columns of the {Guard.Shape(w0)} w0), but is {Guard.Shape(x)}.");
         }
         return Adapt(w0 * x, x);
     }
@@ -103,6 +101,7 @@ public sealed record LoraAdapter<T>
     public LoraAdapter<TOther> Cast<TOther>()
         where TOther : struct, System.Numerics.IFloatingPointIeee754<TOther>
     {
+        Precision<TOther>.Require();
         var b = Matrix<TOther>.Build.Dense(B.RowCount, B.ColumnCount, (i, j) => TOther.CreateChecked(B[i, j]));
         var a = Matrix<TOther>.Build.Dense(A.RowCount, A.ColumnCount, (i, j) => TOther.CreateChecked(A[i, j]));
         // A double entry beyond float's range becomes ∞; the public constructor rejects it with the entry's position.
@@ -145,6 +144,7 @@ public static class LoraAdapter
     public static LoraAdapter<T> Initial<T>(TorchGenerator generator, int d, int k, int rank, double alpha)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
+        Precision<T>.Require();
         ArgumentNullException.ThrowIfNull(generator);
         Guard.Positive(d);
         Guard.Positive(k);

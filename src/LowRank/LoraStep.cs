@@ -48,8 +48,8 @@ public static class LoraStep
         var next = Update(adapter, gradients, learningRate);
         return Finite(next)
             ? next
-            : throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, string.Create(CultureInfo.InvariantCulture,
-                $"learningRate = {learningRate} is too large for these gradients: the update makes B or A overflow {typeof(T).Name}. Use a smaller learning rate."));
+            : throw Guard.OutOfRange(nameof(learningRate),
+                $"learningRate = {learningRate} is too large for these gradients: the update makes B or A overflow {typeof(T).Name}. Use a smaller learning rate.");
     }
 
     /// <summary>
@@ -111,14 +111,12 @@ public static class LoraStep
         int d = w0.RowCount, k = w0.ColumnCount;
         if (adapter.Rows != d || adapter.Columns != k)
         {
-            throw new ArgumentException(
-                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B)} and A {Guard.Shape(adapter.A)}.",
-                adapterName);
+            throw Guard.Invalid(adapterName,
+                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B)} and A {Guard.Shape(adapter.A)}.");
         }
         if (x.RowCount != k)
         {
-            throw new ArgumentException(
-                $"{nameof(x)} must have {k} rows (the columns of the {d}x{k} w0), but is {Guard.Shape(x)}.", nameof(x));
+            throw Guard.Invalid(nameof(x), $"{nameof(x)} must have {k} rows (the columns of the {d}x{k} w0), but is {Guard.Shape(x)}.");
         }
         Guard.Dimensions(y, d, x.ColumnCount, $"the rows of the {d}x{k} w0 by the columns of the {Guard.Shape(x)} x");
     }
@@ -184,6 +182,6 @@ public static class LoraStep
             name);
 
     private static ArgumentOutOfRangeException Diverged(double learningRate, string what, int step, int steps, double startLoss)
-        => new(nameof(learningRate), learningRate, string.Create(CultureInfo.InvariantCulture,
-            $"learningRate = {learningRate} is too large for this problem: {what} overflowed at step {step} of {steps} (the loss was {startLoss:G4} at step 0). Use a smaller learning rate, e.g. {learningRate / 10}."));
+        => Guard.OutOfRange(nameof(learningRate),
+            $"learningRate = {learningRate} is too large for this problem: {what} overflowed at step {step} of {steps} (the loss was {startLoss:G4} at step 0). Use a smaller learning rate, e.g. {learningRate / 10}.");
 }

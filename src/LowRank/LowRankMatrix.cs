@@ -34,6 +34,7 @@ public static class LowRankMatrix
     public static Matrix<T> Random<T>(TorchGenerator generator, int rows, int cols, int rank)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
+        Precision<T>.Require();
         ArgumentNullException.ThrowIfNull(generator);
         Guard.Positive(rows);
         Guard.Positive(cols);

@@ -11,6 +11,9 @@ public static class MachineEpsilon
     /// <returns>The distance from 1 to the next representable <typeparamref name="T"/>.</returns>
     public static double Of<T>()
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Precision<T>.Require();
         // T.Epsilon is the smallest subnormal (1.4e-45 for float), not the rounding unit that tolerances need.
-        => double.CreateChecked(T.BitIncrement(T.One) - T.One);
+        return double.CreateChecked(T.BitIncrement(T.One) - T.One);
+    }
 }

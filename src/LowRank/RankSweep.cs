@@ -1,44 +1,74 @@
+using System.Collections;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LowRank;
 
 /// <summary>
-/// Every rank r = 1..min(d, k) at once: measured and predicted approximation error, energy kept and lost, output error and
-/// parameters. One SVD, then W_r = W_{r−1} + σ_r·u_r·v_rᵀ, so the whole sweep costs O(n³) instead of one
-/// factorization per rank.
+/// Every rank r = 1..min(d, k) of one W at once: measured and predicted approximation error, energy kept and lost, output
+/// error and parameters, one <see cref="RankSweepPoint"/> per rank in increasing order. One SVD, then
+/// W_r = W_{r−1} + σ_r·u_r·v_rᵀ, so the whole sweep costs O(d·k·min(d, k)) instead of one factorization per rank.
 /// </summary>
-public static class RankSweep
+/// <remarks>
+/// Only <see cref="Of{T}(Matrix{T})"/> and <see cref="Of{T}(Matrix{T}, Vector{T}, Vector{T})"/> build a sweep, so every sweep
+/// has at least one point, no null ones, points of one W only, and output errors at every rank or at none: charts and
+/// tables can take it without checking it again. It is a read-only list: <c>sweep[1]</c>, <c>foreach</c> and LINQ work.
+/// </remarks>
+public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
 {
+    private readonly RankSweepPoint[] points;
+
+    // Internal so that the tests can build sweeps with chosen values; the library builds them only in Sweep below.
+    internal RankSweep(RankSweepPoint[] points) => this.points = points;
+
+    /// <summary>The number of ranks swept, min(d, k).</summary>
+    public int Count => points.Length;
+
+    /// <summary>The point for rank <paramref name="index"/> + 1.</summary>
+    /// <param name="index">0 for rank 1, up to <see cref="Count"/> − 1 for full rank.</param>
+    public RankSweepPoint this[int index] => points[index];
+
+    /// <summary>Whether the sweep was run with an input and bias, so that every point has an <see cref="RankSweepPoint.OutputError"/>.</summary>
+    internal bool HasOutputError => points[0].OutputError is not null;
+
+    /// <summary>The points in increasing rank.</summary>
+    /// <returns>An enumerator over the points.</returns>
+    public IEnumerator<RankSweepPoint> GetEnumerator() => ((IEnumerable<RankSweepPoint>)points).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
     /// <summary>Sweeps all ranks of <paramref name="w"/> without an output comparison (<see cref="RankSweepPoint.OutputError"/> is null).</summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="w">The d×k matrix; every entry must be finite.</param>
+    /// <param name="w">The d×k matrix, not empty; every entry must be finite.</param>
     /// <returns>One point per rank, in increasing rank.</returns>
-    public static IReadOnlyList<RankSweepPoint> Of<T>(Matrix<T> w)
+    public static RankSweep Of<T>(Matrix<T> w)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Guard.Finite(w);
+        Guard.Factorable(w);
+        Guard.NotEmpty(w);
         return Sweep(w, null, null);
     }
 
     /// <summary>Sweeps all ranks of <paramref name="w"/>, also comparing W·x + b with B_r·(A_r·x) + b at each rank.</summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="w">The d×k matrix; every entry must be finite.</param>
+    /// <param name="w">The d×k matrix, not empty; every entry must be finite.</param>
     /// <param name="x">The input, length k; W·x + b must fit in <typeparamref name="T"/>, as a layer computes it there.</param>
     /// <param name="bias">The bias, length d.</param>
     /// <returns>One point per rank, in increasing rank.</returns>
-    public static IReadOnlyList<RankSweepPoint> Of<T>(Matrix<T> w, Vector<T> x, Vector<T> bias)
+    public static RankSweep Of<T>(Matrix<T> w, Vector<T> x, Vector<T> bias)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Guard.Finite(w);
+        Guard.Factorable(w);
+        Guard.NotEmpty(w);
         Guard.LayerInput(w, x, bias);
         return Sweep(w, x, bias);
     }
 
-    private static RankSweepPoint[] Sweep<T>(Matrix<T> w, Vector<T>? x, Vector<T>? bias)
+    private static RankSweep Sweep<T>(Matrix<T> w, Vector<T>? x, Vector<T>? bias)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         int d = w.RowCount, k = w.ColumnCount, n = Math.Min(d, k);
         var svd = SingularValueDecomposition<T>.Of(w, computeVectors: true);
+        // Thin factors, column-major: u_i[row] is u[i·d + row] (U is d×n) and v_i[col] is vt[col·n + i] (Vᵀ is n×k).
         var u = svd.U.ToColumnMajorArray();
         var vt = svd.VT.ToColumnMajorArray();
         var sigma = svd.ScaledS.ToArray();
@@ -48,7 +78,7 @@ public static class RankSweep
         // T even when σ₁ would (a float W near 3e38), and power-of-two scaling rounds exactly as the unscaled values
         // would. Only the double results are scaled back.
         var original = w.Map(v => T.ScaleB(v, -unit)).ToColumnMajorArray();
-        var approximation = new T[d * k];
+        var approximation = new T[original.Length];
         var column = new T[d];
 
         // Suffix sums of σ² give every Eckart–Young prediction in O(n); summed in double so the tail is not lost in float.
@@ -77,7 +107,7 @@ public static class RankSweep
             }
             for (var col = 0; col < k; col++)
             {
-                var v = vt[col * k + i];
+                var v = vt[col * n + i];
                 for (var row = 0; row < d; row++)
                 {
                     approximation[col * d + row] += column[row] * v;
@@ -90,7 +120,7 @@ public static class RankSweep
                 var ax = T.Zero;
                 for (var col = 0; col < k; col++)
                 {
-                    ax += vt[col * k + i] * x[col];
+                    ax += vt[col * n + i] * x[col];
                 }
                 var step = T.ScaleB(s * ax, unit);
                 for (var row = 0; row < d; row++)
@@ -117,13 +147,12 @@ public static class RankSweep
             // Only a double W near double.MaxValue gets here: its Frobenius norm itself is beyond double.
             if (!double.IsFinite(point.Error) || !double.IsFinite(point.EckartYoung))
             {
-                throw new ArgumentException(
-                    $"w has ‖W − W_{r}‖_F = {svd.Unscaled(scaledError)}, beyond double.MaxValue, so the sweep cannot report it; scale w down.",
-                    nameof(w));
+                throw Guard.Invalid(nameof(w),
+                    $"w has ‖W − W_{r}‖_F = {svd.Unscaled(scaledError)}, beyond double.MaxValue, so the sweep cannot report it; scale w down.");
             }
             points[i] = point;
         }
-        return points;
+        return new RankSweep(points);
 
         T[] Output(Vector<T> y)
         {

@@ -10,22 +10,28 @@ namespace LowRank;
 public sealed record Table
 {
     /// <summary>Creates a table; every row must have one cell per header, and no header, row or cell may be null.</summary>
-    /// <param name="headers">The column headers.</param>
-    /// <param name="rows">The rows; use "" for an empty cell.</param>
+    /// <param name="headers">The column headers. They are copied, so changing the list later does not change the table.</param>
+    /// <param name="rows">The rows; use "" for an empty cell. They are copied, rows and cells alike.</param>
     public Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        Guard.NoNulls(headers);
-        Guard.NoNulls(rows);
-        for (var i = 0; i < rows.Count; i++)
+        // Copied first and checked as copied: a caller's list changed after the check could otherwise put a null or a
+        // ragged row into a table that was validated, and ToHtml would fail long after this call.
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var headerCopy = Array.AsReadOnly(headers.ToArray());
+        Guard.NoNulls(headerCopy, nameof(headers));
+        var rowCopies = Array.AsReadOnly(Guard.NoNulls(rows.ToArray(), nameof(rows)).Select(row => Array.AsReadOnly(row.ToArray())).ToArray());
+        for (var i = 0; i < rowCopies.Count; i++)
         {
-            if (rows[i].Count != headers.Count)
+            if (rowCopies[i].Count != headerCopy.Count)
             {
-                throw new ArgumentException($"rows[{i}] has {rows[i].Count} cells, but there are {headers.Count} headers; every row needs one cell per header.", nameof(rows));
+                throw Guard.Invalid(nameof(rows), $"rows[{i}] has {rowCopies[i].Count} cells, but there are {headerCopy.Count} headers; every row needs one cell per header.");
             }
             // Checked here because ToString measures every cell's length.
-            Guard.NoNulls(rows[i], $"rows[{i}]", nameof(rows));
+            Guard.NoNulls(rowCopies[i], $"rows[{i}]", nameof(rows));
         }
-        (Headers, Rows) = (headers, rows);
+        Headers = headerCopy;
+        Rows = rowCopies;
     }
 
     /// <summary>The column headers.</summary>

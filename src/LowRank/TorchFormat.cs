@@ -13,7 +13,8 @@ namespace LowRank;
 /// Like PyTorch, every element is shown with 4 decimals in a common right-aligned width; integer-valued data prints as
 /// <c>1.</c>; scientific notation is used when the largest and smallest nonzero magnitudes differ by more than a factor
 /// 1000, the largest exceeds 1e8 or the smallest is below 1e-4. Tensors of more than 1000 elements are summarised to
-/// their first and last 3 rows and columns with <c>...</c>, as PyTorch does.
+/// their first and last 3 rows and columns with <c>...</c>, as PyTorch does. A tensor without elements prints as
+/// <c>tensor([])</c>, with its size appended unless it is a vector, e.g. <c>tensor([], size=(0, 3))</c>.
 /// </remarks>
 public static class TorchFormat
 {
@@ -60,22 +61,22 @@ public static class TorchFormat
         return FormatVector(vector.Count, vector.At, float64: true);
     }
 
-    /// <summary>The shape as PyTorch prints <c>tensor.shape</c>, for example <c>torch.Size([10, 2])</c>.</summary>
+    /// <summary>The shape as PyTorch prints <c>tensor.shape</c>, for notebook cells: <c>W.TorchShape()</c> gives <c>torch.Size([10, 2])</c>.</summary>
     /// <typeparam name="T">Element type of the matrix.</typeparam>
     /// <param name="matrix">The matrix whose shape to show.</param>
     /// <returns><c>torch.Size([rows, cols])</c>.</returns>
-    public static string Shape<T>(Matrix<T> matrix)
+    public static string TorchShape<T>(this Matrix<T> matrix)
         where T : struct, IEquatable<T>, IFormattable
     {
         ArgumentNullException.ThrowIfNull(matrix);
         return string.Create(CultureInfo.InvariantCulture, $"torch.Size([{matrix.RowCount}, {matrix.ColumnCount}])");
     }
 
-    /// <summary>The shape as PyTorch prints <c>tensor.shape</c> for a 1-D tensor, for example <c>torch.Size([10])</c>.</summary>
+    /// <summary>The shape as PyTorch prints <c>tensor.shape</c> for a 1-D tensor: <c>x.TorchShape()</c> gives <c>torch.Size([10])</c>.</summary>
     /// <typeparam name="T">Element type of the vector.</typeparam>
     /// <param name="vector">The vector whose shape to show.</param>
     /// <returns><c>torch.Size([length])</c>.</returns>
-    public static string Shape<T>(Vector<T> vector)
+    public static string TorchShape<T>(this Vector<T> vector)
         where T : struct, IEquatable<T>, IFormattable
     {
         ArgumentNullException.ThrowIfNull(vector);
@@ -110,15 +111,24 @@ public static class TorchFormat
 
     private static string FormatVector(int length, Func<int, double> at, bool float64)
     {
+        if (length == 0)
+        {
+            return WithSuffixes(Prefix + "[]", Suffixes(size: null, float64));
+        }
         var summarize = length > SummaryThreshold;
         var shown = ShownIndices(length, summarize);
         var formatter = new ElementFormatter(shown.Where(i => i >= 0).Select(at));
         var body = VectorBody(shown, at, formatter, Prefix.Length);
-        return WithSuffix(Prefix + body, float64);
+        return WithSuffixes(Prefix + body, Suffixes(size: null, float64));
     }
 
     private static string FormatMatrix(int rows, int cols, Func<int, int, double> at, bool float64)
     {
+        if (rows == 0 || cols == 0)
+        {
+            // PyTorch shows no rows for an empty tensor, so the size is the only place its shape appears.
+            return WithSuffixes(Prefix + "[]", Suffixes(string.Create(CultureInfo.InvariantCulture, $"size=({rows}, {cols})"), float64));
+        }
         var summarize = (long)rows * cols > SummaryThreshold;
         var shownRows = ShownIndices(rows, summarize);
         var shownCols = ShownIndices(cols, summarize);
@@ -130,8 +140,12 @@ public static class TorchFormat
         var rowIndent = Prefix.Length + 1;
         var slices = shownRows.Select(i => i < 0 ? "..." : VectorBody(shownCols, j => at(i, j), formatter, rowIndent));
         var body = "[" + string.Join(",\n" + new string(' ', rowIndent), slices) + "]";
-        return WithSuffix(Prefix + body, float64);
+        return WithSuffixes(Prefix + body, Suffixes(size: null, float64));
     }
+
+    // In PyTorch's order: size first, then dtype (float32 is the default dtype and is not printed).
+    private static string[] Suffixes(string? size, bool float64) =>
+        [.. size is null ? [] : new[] { size }, .. float64 ? new[] { Float64Suffix } : []];
 
     /// <summary>Indices to show along one dimension; -1 marks the "..." gap of a summarised tensor.</summary>
     private static int[] ShownIndices(int count, bool summarize) =>
@@ -148,20 +162,26 @@ public static class TorchFormat
         return "[" + string.Join(",\n" + new string(' ', indent + 1), lines) + "]";
     }
 
-    private static string WithSuffix(string tensorText, bool float64)
+    private static string WithSuffixes(string tensorText, string[] suffixes)
     {
-        if (!float64)
-        {
-            return tensorText + ")";
-        }
-
-        // PyTorch's own measure of the last line (one more than its length, two more when there is no newline):
-        // replicated as is so that the wrap decision matches character for character.
+        // PyTorch's _add_suffixes, measure included: one more than the last line's length, two more when there is no
+        // newline. Replicated as is so that the wrap decision matches character for character.
+        var text = new StringBuilder(tensorText);
         var lastLineLength = tensorText.Length - tensorText.LastIndexOf('\n') + 1;
-        var separator = lastLineLength + Float64Suffix.Length + 2 > LineWidth
-            ? ",\n" + new string(' ', Prefix.Length)
-            : ", ";
-        return tensorText + separator + Float64Suffix + ")";
+        foreach (var suffix in suffixes)
+        {
+            if (lastLineLength + suffix.Length + 2 > LineWidth)
+            {
+                text.Append(",\n").Append(' ', Prefix.Length).Append(suffix);
+                lastLineLength = Prefix.Length + suffix.Length;
+            }
+            else
+            {
+                text.Append(", ").Append(suffix);
+                lastLineLength += suffix.Length + 2;
+            }
+        }
+        return text.Append(')').ToString();
     }
 
     /// <summary>PyTorch's _Formatter: one mode (integer, fixed or scientific) and one width for all shown elements.</summary>

@@ -70,11 +70,13 @@ public sealed class TorchGenerator
     }
 
     /// <summary>Draws a vector of standard normal values, mirroring <c>torch.randn(length)</c>.</summary>
-    /// <param name="length">Number of elements, at least 1.</param>
+    /// <param name="length">Number of elements, from 1 to <see cref="Array.MaxLength"/> (the most one array holds).</param>
     /// <returns>A new dense vector of <paramref name="length"/> elements.</returns>
     public Vector<float> Randn(int length)
     {
         Guard.Positive(length);
+        // Checked before drawing: a rejected call leaves the generator where it was.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Array.MaxLength);
         return Vector<float>.Build.Dense(NextNormals(length));
     }
 

@@ -14,13 +14,12 @@ public static partial class Charts
     /// <param name="title">The chart title.</param>
     public static GenericChart TrainingLoss(IReadOnlyList<double> losses, string title = "Training loss")
     {
-        var values = Guard.NonEmpty(losses, "loss");
+        var values = Guard.NonEmptyList(losses, "loss");
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i]) || values[i] < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(losses), values[i],
-                    $"losses[{i}] must be a finite number >= 0, but was {Numbers.Short(values[i])}.");
+                throw Guard.OutOfRange(nameof(losses), $"losses[{i}] must be a finite number >= 0, but was {values[i]}.");
             }
         }
         // A loss of exactly 0 has no place on a log axis; it is left out and named.
@@ -39,7 +38,7 @@ public static partial class Charts
     /// For each rank r, how far the trained update (α/r)·B·A is from the target ΔW*, against the best any rank-r
     /// matrix can do (Eckart–Young: the error of ΔW*'s truncated SVD).
     /// </summary>
-    /// <param name="points">One point per rank: the rank (≥ 1, increasing), the trained error and the best error, both finite and ≥ 0.</param>
+    /// <param name="points">One point per rank, at least one and at most 10,000: the rank (≥ 1, increasing), the trained error and the best error, both finite and ≥ 0.</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart AdapterError(IEnumerable<(int Rank, double Trained, double Best)> points, string title = "Trained adapter against the best update of its rank")
     {
@@ -49,13 +48,11 @@ public static partial class Charts
             var (rank, trained, best) = list[i];
             if (rank < 1 || (i > 0 && rank <= list[i - 1].Rank))
             {
-                throw new ArgumentOutOfRangeException(nameof(points), rank,
-                    $"points[{i}].Rank must be at least 1 and larger than the rank before it, but was {rank}.");
+                throw Guard.OutOfRange(nameof(points), $"points[{i}].Rank must be at least 1 and larger than the rank before it, but was {rank}.");
             }
             if (!double.IsFinite(trained) || trained < 0 || !double.IsFinite(best) || best < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(points), (trained, best),
-                    $"points[{i}] must have finite errors >= 0, but has Trained = {Numbers.Short(trained)} and Best = {Numbers.Short(best)}.");
+                throw Guard.OutOfRange(nameof(points), $"points[{i}] must have finite errors >= 0, but has Trained = {trained} and Best = {best}.");
             }
         }
         var ranks = list.Select(p => p.Rank).ToArray();

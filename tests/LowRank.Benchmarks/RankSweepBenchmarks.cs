@@ -40,5 +40,5 @@ public class RankSweepBenchmarks
     /// <summary>One SVD, then W_r = W_{r−1} + σ_r·u_r·v_rᵀ.</summary>
     /// <returns>The sweep points.</returns>
     [Benchmark]
-    public IReadOnlyList<RankSweepPoint> OneSvdWithRankOneUpdates() => RankSweep.Of(w);
+    public RankSweep OneSvdWithRankOneUpdates() => RankSweep.Of(w);
 }

@@ -350,11 +350,11 @@ public class CheckTests
     }
 
     [Theory]
-    [InlineData(0, 2, "rows", "but was 0")]
-    [InlineData(-1, 2, "rows", "but was -1")]
-    [InlineData(2, 0, "columns", "but was 0")]
-    public void Shape_rejects_a_dimension_below_1(int rows, int columns, string paramName, string said) =>
-        Rejects<ArgumentOutOfRangeException>(o => Check.Shape(o, "M", (Matrix<double>?)null, rows, columns), paramName, said, "must be at least 1");
+    [InlineData(0, 2, "rows")]
+    [InlineData(-1, 2, "rows")]
+    [InlineData(2, 0, "columns")]
+    public void Shape_rejects_a_dimension_below_1(int rows, int columns, string paramName) =>
+        Rejects<ArgumentOutOfRangeException>(o => Check.Shape(o, "M", (Matrix<double>?)null, rows, columns), paramName);
 
     // The verdict record keeps its two prefixes apart, which the workbook's exercise tests rely on.
 

@@ -171,7 +171,6 @@ public class LoraTrainingTests
         var exception = Assert.Throws<ArgumentOutOfRangeException>(
             () => LoraStep.Train(problem.W0, start, problem.X, problem.Y, learningRate: 10, steps: 300));
         Assert.Equal("learningRate", exception.ParamName);
-        Assert.Equal(10.0, exception.ActualValue);
         Assert.Contains("learningRate = 10 is too large", exception.Message, StringComparison.Ordinal);
         Assert.Matches(@"overflowed at step \d+ of 300", exception.Message);
     }

@@ -5,19 +5,60 @@ namespace LowRank.Tests;
 
 /// <summary>
 /// The PyTorch original end to end (tests/reference/pytorch-svd-notebook.py) through the library calls the notebooks make:
-/// seed 0, a 10x10 W of rank 2, its SVD factors, outputs through W and B·A, parameter counts.
+/// seed 0, a 10x10 W of rank 2 and the text PyTorch printed for it, bias and x, its SVD factors, outputs through W and B·A,
+/// parameter counts. W's values at full precision are checked once, bit for bit, in <see cref="PyTorchRunTests"/>.
 /// </summary>
 public class OriginalNotebookTests
 {
     private const int D = 10, K = 10, WRank = 2;
 
     [Fact]
-    public void W_is_the_original_matrix()
+    public void W_prints_exactly_the_rows_the_original_shows()
     {
+        // _ = torch.manual_seed(0); W = torch.randn(d, W_rank) @ torch.randn(W_rank, k); print(W)
         var w = LowRankMatrix.Random(new TorchGenerator(0), D, K, WRank);
-        AssertPrinted(FirstRow, w.Row(0));
-        AssertPrinted([0.9088], w.Row(9).SubVector(0, 1));
-        AssertPrinted([1.4157, 4.2447], [w[6, 0], w[6, 9]]);
+        var text = w.ToTorchString();
+        Assert.StartsWith(PrintedW, text, StringComparison.Ordinal);
+        Assert.EndsWith("]])", text, StringComparison.Ordinal);
+        Assert.Equal("torch.Size([10, 10])", w.TorchShape());
+    }
+
+    [Fact]
+    public void First_draw_of_bias_and_x_prints_the_fresh_run_output_in_scientific_notation()
+    {
+        // A fresh top-to-bottom run draws bias and x once; PyTorch's own run (tests/reference/pytorch-original.json) gives these output values.
+        var generator = new TorchGenerator(0);
+        var w = LowRankMatrix.Random(generator, D, K, WRank);
+        var (bias, x) = Draw(generator, 1);
+        var output = (w * x) + bias;
+        AssertPrinted(FirstDraw, output);
+
+        // 11.1461 / 0.0082 > 1000, so PyTorch prints this vector in scientific notation, not as the list above:
+        // the widest element (-1.1146e+01) is 11 characters, which leaves room for 5 per line: two lines.
+        var text = output.ToTorchString();
+        Assert.StartsWith("tensor([ 7.2684e+00,  2.3162e+00,  7.7151e+00, ", text, StringComparison.Ordinal);
+        Assert.Contains("e-03", text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Count(c => c == '\n'));
+    }
+
+    [Fact]
+    public void Second_draw_of_bias_and_x_prints_exactly_the_original_output()
+    {
+        var generator = new TorchGenerator(0);
+        var w = LowRankMatrix.Random(generator, D, K, WRank);
+        var (bias, x) = Draw(generator, 2);
+        Assert.Equal(PrintedSecondOutput, ((w * x) + bias).ToTorchString());
+    }
+
+    [Fact]
+    public void Reseeding_replays_the_whole_notebook()
+    {
+        var generator = new TorchGenerator(0);
+        var w = LowRankMatrix.Random(generator, D, K, WRank);
+        var first = Draw(generator, 1);
+        generator.ManualSeed(0);
+        Assert.Equal(w, LowRankMatrix.Random(generator, D, K, WRank));
+        Assert.Equal(first, Draw(generator, 1));
     }
 
     [Fact]

@@ -15,9 +15,6 @@ internal static class PyTorchReference
     /// <summary>Slack for a float reached by another path (through B·A instead of W): float rounding of that path.</summary>
     public const double OtherComputation = 1e-6;
 
-    /// <summary>Row 0 of W = torch.randn(10, 2) @ torch.randn(2, 10) after torch.manual_seed(0).</summary>
-    public static readonly double[] FirstRow = [-1.0797, 0.5545, 0.8058, -0.7140, -0.1518, 1.0773, 2.3690, 0.8486, -1.1825, -3.2632];
-
     /// <summary>"Output using W" for the first draw of bias and x after W: a fresh top-to-bottom run.</summary>
     public static readonly double[] FirstDraw = [7.2684, 2.3162, 7.7151, -10.4455, -0.0082, -3.7270, -11.1461, 2.0207, -9.6258, -4.1163];
 

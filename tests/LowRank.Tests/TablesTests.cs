@@ -19,8 +19,8 @@ public class TablesTests
         var diagonal = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfDiagonalArray([3.0, 2.0, 1.0]);
         var x = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(3, 1);
 
-        var plain = Tables.RankSweep(RankSweep.Of(diagonal));
-        var withInput = Tables.RankSweep(RankSweep.Of(diagonal, x, x));
+        var plain = Tables.Sweep(RankSweep.Of(diagonal));
+        var withInput = Tables.Sweep(RankSweep.Of(diagonal, x, x));
 
         Assert.Equal(["r", "‖W − B·A‖ (Frobenius)", "Eckart–Young", "relative error", "energy kept", "parameters"], plain.Headers);
         Assert.Equal([.. plain.Headers, "‖y − y′‖₂"], withInput.Headers);
@@ -41,7 +41,7 @@ public class TablesTests
     [Fact]
     public void Tables_reject_bad_input()
     {
-        Assert.Equal("sweep", Assert.Throws<ArgumentException>(() => Tables.RankSweep([])).ParamName);
+        Assert.Equal("sweep", Assert.Throws<ArgumentNullException>(() => Tables.Sweep(null!)).ParamName);
         Assert.Equal("layers", Assert.Throws<ArgumentNullException>(() => Tables.ParameterCounts(null!)).ParamName);
         var ragged = Assert.Throws<ArgumentException>(() => new Table(["a", "b"], [["1"]]));
         Assert.Contains("rows[0] has 1 cells, but there are 2 headers", ragged.Message, StringComparison.Ordinal);
@@ -66,17 +66,27 @@ public class TablesTests
     }
 
     [Fact]
-    public void A_sweep_mixing_points_with_and_without_output_error_is_rejected_instead_of_printing_NaN()
+    public void A_table_keeps_its_own_copy_of_the_lists_it_was_given()
     {
-        var diagonal = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfDiagonalArray([3.0, 2.0]);
-        var x = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(2, 1);
-        RankSweepPoint[] mixed = [RankSweep.Of(diagonal, x, x)[0], RankSweep.Of(diagonal)[1]];
+        List<string> headers = ["a", "b"];
+        List<string> row = ["1", "2"];
+        List<IReadOnlyList<string>> rows = [row];
+        var table = new Table(headers, rows);
 
-        var ex = Assert.Throws<ArgumentException>(() => Tables.RankSweep(mixed));
+        // Changed after construction, each of these used to reach the table: a null cell failed in ToHtml.
+        headers.Add("c");
+        row[1] = null!;
+        rows.Add(["3"]);
 
-        Assert.Equal("sweep", ex.ParamName);
-        // Rank 1 of diag(3, 2) with x = (1, 1) drops the output's second coordinate, 2.
-        Assert.Contains("sweep[1].OutputError is null but sweep[0].OutputError is 2", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("do not mix points of different sweeps", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("a  b\n1  2", table.ToString());
+        Assert.Contains(">2</td>", table.ToHtml(), StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)table.Headers).Add("d"));
+    }
+
+    [Fact]
+    public void An_endless_sequence_of_layers_is_rejected_instead_of_read_until_memory_runs_out()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Tables.ParameterCounts(Endless.Of(ParameterCount.Of(10, 10, 2))));
+        Assert.Equal("layers", ex.ParamName);
     }
 }

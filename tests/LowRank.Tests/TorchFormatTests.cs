@@ -157,9 +157,21 @@ public class TorchFormatTests
     [Fact]
     public void Shape_reads_like_torch_size()
     {
-        Assert.Equal("torch.Size([10, 2])", TorchFormat.Shape(Matrix<float>.Build.Dense(10, 2)));
-        Assert.Equal("torch.Size([2, 10])", TorchFormat.Shape(Matrix<double>.Build.Dense(2, 10)));
-        Assert.Equal("torch.Size([10])", TorchFormat.Shape(Vector<float>.Build.Dense(10)));
+        Assert.Equal("torch.Size([10, 2])", Matrix<float>.Build.Dense(10, 2).TorchShape());
+        Assert.Equal("torch.Size([2, 10])", Matrix<double>.Build.Dense(2, 10).TorchShape());
+        Assert.Equal("torch.Size([10])", Vector<float>.Build.Dense(10).TorchShape());
+        Assert.Equal("torch.Size([0, 3])", Matrix<float>.Build.Dense(0, 3).TorchShape());
+    }
+
+    [Fact]
+    public void Empty_tensors_print_brackets_and_their_size_unless_they_are_vectors()
+    {
+        // print(torch.zeros(0, 3)), print(torch.zeros(3, 0)), print(torch.zeros(0)) and their float64 forms in PyTorch.
+        Assert.Equal("tensor([], size=(0, 3))", TorchFormat.Format(Matrix<float>.Build.Dense(0, 3)));
+        Assert.Equal("tensor([], size=(3, 0))", Matrix<float>.Build.Dense(3, 0).ToTorchString());
+        Assert.Equal("tensor([], size=(0, 0), dtype=torch.float64)", Matrix<double>.Build.Dense(0, 0).ToTorchString());
+        Assert.Equal("tensor([])", TorchFormat.Format(Vector<float>.Build.Dense(0)));
+        Assert.Equal("tensor([], dtype=torch.float64)", Vector<double>.Build.Dense(0).ToTorchString());
     }
 
     [Theory]
@@ -195,7 +207,7 @@ public class TorchFormatTests
         Assert.Equal("vector", Assert.Throws<ArgumentNullException>(() => TorchFormat.Format((Vector<double>)null!)).ParamName);
         Assert.Equal("matrix", Assert.Throws<ArgumentNullException>(() => ((Matrix<float>)null!).ToTorchString()).ParamName);
         Assert.Equal("vector", Assert.Throws<ArgumentNullException>(() => ((Vector<double>)null!).ToTorchString()).ParamName);
-        Assert.Equal("matrix", Assert.Throws<ArgumentNullException>(() => TorchFormat.Shape((Matrix<float>)null!)).ParamName);
-        Assert.Equal("vector", Assert.Throws<ArgumentNullException>(() => TorchFormat.Shape((Vector<float>)null!)).ParamName);
+        Assert.Equal("matrix", Assert.Throws<ArgumentNullException>(() => ((Matrix<float>)null!).TorchShape()).ParamName);
+        Assert.Equal("vector", Assert.Throws<ArgumentNullException>(() => ((Vector<float>)null!).TorchShape()).ParamName);
     }
 }

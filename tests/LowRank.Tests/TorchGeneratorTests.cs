@@ -225,16 +225,6 @@ public class TorchGeneratorTests
     }
 
     [Fact]
-    public void Randn_2x3_equals_randn_6_reshaped_row_major()
-    {
-        var m = new TorchGenerator(0).Randn(2, 3);
-        var v = new TorchGenerator(0).Randn(6);
-        Assert.Equal(v[1], m[0, 1]);
-        Assert.Equal(v[3], m[1, 0]);
-        Assert.Equal(v.ToArray(), RowMajor(m));
-    }
-
-    [Fact]
     public void Same_seed_gives_same_numbers_and_different_seeds_differ()
     {
         Assert.Equal(new TorchGenerator(123).Randn(40).ToArray(), new TorchGenerator(123).Randn(40).ToArray());
@@ -292,21 +282,28 @@ public class TorchGeneratorTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new TorchGenerator(0).Randn(length));
         Assert.Equal("length", ex.ParamName);
-        Assert.Contains(length.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
-        Assert.Contains("at least 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(0, 2, "rows", 0)]
-    [InlineData(-1, 2, "rows", -1)]
-    [InlineData(2, 0, "cols", 0)]
-    [InlineData(2, -7, "cols", -7)]
-    public void Randn_dimensions_must_be_positive(int rows, int cols, string name, int bad)
+    [InlineData(int.MaxValue)]
+    [InlineData(2_147_483_592)]
+    public void Randn_rejects_a_length_beyond_an_array_without_drawing(int length)
+    {
+        var generator = new TorchGenerator(0);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => generator.Randn(length));
+        Assert.Equal("length", ex.ParamName);
+        Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
+    }
+
+    [Theory]
+    [InlineData(0, 2, "rows")]
+    [InlineData(-1, 2, "rows")]
+    [InlineData(2, 0, "cols")]
+    [InlineData(2, -7, "cols")]
+    public void Randn_dimensions_must_be_positive(int rows, int cols, string name)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new TorchGenerator(0).Randn(rows, cols));
         Assert.Equal(name, ex.ParamName);
-        Assert.Contains(bad.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
-        Assert.Contains("at least 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,6 @@ public class TruncationTests
             var factors = Truncation.Of(Gaussian.Random<T>(s.Rows, s.Cols, s.Seed), s.Rank);
             Assert.Equal((s.Rows, s.Rank), (factors.B.RowCount, factors.B.ColumnCount));
             Assert.Equal((s.Rank, s.Cols), (factors.A.RowCount, factors.A.ColumnCount));
-            Assert.Equal(s.Rank, factors.Rank);
             Assert.Equal(Math.Min(s.Rows, s.Cols), factors.SingularValues.Count);
         }, iter: Shapes.Iterations);
 
@@ -71,7 +70,7 @@ public class TruncationTests
         // W = u vᵀ with u = (1, 2), v = (3, 4, 0): σ_1 = ‖u‖·‖v‖ = √5 · 5.
         var w = Gaussian.Of<double>(new double[,] { { 3, 4, 0 }, { 6, 8, 0 } });
         var factors = Truncation.Of(w, 1);
-        Assert.Equal(5 * Math.Sqrt(5), factors.SingularValues[0], 13);
+        Assert.Equal(5 * Math.Sqrt(5), factors.SingularValues[0], 1e-14 * 5 * Math.Sqrt(5));
         Assert.True((factors.Reconstruct() - w).FrobeniusNorm() < 1e-13);
     }
 
@@ -82,8 +81,9 @@ public class TruncationTests
         var svd = w.Svd();
         var fromSvd = Truncation.Of(svd, 2);
         var fromW = Truncation.Of(w, 2);
-        Assert.True((fromW.B - fromSvd.B).FrobeniusNorm() < 1e-5, $"B: {fromW.B} vs {fromSvd.B}");
-        Assert.True((fromW.A - fromSvd.A).FrobeniusNorm() < 1e-5, $"A: {fromW.A} vs {fromSvd.A}");
+        // Singular vectors are unique only up to sign, and W's thin SVD (through QR) may pick other signs than MathNet's
+        // full one: B·A is what both must agree on.
+        Assert.True((fromW.Reconstruct() - fromSvd.Reconstruct()).FrobeniusNorm() < 1e-5, $"B·A: {fromW.Reconstruct()} vs {fromSvd.Reconstruct()}");
         Assert.True((fromW.SingularValues - fromSvd.SingularValues).L2Norm() < 1e-5);
     }
 

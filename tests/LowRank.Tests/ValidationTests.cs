@@ -60,13 +60,13 @@ public class ValidationTests
     [InlineData(0)]
     [InlineData(-5)]
     public void ParameterCount_rejects_non_positive_rows(int rows)
-        => Throws<ArgumentOutOfRangeException>(() => ParameterCount.Of(rows, 10, 1), "rows", $"but was {rows}", "at least 1");
+        => Throws<ArgumentOutOfRangeException>(() => ParameterCount.Of(rows, 10, 1), "rows");
 
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
     public void ParameterCount_rejects_non_positive_columns(int columns)
-        => Throws<ArgumentOutOfRangeException>(() => ParameterCount.Of(10, columns, 1), "columns", $"but was {columns}", "at least 1");
+        => Throws<ArgumentOutOfRangeException>(() => ParameterCount.Of(10, columns, 1), "columns");
 
     // NaN or infinity in W.
 
@@ -184,8 +184,9 @@ public class ValidationTests
     [InlineData(-1e-9)]
     [InlineData(double.NaN)]
     [InlineData(double.NegativeInfinity)]
-    public void MatrixRank_rejects_negative_or_nan_tolerance(double tolerance)
-        => Throws<ArgumentOutOfRangeException>(() => MatrixRank.Of(W, tolerance), "tolerance", $"but was {tolerance}", ">= 0");
+    [InlineData(double.PositiveInfinity)]
+    public void MatrixRank_rejects_a_tolerance_that_is_negative_or_not_finite(double tolerance)
+        => Throws<ArgumentOutOfRangeException>(() => MatrixRank.Of(W, tolerance), "tolerance");
 
     // Nulls.
 
@@ -237,8 +238,75 @@ public class ValidationTests
     [Fact]
     public void LowRankMatrix_rejects_non_positive_dimensions_and_null_generator()
     {
-        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(new TorchGenerator(0), 0, 10, 1), "rows", "but was 0");
-        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random<double>(new TorchGenerator(0), 10, -3, 1), "cols", "but was -3");
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(new TorchGenerator(0), 0, 10, 1), "rows");
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random<double>(new TorchGenerator(0), 10, -3, 1), "cols");
         Throws<ArgumentNullException>(() => LowRankMatrix.Random(null!, 10, 10, 2), "generator");
+    }
+
+    // Empty matrices: rank 0 has a meaning, a rank-r factorization or sweep does not.
+
+    public static TheoryData<int, int> EmptyShapes => new() { { 0, 0 }, { 0, 3 }, { 3, 0 } };
+
+    [Theory]
+    [MemberData(nameof(EmptyShapes))]
+    public void An_empty_matrix_has_rank_0_and_tolerance_0(int rows, int cols)
+    {
+        Assert.Equal(0, MatrixRank.Of(Matrix<double>.Build.Dense(rows, cols)));
+        Assert.Equal(0, MatrixRank.Of(Matrix<float>.Build.Dense(rows, cols), 1e-3));
+        Assert.Equal(0, MatrixRank.DefaultTolerance(Matrix<double>.Build.Dense(rows, cols)));
+    }
+
+    [Theory]
+    [MemberData(nameof(EmptyShapes))]
+    public void An_empty_matrix_has_no_factors_and_no_sweep(int rows, int cols)
+    {
+        var w = Matrix<double>.Build.Dense(rows, cols);
+        Throws<ArgumentException>(() => Truncation.Of(w, 1), "w");
+        Throws<ArgumentException>(() => RankSweep.Of(w), "w");
+        Throws<ArgumentException>(() => RankSweep.Of(w, Vector<double>.Build.Dense(cols), Vector<double>.Build.Dense(rows)), "w");
+    }
+
+    // A precomputed SVD is checked as far as it can be without W.
+
+    [Fact]
+    public void Truncation_of_svd_rejects_non_finite_singular_vectors()
+    {
+        var svd = W.Svd();
+        svd.U[0, 1] = double.NaN;
+        Throws<ArgumentException>(() => Truncation.Of(svd, 1), "svd", "svd.U[0, 1] is NaN");
+        svd = W.Svd();
+        svd.VT[2, 0] = double.PositiveInfinity;
+        Throws<ArgumentException>(() => Truncation.Of(svd, 1), "svd", "svd.VT[2, 0]");
+    }
+
+    [Theory]
+    [InlineData(1e-310)]
+    [InlineData(1e-20)]
+    public void Truncation_of_the_svd_of_a_tiny_double_W_is_refused_because_MathNet_gets_it_wrong(double scale)
+    {
+        // MathNet gives this W's σ as (1e-310, 0, 0) or (1e-20, 0, 0) with permutations for U and V: orthonormal, finite and wrong.
+        Throws<ArgumentException>(() => Truncation.Of((scale * Gaussian.Diagonal<double>(3, 2, 1)).Svd(), 1), "svd", "Truncation.Of(W, rank)");
+        Throws<ArgumentException>(() => Truncation.Of((scale * Gaussian.Random<double>(6, 6, 1)).Svd(), 1), "svd");
+    }
+
+    [Fact]
+    public void Truncation_of_the_svd_of_a_tiny_float_W_is_refused_and_of_the_zero_matrix_accepted()
+    {
+        Throws<ArgumentException>(() => Truncation.Of((1e-12f * Gaussian.Random<float>(4, 3, 1)).Svd(), 1), "svd");
+        Assert.Equal(0, Truncation.Of(Matrix<double>.Build.Dense(3, 2).Svd(), 1).Reconstruct().FrobeniusNorm());
+    }
+
+    // Element types other than float and double fail by name at the entry point, not inside MathNet.
+
+    [Fact]
+    public void Element_types_other_than_float_and_double_are_not_supported()
+    {
+        var half = Assert.Throws<NotSupportedException>(() => LowRankMatrix.Random<Half>(new TorchGenerator(0), 3, 3, 1));
+        Assert.Contains(nameof(Half), half.Message, StringComparison.Ordinal);
+        var nfloat = Assert.Throws<NotSupportedException>(() => LoraAdapter.Initial<System.Runtime.InteropServices.NFloat>(new TorchGenerator(0), 3, 3, 1, 1));
+        Assert.Contains("NFloat", nfloat.Message, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => LoraAdapter.Initial(new TorchGenerator(0), 3, 3, 1, 1).Cast<Half>());
+        Assert.Throws<NotSupportedException>(() => MachineEpsilon.Of<Half>());
+        Assert.Throws<NotSupportedException>(() => MatrixRank.Of<Half>(null!));
     }
 }
