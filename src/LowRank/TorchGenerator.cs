@@ -13,17 +13,18 @@ namespace LowRank;
 /// blocks of 16 uniforms, redrawing the last 16 slots when the count is not a multiple of 16.
 /// </para>
 /// <para>
-/// The large path follows PyTorch's portable kernel (<c>normal_fill_16</c>), whose float <c>log</c>, <c>cos</c> and
-/// <c>sin</c> come from the C math library, as do .NET's <see cref="MathF"/> functions. PyTorch builds running the AVX2
-/// kernel use polynomial approximations instead, so on such machines an element can differ in its last bit; printed
-/// values (4 decimals) are not affected in practice. Instances are not thread-safe, like PyTorch's generator without its lock.
+/// PyTorch computes the large path with one of two CPU kernels, and <see cref="Capability"/> says which one is
+/// reproduced: the portable kernel (<see cref="CpuCapability.Default"/>), whose float <c>log</c>, <c>cos</c> and <c>sin</c>
+/// come from the C math library, as do .NET's <see cref="MathF"/> functions; or the AVX2 kernel that x86-64 PyTorch runs
+/// by default (<see cref="CpuCapability.Avx2"/>), whose Cephes polynomials with fused multiply-adds give different low
+/// bits in about 4 of 10 elements (by less than 2e-6, so about one value in 1,200 prints differently to 4 decimals).
+/// Instances are not thread-safe, like PyTorch's generator without its lock.
 /// </para>
 /// </remarks>
 public sealed class TorchGenerator
 {
     // PyTorch switches from the cached double Box-Muller to the vectorised float one at this element count.
-    private const int BlockSize = 16;
-    private const int HalfBlock = BlockSize / 2;
+    private const int BlockSize = NormalFill16.Length;
 
     private const uint FloatMantissaMask = (1u << 24) - 1;
     private const float FloatUnit = 1.0f / (1 << 24);
@@ -33,9 +34,39 @@ public sealed class TorchGenerator
     private readonly MersenneTwister engine;
     private double? nextDoubleNormal;
 
-    /// <summary>Creates a generator in the state <c>torch.manual_seed(seed)</c> leaves the default CPU generator in.</summary>
+    /// <summary>
+    /// Creates a generator in the state <c>torch.manual_seed(seed)</c> leaves the default CPU generator in, drawing as
+    /// PyTorch's portable CPU kernel does (<see cref="CpuCapability.Default"/>).
+    /// </summary>
     /// <param name="seed">The seed; like PyTorch, only its low 32 bits matter.</param>
-    public TorchGenerator(ulong seed) => engine = new MersenneTwister(seed);
+    public TorchGenerator(ulong seed)
+        : this(seed, CpuCapability.Default)
+    {
+    }
+
+    /// <summary>
+    /// Creates a generator in the state <c>torch.manual_seed(seed)</c> leaves the default CPU generator in, drawing
+    /// tensors of 16 or more elements as PyTorch's kernel for <paramref name="capability"/> does.
+    /// </summary>
+    /// <param name="seed">The seed; like PyTorch, only its low 32 bits matter.</param>
+    /// <param name="capability">
+    /// The CPU kernel to reproduce: <see cref="CpuCapability.Avx2"/> for PyTorch on a typical x86-64 machine,
+    /// <see cref="CpuCapability.Default"/> for its portable kernel (<c>ATEN_CPU_CAPABILITY=default</c>).
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capability"/> is not a named value.</exception>
+    public TorchGenerator(ulong seed, CpuCapability capability)
+    {
+        if (!Enum.IsDefined(capability))
+        {
+            throw new ArgumentOutOfRangeException(nameof(capability), capability,
+                $"{nameof(capability)} must be {nameof(CpuCapability.Default)} or {nameof(CpuCapability.Avx2)}, but was {(int)capability}.");
+        }
+        engine = new MersenneTwister(seed);
+        Capability = capability;
+    }
+
+    /// <summary>Which PyTorch CPU kernel the draws of 16 or more elements reproduce; smaller draws are the same under all.</summary>
+    public CpuCapability Capability { get; }
 
     /// <summary>Reseeds the generator and forgets the cached normal sample, exactly like <c>torch.manual_seed(seed)</c>.</summary>
     /// <param name="seed">The seed; like PyTorch, only its low 32 bits matter.</param>
@@ -104,7 +135,7 @@ public sealed class TorchGenerator
         }
         for (var start = 0; start + BlockSize <= count; start += BlockSize)
         {
-            BoxMullerBlock(data.AsSpan(start, BlockSize));
+            FillBlock(data.AsSpan(start, BlockSize));
         }
 
         // PyTorch does not mix a partial block: it redraws the last 16 slots with fresh uniforms, overwriting
@@ -116,25 +147,21 @@ public sealed class TorchGenerator
             {
                 tail[i] = NextFloatUniform();
             }
-            BoxMullerBlock(tail);
+            FillBlock(tail);
         }
         return data;
     }
 
-    /// <summary>Turns 16 uniforms into 16 normals in place, pairing slot j with slot j + 8, all in float arithmetic.</summary>
-    private static void BoxMullerBlock(Span<float> block)
+    /// <summary>Turns 16 uniforms into 16 normals in place, as the kernel of <see cref="Capability"/> does.</summary>
+    private void FillBlock(Span<float> block)
     {
-        for (var j = 0; j < HalfBlock; j++)
+        if (Capability == CpuCapability.Avx2)
         {
-            // 1 - u maps [0, 1) to (0, 1] so the logarithm stays finite.
-            var u1 = 1.0f - block[j];
-            var u2 = block[j + HalfBlock];
-            var radius = MathF.Sqrt(-2.0f * MathF.Log(u1));
-
-            // PyTorch writes 2.0f * c10::pi<double> * u2: the product is formed in double, then stored as float.
-            var theta = (float)(2.0 * Math.PI * u2);
-            block[j] = radius * MathF.Cos(theta);
-            block[j + HalfBlock] = radius * MathF.Sin(theta);
+            NormalFill16.Avx2(block);
+        }
+        else
+        {
+            NormalFill16.Default(block);
         }
     }
 

@@ -20,9 +20,9 @@ public class PyTorchRunTests
     private static Matrix<float> MatrixOf(JsonNode run) =>
         Matrix<float>.Build.DenseOfRowArrays(run["W"]!.AsArray().Select(row => Doubles(row).Select(v => (float)v).ToArray()));
 
-    private static Matrix<float> OurW()
+    private static Matrix<float> OurW(CpuCapability capability = CpuCapability.Default)
     {
-        var generator = new TorchGenerator(seed: 0);
+        var generator = new TorchGenerator(seed: 0, capability);
         return generator.Randn(10, 2) * generator.Randn(2, 10);
     }
 
@@ -30,6 +30,12 @@ public class PyTorchRunTests
     public void W_equals_the_portable_kernels_bit_for_bit()
     {
         Assert.Equal(MatrixOf(Portable).ToColumnMajorArray(), OurW().ToColumnMajorArray());
+    }
+
+    [Fact]
+    public void W_drawn_as_the_AVX2_kernel_draws_equals_that_kernels_W_bit_for_bit()
+    {
+        Assert.Equal(MatrixOf(Avx2).ToColumnMajorArray(), OurW(CpuCapability.Avx2).ToColumnMajorArray());
     }
 
     [Fact]
