@@ -117,7 +117,7 @@ public class ChartsTests
         Assert.True(Doubles(yAxis["range"])[1] > 100.0 * 8 * 1536 / (768.0 * 768), "the tallest bar's value has room above it");
     }
 
-    public static TheoryData<string> LineAndBarCharts => ["spectrum", "error", "energy", "parameters"];
+    public static TheoryData<string> LineAndBarCharts => ["spectrum", "error", "energy", "parameters", "loss", "adapter"];
 
     private static GenericChart LineOrBarChart(string name)
     {
@@ -127,6 +127,8 @@ public class ChartsTests
             "spectrum" => Charts.SingularValues(Vector<double>.Build.DenseOfArray([8.0, 3.0, 2e-7]), tolerance: 1e-5),
             "error" => Charts.ErrorVersusRank(sweep),
             "energy" => Charts.EnergyLost([("a", sweep), ("b", sweep)]),
+            "loss" => Charts.TrainingLoss([2.0, 1.0, 0.5]),
+            "adapter" => Charts.AdapterError([(1, 6.8, 6.7), (2, 0.8, 0.78)]),
             _ => Charts.ParameterShare([ParameterCount.Of(768, 768, 4), ParameterCount.Of(768, 768, 8)]),
         };
     }
@@ -151,7 +153,7 @@ public class ChartsTests
         }
     }
 
-    public static TheoryData<string> AllCharts => ["spectrum", "error", "energy", "parameters", "matrices", "factorization"];
+    public static TheoryData<string> AllCharts => ["spectrum", "error", "energy", "parameters", "loss", "adapter", "matrices", "factorization"];
 
     [Theory]
     [MemberData(nameof(AllCharts))]
@@ -169,6 +171,56 @@ public class ChartsTests
 
         Assert.NotEmpty(text);
         Assert.DoesNotContain(text, t => t.Contains("_F", StringComparison.Ordinal) || t.Contains("_r", StringComparison.Ordinal) || t.Contains("_{", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Training_loss_is_one_line_over_the_steps_on_a_log_axis_and_leaves_exact_zeros_out()
+    {
+        var figure = Figure(Charts.TrainingLoss([4.0, 1.0, 0.0, 0.25], "loss"));
+
+        Assert.Equal(["scatter"], TraceTypes(figure));
+        var line = figure["data"]![0]!;
+        Assert.Equal([0.0, 1.0, 3.0], Doubles(line["x"]));
+        Assert.Equal([4.0, 1.0, 0.25], Doubles(line["y"]));
+        Assert.Contains("exact zeros not drawn", (string?)line["name"], StringComparison.Ordinal);
+        Assert.Equal(["step 0: loss 4", "step 1: loss 1", "step 3: loss 0.25"], Strings(line["hovertext"]));
+        Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
+        Assert.Equal("step", (string?)figure["layout"]!["xaxis"]!["title"]!["text"]);
+        Assert.Equal("loss", (string?)figure["layout"]!["title"]!["text"]);
+        Assert.DoesNotContain("not drawn", (string?)Figure(Charts.TrainingLoss([1.0, 0.5]))["data"]![0]!["name"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adapter_error_draws_trained_and_best_per_rank_from_zero()
+    {
+        var figure = Figure(Charts.AdapterError([(1, 6.8, 6.7), (2, 0.8, 0.78), (4, 0.79, 0.7)]));
+
+        Assert.Equal(["scatter", "scatter"], TraceTypes(figure));
+        var (trained, best) = (figure["data"]![0]!, figure["data"]![1]!);
+        Assert.Equal([1.0, 2.0, 4.0], Doubles(trained["x"]));
+        Assert.Equal([6.8, 0.8, 0.79], Doubles(trained["y"]));
+        Assert.Equal([6.7, 0.78, 0.7], Doubles(best["y"]));
+        Assert.StartsWith("trained", (string?)trained["name"], StringComparison.Ordinal);
+        Assert.StartsWith("best rank r (Eckart–Young)", (string?)best["name"], StringComparison.Ordinal);
+        Assert.Equal("r = 2: trained 0.8, 1.0256 × the best", Strings(trained["hovertext"])[1]);
+        Assert.Equal("tozero", (string?)figure["layout"]!["yaxis"]!["rangemode"]);
+        Assert.Equal("linear", (string?)figure["layout"]!["yaxis"]!["type"]);
+    }
+
+    [Fact]
+    public void Training_charts_reject_bad_input_with_the_argument()
+    {
+        Assert.Equal("losses", Assert.Throws<ArgumentNullException>(() => Charts.TrainingLoss(null!)).ParamName);
+        Assert.Equal("losses", Assert.Throws<ArgumentException>(() => Charts.TrainingLoss([])).ParamName);
+        Assert.Equal("losses", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, double.NaN])).ParamName);
+        Assert.Equal("losses", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, -0.5])).ParamName);
+        Assert.Equal("losses", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([double.PositiveInfinity])).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentException>(() => Charts.AdapterError([])).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(0, 1.0, 1.0)])).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(2, 1.0, 1.0), (2, 1.0, 1.0)])).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, -1.0, 1.0)])).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, double.NaN)])).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0)])).ParamName);
     }
 
     private static (Matrix<double> W, Matrix<double> B, Matrix<double> A) Factors(int rows, int cols, int rank)
