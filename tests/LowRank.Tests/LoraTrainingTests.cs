@@ -172,7 +172,37 @@ public class LoraTrainingTests
             () => LoraStep.Train(problem.W0, start, problem.X, problem.Y, learningRate: 10, steps: 300));
         Assert.Equal("learningRate", exception.ParamName);
         Assert.Contains("learningRate = 10 is too large", exception.Message, StringComparison.Ordinal);
-        Assert.Matches(@"overflowed at step \d+ of 300", exception.Message);
+        Assert.Matches(@"the loss or its gradients overflowed at step \d+ of 300", exception.Message);
+    }
+
+    // d = 2, k = n = r = 1, s = 1, B = 0: W₀ = [1; 0], X = [1], Y = [−1; 0], A = [1]. The loss at step 0 is (2² + 0)/2 = 2,
+    // ∂L/∂B = [2; 0] and ∂L/∂A = 0, so one step with η sets B = [−2η; 0] and leaves A = [1].
+    private static (Matrix<double> W0, LoraAdapter<double> Start, Matrix<double> X, Matrix<double> Y) TinyLayer()
+        => (Gaussian.Of<double>(new double[,] { { 1 }, { 0 } }),
+            new LoraAdapter<double>(Matrix<double>.Build.Dense(2, 1), Gaussian.Of<double>(new double[,] { { 1 } }), alpha: 1),
+            Gaussian.Of<double>(new double[,] { { 1 } }),
+            Gaussian.Of<double>(new double[,] { { -1 }, { 0 } }));
+
+    [Fact]
+    public void A_learning_rate_that_overflows_B_in_the_first_update_is_rejected_with_step_1()
+    {
+        // η = 1e308: the loss at step 0 is a finite 2, but B becomes [−2e308 (−∞); 0] after the first update.
+        var (w0, start, x, y) = TinyLayer();
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => LoraStep.Train(w0, start, x, y, learningRate: 1e308, steps: 3));
+        Assert.Equal("learningRate", exception.ParamName);
+        Assert.Contains("B or A overflowed at step 1 of 3", exception.Message, StringComparison.Ordinal);
+        // The message suggests a learning rate ten times smaller, which a learner can paste back in.
+        Assert.Contains("e.g. 1E+307", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_learning_rate_whose_last_update_overflows_only_the_loss_is_rejected_with_that_step()
+    {
+        // η = 1e200: B = [−2e200; 0] and A = [1] stay finite, but the residual ≈ 2e200 squares past double's range.
+        var (w0, start, x, y) = TinyLayer();
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => LoraStep.Train(w0, start, x, y, learningRate: 1e200, steps: 1));
+        Assert.Equal("learningRate", exception.ParamName);
+        Assert.Contains("the loss overflowed at step 1 of 1", exception.Message, StringComparison.Ordinal);
     }
 
     private static int[] Bits(float[] values) => [.. values.Select(BitConverter.SingleToInt32Bits)];

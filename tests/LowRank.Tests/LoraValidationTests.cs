@@ -48,6 +48,20 @@ public class LoraValidationTests
         Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial<double>(new TorchGenerator(0), 4, size, 1, 2), "k");
     }
 
+    [Fact]
+    public void Initial_rejects_a_layer_too_large_for_one_array()
+        // B and A would fit, but the d×k W₀ they adapt, and the Delta and Merge they produce, could not exist.
+        => Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(new TorchGenerator(0), 100_000, 100_000, 1, 2), "d", "100000 x 100000");
+
+    [Fact]
+    public void Initial_with_a_bad_alpha_draws_nothing_so_a_retry_gets_the_seeds_A()
+    {
+        // A notebook that fixes α and reruns the cell must get the same A as a fresh generator with that seed.
+        var generator = new TorchGenerator(0);
+        Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(generator, 4, 3, 2, alpha: 0), "alpha");
+        Assert.Equal(LoraAdapter.Initial(new TorchGenerator(0), 4, 3, 2, 2).A, LoraAdapter.Initial(generator, 4, 3, 2, 2).A);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(4)]
@@ -83,7 +97,7 @@ public class LoraValidationTests
     [Fact]
     public void Merge_and_forward_reject_a_W0_of_the_wrong_shape()
     {
-        Throws<ArgumentException>(() => Adapter.Merge(Gaussian.Random<double>(3, 4, 1)), "w0", "w0 must be 4x3", "but is 3x4");
+        Throws<ArgumentException>(() => Adapter.Merge(Gaussian.Random<double>(3, 4, 1)), "w0", "w0 must be 4x3", "but is 3x4", "B is 4x2 and A is 2x3");
         Throws<ArgumentException>(() => Adapter.Forward(Gaussian.Random<double>(4, 2, 1), X), "w0", "w0 must be 4x3", "but is 4x2");
         Throws<ArgumentException>(() => Adapter.Forward(W0, Gaussian.Random<double>(2, 5, 1)), "x", "x must have 3 rows", "but is 2x5");
         Throws<ArgumentException>(() => Adapter.Merge(WithEntry(W0, double.NaN)), "w0", "w0[1, 2] is NaN");
@@ -95,8 +109,42 @@ public class LoraValidationTests
     {
         Throws<ArgumentException>(() => LoraStep.Gradients(Gaussian.Random<double>(5, 3, 1), Adapter, X, Y), "adapter", "must fit the 5x3 w0", "B 4x2 and A 2x3");
         Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, Gaussian.Random<double>(4, 5, 1), Y), "x", "x must have 3 rows", "but is 4x5");
-        Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, X, Gaussian.Random<double>(4, 6, 1)), "y", "y must be 4x5", "but is 4x6");
+        Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, X, Gaussian.Random<double>(4, 6, 1)), "y", "y must be 4x5", "but is 4x6", "the columns of the 3x5 x");
         Throws<ArgumentNullException>(() => LoraStep.Gradients(W0, null!, X, Y), "adapter");
+    }
+
+    [Fact]
+    public void Float_overflow_of_W0_x_in_a_single_entry_names_x()
+    {
+        // One output row of W₀ meets inputs of 1e20: W₀·X = [2e40 (∞ in float); 2e20], so one entry alone overflows.
+        var w0 = Gaussian.Of<float>(new double[,] { { 1e20, 1e20 }, { 1, 1 } });
+        var x = Matrix<float>.Build.Dense(2, 1, 1e20f);
+        var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1), Matrix<float>.Build.Dense(1, 2, 1), 1);
+        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, Matrix<float>.Build.Dense(2, 1)), "x", "w0·x overflows Single");
+        Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, x, Matrix<float>.Build.Dense(2, 1), 0.1, 1), "x", "w0·x overflows Single");
+    }
+
+    [Fact]
+    public void Float_overflow_of_one_entry_of_GradB_alone_is_rejected()
+    {
+        // d = 2, k = n = r = 1, s = 1, B = 0: W₀ = [1; 0], X = [1e19], Y = 0, A = [4]. The residual [1e19; 0] is finite in
+        // float and the loss (1e38 + 0)/2 in double, G = [1e38; 0] still fits float, but ∂L/∂B = s·G·Aᵀ = [4e38; 0] does not,
+        // while ∂L/∂A = s·Bᵀ·G = 0.
+        var w0 = Gaussian.Of<float>(new double[,] { { 1 }, { 0 } });
+        var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1), Gaussian.Of<float>(new double[,] { { 4 } }), 1);
+        var x = Gaussian.Of<float>(new double[,] { { 1e19 } });
+        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, Matrix<float>.Build.Dense(2, 1)), "adapter", "overflow Single");
+    }
+
+    [Fact]
+    public void Float_overflow_of_one_entry_of_GradA_alone_is_rejected()
+    {
+        // d = n = r = 1, k = 2, s = 1: W₀ = 0, X = [1; 0], Y = [−10], B = [1e38], A = [0 1]. A·X = 0, so the layer outputs 0
+        // and the loss is 100; G = 2·(0 − Y)·Xᵀ = [20 0], ∂L/∂B = s·G·Aᵀ = 0, but ∂L/∂A = s·Bᵀ·G = [2e39 0] overflows in one entry.
+        var adapter = new LoraAdapter<float>(Gaussian.Of<float>(new double[,] { { 1e38 } }), Gaussian.Of<float>(new double[,] { { 0, 1 } }), 1);
+        var x = Gaussian.Of<float>(new double[,] { { 1 }, { 0 } });
+        Throws<ArgumentException>(() => LoraStep.Gradients(Matrix<float>.Build.Dense(1, 2), adapter, x, Gaussian.Of<float>(new double[,] { { -10 } })),
+            "adapter", "overflow Single");
     }
 
     [Theory]
@@ -135,8 +183,18 @@ public class LoraValidationTests
     {
         var other = new LoraAdapter<double>(Gaussian.Random<double>(4, 1, 1), Gaussian.Random<double>(1, 3, 2), 1);
         var gradients = LoraStep.Gradients(W0, other, X, Y);
-        Throws<ArgumentException>(() => LoraStep.Sgd(Adapter, gradients, 0.1), "gradients", "gradients.GradB must be 4x2", "but is 4x1");
+        Throws<ArgumentException>(() => LoraStep.Sgd(Adapter, gradients, 0.1), "gradients", "gradients.GradB must be 4x2", "but is 4x1", "the B of the adapter is 4x2");
         Throws<ArgumentNullException>(() => LoraStep.Sgd(Adapter, null!, 0.1), "gradients");
+        Throws<ArgumentNullException>(() => LoraStep.Sgd(null!, LoraStep.Gradients(W0, Adapter, X, Y), 0.1), "adapter");
+    }
+
+    [Fact]
+    public void Sgd_rejects_gradients_whose_GradA_alone_has_the_wrong_shape()
+    {
+        // Same d and r, so ∂L/∂B is 4x2 like the adapter's B, but taken for a 4x4 layer: ∂L/∂A is 2x4, not 2x3.
+        var wider = new LoraAdapter<double>(Adapter.B, Gaussian.Random<double>(2, 4, 6), 2);
+        var gradients = LoraStep.Gradients(Gaussian.Random<double>(4, 4, 1), wider, Gaussian.Random<double>(4, 5, 2), Y);
+        Throws<ArgumentException>(() => LoraStep.Sgd(Adapter, gradients, 0.1), "gradients", "gradients.GradA must be 2x3", "but is 2x4", "the A of the adapter is 2x3");
     }
 
     [Fact]
@@ -144,6 +202,29 @@ public class LoraValidationTests
     {
         var gradients = LoraStep.Gradients(W0, Adapter, X, Y);
         Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(Adapter, gradients, 1e308), "learningRate", "learningRate = 1E+308 is too large", "overflow Double");
+    }
+
+    [Fact]
+    public void Sgd_rejects_a_step_that_overflows_one_entry_of_B_alone()
+    {
+        // d = 2, k = n = r = 1, s = 1, B = 0: W₀ = [1; 0], X = [1], Y = [−1; 0], A = [1]. The residual is [2; 0], so
+        // ∂L/∂B = [2; 0] and ∂L/∂A = 0: with η = 1e308, B becomes [−2e308 (−∞); 0] while A stays [1].
+        var adapter = new LoraAdapter<double>(Matrix<double>.Build.Dense(2, 1), Gaussian.Of<double>(new double[,] { { 1 } }), 1);
+        var gradients = LoraStep.Gradients(Gaussian.Of<double>(new double[,] { { 1 }, { 0 } }), adapter, Gaussian.Of<double>(new double[,] { { 1 } }),
+            Gaussian.Of<double>(new double[,] { { -1 }, { 0 } }));
+        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(adapter, gradients, 1e308), "learningRate", "learningRate = 1E+308 is too large");
+    }
+
+    [Fact]
+    public void Sgd_rejects_a_step_that_overflows_one_entry_of_A_alone()
+    {
+        // d = n = r = 1, k = 2, s = 1: W₀ = 0, X = [1; 0], Y = [−1], B = [1], A = [0 1]. A·X = 0, the residual is [1],
+        // ∂L/∂B = s·G·Aᵀ = 0 and ∂L/∂A = s·Bᵀ·G = [2 0]: with η = 1e308, A becomes [−2e308 (−∞) 1] while B stays [1].
+        var adapter = new LoraAdapter<double>(Gaussian.Of<double>(new double[,] { { 1 } }), Gaussian.Of<double>(new double[,] { { 0, 1 } }), 1);
+        var gradients = LoraStep.Gradients(Matrix<double>.Build.Dense(1, 2), adapter, Gaussian.Of<double>(new double[,] { { 1 }, { 0 } }),
+            Gaussian.Of<double>(new double[,] { { -1 } }));
+        Assert.Equal(Gaussian.Of<double>(new double[,] { { 0 } }), gradients.GradB);
+        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(adapter, gradients, 1e308), "learningRate", "learningRate = 1E+308 is too large");
     }
 
     [Theory]
@@ -167,5 +248,10 @@ public class LoraValidationTests
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 5, 1, -0.1f), "noise", "but was -0.1", "finite number >= 0");
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 5, 1, float.NaN), "noise", "but was NaN");
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 100_000, 100_000, 5, 1, 0), "d", "100000 x 100000");
+        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 0, 3, 5, 1, 0), "d");
+        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, -3, 5, 1, 0), "k");
+        // W₀ fits in each case, but X (k×n) or Y (d×n) would not: refused before anything is drawn.
+        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 1, 50_000, 50_000, 1, 0), "k", "50000 x 50000");
+        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 50_000, 1, 50_000, 1, 0), "d", "50000 x 50000");
     }
 }
