@@ -44,6 +44,17 @@ public class RankOneUpdateTests
     }
 
     [Fact]
+    public void Vector_body_and_scalar_tail_both_add_to_the_distance()
+    {
+        // One column of Vector<double>.Count + 1 entries: the lanes see differences of 1, the tail one of 10, so the
+        // distance is √(lanes + 100) only if both parts are added (a wrong sign would still leave a positive sum).
+        var lanes = System.Numerics.Vector<double>.Count;
+        var original = Enumerable.Repeat(1.0, lanes).Append(10.0).ToArray();
+        var column = new double[lanes + 1];
+        Assert.Equal(Math.Sqrt(lanes + 100.0), RankOneUpdate.AddAndMeasure<double>(new double[lanes + 1], original, column, [1]), 14);
+    }
+
+    [Fact]
     public void Three_updates_give_the_distance_to_their_sum()
     {
         // W = diag(3, 2, 1) column-major; adding 3·e1e1ᵀ, 2·e2e2ᵀ, 1·e3e3ᵀ leaves √5, 1, 0.
