@@ -208,6 +208,33 @@ public class ChartsTests
     }
 
     [Fact]
+    public void Lines_draw_each_named_series_with_its_own_x_and_y()
+    {
+        var figure = Figure(Charts.Lines([("exact", [128.0, 256.0], [0.1, 0.8]), ("fast", [128.0, 256.0], [0.05, 0.1])], "t", "n", "seconds", logY: true));
+
+        Assert.Equal(["scatter", "scatter"], TraceTypes(figure));
+        Assert.Equal(["exact", "fast"], figure["data"]!.AsArray().Select(t => (string)t!["name"]!));
+        Assert.Equal([128.0, 256.0], Doubles(figure["data"]![1]!["x"]));
+        Assert.Equal([0.05, 0.1], Doubles(figure["data"]![1]!["y"]));
+        Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
+        Assert.Equal("n", (string?)figure["layout"]!["xaxis"]!["title"]!["text"]);
+        Assert.Equal("seconds", (string?)figure["layout"]!["yaxis"]!["title"]!["text"]);
+        Assert.Equal("linear", (string?)Figure(Charts.Lines([("a", [1.0], [0.0])], "t", "x", "y"))["layout"]!["yaxis"]!["type"]);
+    }
+
+    [Fact]
+    public void Lines_reject_series_that_cannot_be_drawn()
+    {
+        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([], "t", "x", "y")).ParamName);
+        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0])], "t", "x", "y")).ParamName);
+        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([(null!, [1.0], [1.0])], "t", "x", "y")).ParamName);
+        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([("a", [], [])], "t", "x", "y")).ParamName);
+        Assert.Equal("series", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0], [double.NaN])], "t", "x", "y")).ParamName);
+        Assert.Equal("series", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0], [0.0])], "t", "x", "y", logY: true)).ParamName);
+        Assert.Equal("title", Assert.Throws<ArgumentNullException>(() => Charts.Lines([("a", [1.0], [1.0])], null!, "x", "y")).ParamName);
+    }
+
+    [Fact]
     public void Training_charts_reject_bad_input_with_the_argument()
     {
         Assert.Equal("losses", Assert.Throws<ArgumentNullException>(() => Charts.TrainingLoss(null!)).ParamName);

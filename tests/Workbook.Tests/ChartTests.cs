@@ -19,6 +19,7 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         ["03-outputs-and-parameters.ipynb"] = ["bar bar bar bar"],
         ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter"],
         ["05-training-a-lora-adapter.ipynb"] = ["scatter", "heatmap heatmap", "scatter scatter"],
+        ["06-low-rank-at-real-scale.ipynb"] = ["bar bar bar bar bar", "scatter scatter", "scatter scatter"],
     };
 
     // A solution draws no chart unless listed here, by its path relative to notebooks/ (e.g. "solutions/04-x.ipynb").
