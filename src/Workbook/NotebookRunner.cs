@@ -8,6 +8,14 @@ public sealed class NotebookRunner(Repository repository)
 {
     private const string Repl = "dotnet-repl";
 
+    // Everything a notebook leaves running is killed when it ends. A `#r "nuget:"` restore could otherwise leave MSBuild
+    // nodes that other builds on the machine connect to and would lose mid-build; without node reuse they exit with it.
+    private static readonly Dictionary<string, string> NoSharedServers = new()
+    {
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+    };
+
     // Resolved once per runner; two runs that race to resolve it first get the same answer, so no lock is needed.
     private LocalTool? repl;
 
@@ -130,15 +138,16 @@ public sealed class NotebookRunner(Repository repository)
             [.. repl.Arguments, "--run", notebook, "--exit-after-run", "--output-path", temporary],
             Path.GetDirectoryName(notebook)!,
             Timeout,
+            environment: NoSharedServers,
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static NotebookRun Finish(string notebook, string name, ExecutedCopy copy, string temporary, ProcessResult result)
+    private NotebookRun Finish(string notebook, string name, ExecutedCopy copy, string temporary, ProcessResult result)
     {
         var run = new NotebookRun(notebook, name, copy.Path, result.Elapsed, result.ExitCode, [], result.Output);
         if (result.End != ProcessEnd.Exited)
         {
-            return run with { Problem = StoppedProblem(result), Interrupted = result.End == ProcessEnd.Cancelled };
+            return run with { Problem = StoppedProblem(result, Timeout), Interrupted = result.End == ProcessEnd.Cancelled };
         }
         if (!File.Exists(temporary))
         {
@@ -157,8 +166,8 @@ public sealed class NotebookRunner(Repository repository)
         return copy.Commit(temporary) is { } problem ? run with { Errors = errors, Problem = problem } : run with { Errors = errors };
     }
 
-    private static string StoppedProblem(ProcessResult result) => result.End == ProcessEnd.TimedOut
-        ? string.Create(CultureInfo.InvariantCulture, $"stopped after {result.Elapsed.TotalSeconds:0} s, past the per-notebook limit (--timeout), with every process it started; no executed copy was written")
+    private static string StoppedProblem(ProcessResult result, TimeSpan limit) => result.End == ProcessEnd.TimedOut
+        ? string.Create(CultureInfo.InvariantCulture, $"stopped at the per-notebook limit of {limit.TotalSeconds:0.###} s (--timeout), with every process it started; no executed copy was written")
         : "stopped on request (SIGINT or SIGTERM) before it finished, with every process it started; no executed copy was written";
 
     // A notebook dotnet-repl cannot parse would fail with a stack trace; said in one line instead, without starting it.

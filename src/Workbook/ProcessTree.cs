@@ -38,15 +38,21 @@ public sealed class ProcessTree
             .ToArray();
     }
 
+    /// <summary>How long <see cref="StopAsync"/> keeps killing and checking: a loaded machine can take seconds to end a big process.</summary>
+    public static TimeSpan StopLimit { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Kills <paramref name="root"/> with its descendants, then every other process of the tree, until none is left
-    /// or a few rounds have passed (a process may start another while it is being killed).
+    /// or <see cref="StopLimit"/> has passed (a process may start another while it is being killed, and a killed
+    /// process is listed until it has died).
     /// </summary>
     public async Task StopAsync(Process root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        var clock = Stopwatch.StartNew();
         Kill(root);
-        for (var round = 0; round < 10; round++)
+        await WaitForExitAsync(root, StopLimit).ConfigureAwait(false);
+        for (var pause = 20; clock.Elapsed < StopLimit; pause = Math.Min(2 * pause, 500))
         {
             var members = Members();
             if (members.Count == 0)
@@ -57,7 +63,22 @@ public sealed class ProcessTree
             {
                 KillById(pid);
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+            await Task.Delay(pause).ConfigureAwait(false);
+        }
+    }
+
+    // Process.WaitForExitAsync waits for redirected output too only when it is read with BeginOutputReadLine, which
+    // ProcessRunner does not use, so this waits for the exit alone.
+    private static async Task WaitForExitAsync(Process process, TimeSpan limit)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Still dying; the members loop below keeps at it until the limit.
         }
     }
 

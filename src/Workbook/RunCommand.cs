@@ -70,7 +70,7 @@ public static class RunCommand
     private static async Task BuildLibraryAsync(Repository repository, CancellationToken cancellationToken)
     {
         var library = Path.Combine(repository.Root, "src", "LowRank", "LowRank.csproj");
-        if (repository.Root == Repository.Find().Root || !File.Exists(library))
+        if (IsRunnersOwn(repository) || !File.Exists(library))
         {
             return;
         }
@@ -81,6 +81,19 @@ public static class RunCommand
         if (build.ExitCode != 0)
         {
             throw new InvalidOperationException($"Building {library} failed:\n{build.Output}");
+        }
+    }
+
+    private static bool IsRunnersOwn(Repository repository)
+    {
+        try
+        {
+            return repository.Root == Repository.Find().Root;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // A runner published outside any checkout has no library of its own to build.
+            return false;
         }
     }
 }

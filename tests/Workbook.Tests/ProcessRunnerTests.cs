@@ -26,7 +26,7 @@ public sealed class ProcessRunnerTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("done", result.Output, StringComparison.Ordinal);
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(15), $"took {result.Elapsed}");
-        Assert.False(Scratch.IsAlive(await Scratch.WaitForPidAsync(pid, Bound)), "the sleeper the script left is still running");
+        Assert.True(await Scratch.GoneAsync(await Scratch.WaitForPidAsync(pid, Bound)), "the sleeper the script left is still running");
     }
 
     [SkippableFact]
@@ -45,8 +45,8 @@ public sealed class ProcessRunnerTests
         Assert.Equal(-1, result.ExitCode);
         Assert.Contains("Stopped after 3 s", result.Output, StringComparison.Ordinal);
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(15), $"took {result.Elapsed}");
-        Assert.False(Scratch.IsAlive(await Scratch.WaitForPidAsync(child, Bound)), "the script is still running");
-        Assert.False(Scratch.IsAlive(await Scratch.WaitForPidAsync(orphan, Bound)), "the orphaned sleeper is still running");
+        Assert.True(await Scratch.GoneAsync(await Scratch.WaitForPidAsync(child, Bound)), "the script is still running");
+        Assert.True(await Scratch.GoneAsync(await Scratch.WaitForPidAsync(orphan, Bound)), "the orphaned sleeper is still running");
     }
 
     [SkippableFact]
@@ -65,7 +65,7 @@ public sealed class ProcessRunnerTests
 
         Assert.Equal(ProcessEnd.Cancelled, result.End);
         Assert.Contains("Stopped on request", result.Output, StringComparison.Ordinal);
-        Assert.False(Scratch.IsAlive(sleeper), "the sleeper is still running");
+        Assert.True(await Scratch.GoneAsync(sleeper), "the sleeper is still running");
     }
 
     [SkippableFact]

@@ -53,9 +53,12 @@ public sealed class RunCommandTests
         Assert.Contains("STOPPED 01-hang.ipynb", output, StringComparison.Ordinal);
         Assert.Contains($"Stopped by SIG{signal}; not finished: 01-hang.ipynb, 02-later.ipynb", output, StringComparison.Ordinal);
         Assert.Contains("0 ok, 0 failed, 2 not finished", output, StringComparison.Ordinal);
-        Assert.False(Scratch.IsAlive(sleeper), "the process the cell started outlived the runner");
+        Assert.True(await Scratch.GoneAsync(sleeper), "the process the cell started outlived the runner");
         Assert.NotEmpty(kernels);
-        Assert.All(kernels, kernel => Assert.False(Scratch.IsAlive(kernel), $"the kernel {kernel} outlived the runner"));
+        foreach (var kernel in kernels)
+        {
+            Assert.True(await Scratch.GoneAsync(kernel), $"the kernel {kernel} outlived the runner");
+        }
         // Neither the notebook that was stopped nor the one that never started keeps a stale copy, and no partial file is left.
         Assert.Empty(Directory.GetFiles(stale, "*", SearchOption.AllDirectories));
     }
@@ -123,8 +126,8 @@ public sealed class RunCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("at most 12 s each", output, StringComparison.Ordinal);
-        Assert.Contains("stopped after 12 s, past the per-notebook limit (--timeout)", output, StringComparison.Ordinal);
-        Assert.False(Scratch.IsAlive(await Scratch.WaitForPidAsync(pid, Bound)), "the process the cell started outlived the run");
+        Assert.Contains("stopped at the per-notebook limit of 12 s (--timeout)", output, StringComparison.Ordinal);
+        Assert.True(await Scratch.GoneAsync(await Scratch.WaitForPidAsync(pid, Bound)), "the process the cell started outlived the run");
     }
 
     [Fact]

@@ -95,6 +95,24 @@ internal sealed class Scratch : IDisposable
         }
     }
 
+    /// <summary>
+    /// True once the process is gone, checked for a few seconds: SIGKILL is immediate, but on a loaded machine a big
+    /// process can take a moment to finish dying. A process that is still alive after that was not stopped.
+    /// </summary>
+    public static async Task<bool> GoneAsync(int pid)
+    {
+        var clock = Stopwatch.StartNew();
+        while (IsAlive(pid))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                return false;
+            }
+            await Task.Delay(100);
+        }
+        return true;
+    }
+
     public void Dispose()
     {
         foreach (var pid in RecordedPids().Where(IsAlive))
