@@ -34,10 +34,10 @@ public sealed record NotebookCell(int Number, string CellType, string Source, IR
     public string StreamText => string.Concat(Outputs.Where(o => o.OutputType == "stream").Select(o => o.Text));
 }
 
-/// <summary>A cell that failed: an error output, or text written to standard error.</summary>
+/// <summary>A cell that failed: an error output.</summary>
 /// <param name="Cell">The failing cell.</param>
-/// <param name="Name">The error's name, or "stderr".</param>
-/// <param name="Message">The error message or the text written.</param>
+/// <param name="Name">The error's name.</param>
+/// <param name="Message">The error message.</param>
 public sealed record CellError(NotebookCell Cell, string Name, string Message)
 {
     /// <inheritdoc/>
@@ -54,29 +54,36 @@ public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyLis
     /// <summary>Reads a notebook; throws <see cref="InvalidDataException"/> naming the file when it is not nbformat JSON.</summary>
     public static ExecutedNotebook Load(string path)
     {
+        var text = File.ReadAllText(path);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidDataException($"{path} is empty ({new FileInfo(path).Length} bytes), not a notebook.");
+        }
         JsonObject json;
         try
         {
-            json = JsonNode.Parse(File.ReadAllText(path))?.AsObject()
-                ?? throw new InvalidDataException($"{path} is empty.");
+            json = JsonNode.Parse(text) as JsonObject
+                ?? throw new InvalidDataException($"{path} is JSON but not an object, so not a notebook.");
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+            // The parser quotes the offending text, line breaks and all; a report line must stay one line.
+            throw new InvalidDataException($"{path} is not valid JSON: {e.Message.ReplaceLineEndings(" ")}", e);
         }
-        var cells = (json["cells"] as JsonArray ?? throw new InvalidDataException($"{path} has no 'cells' array."))
-            .Select((cell, i) => ReadCell(i + 1, cell!.AsObject()))
+        var cells = (json["cells"] as JsonArray ?? throw new InvalidDataException($"{path} has no 'cells' array, so it is not a notebook."))
+            .Select((cell, i) => ReadCell(i + 1, cell as JsonObject ?? throw new InvalidDataException($"{path}: cell {i + 1} is not a JSON object.")))
             .ToArray();
         return new ExecutedNotebook(path, json, cells);
     }
 
-    /// <summary>Every error output and every write to standard error, in cell order.</summary>
+    /// <summary>
+    /// Every error output, in cell order. Writes to standard error are not errors: dotnet-repl records them as stdout,
+    /// so they could not be told apart anyway.
+    /// </summary>
     public IReadOnlyList<CellError> Errors =>
         Cells.SelectMany(cell => cell.Outputs
-                .Where(o => o.OutputType == "error" || o.StreamName == "stderr")
-                .Select(o => o.OutputType == "error"
-                    ? new CellError(cell, o.ErrorName ?? "error", o.ErrorValue ?? "")
-                    : new CellError(cell, "stderr", o.Text ?? "")))
+                .Where(o => o.OutputType == "error")
+                .Select(o => new CellError(cell, o.ErrorName ?? "error", o.ErrorValue ?? "")))
             .ToArray();
 
     /// <summary>Everything the cells printed as text (streams and text/plain), in order, for checks on values.</summary>

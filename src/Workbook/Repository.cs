@@ -1,6 +1,6 @@
 namespace Workbook;
 
-/// <summary>The folders of a LowRankNotebooks checkout, found from any folder inside it.</summary>
+/// <summary>The folders of a LowRankNotebooks checkout, found from any folder inside it (shared with the benchmarks).</summary>
 /// <param name="Root">The folder holding LowRankNotebooks.sln.</param>
 public sealed record Repository(string Root)
 {
@@ -17,24 +17,22 @@ public sealed record Repository(string Root)
     public string Artifacts => Path.Combine(Root, "artifacts");
 
     /// <summary>
-    /// Finds the repository that contains <paramref name="start"/>; without one, the current folder's, else the one
-    /// this program was built in (so <c>dotnet run --project</c> works from any folder).
+    /// Finds the repository that contains <paramref name="start"/>, or, without one, the repository that holds this
+    /// program (its build output lies inside the checkout). Never the current folder's: <c>dotnet run --project</c>
+    /// pointing at one checkout from inside another must run the checkout it names.
     /// </summary>
+    /// <exception cref="DirectoryNotFoundException">No folder at or above the start holds <see cref="SolutionFile"/>.</exception>
     public static Repository Find(string? start = null)
     {
-        var starts = start is null ? new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory } : [start];
-        foreach (var first in starts.Select(s => new DirectoryInfo(s)))
+        var first = Path.GetFullPath(start ?? AppContext.BaseDirectory);
+        for (var folder = new DirectoryInfo(first); folder is not null; folder = folder.Parent)
         {
-            for (var folder = first; folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, SolutionFile)))
             {
-                if (File.Exists(Path.Combine(folder.FullName, SolutionFile)))
-                {
-                    return new Repository(folder.FullName);
-                }
+                return new Repository(folder.FullName);
             }
         }
-        throw new DirectoryNotFoundException(
-            $"No {SolutionFile} in '{starts[0]}' or any folder above it: run this from inside a LowRankNotebooks checkout.");
+        throw new DirectoryNotFoundException($"No {SolutionFile} in '{first}' or any folder above it, so it is not inside a LowRankNotebooks checkout.");
     }
 
     /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order (their numbering).</summary>

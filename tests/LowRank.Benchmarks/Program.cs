@@ -10,21 +10,9 @@ public static class Program
     /// <param name="args">BenchmarkDotNet command-line arguments.</param>
     public static void Main(string[] args)
     {
-        var artifacts = Path.Combine(FindRepositoryRoot(), "artifacts", "benchmarks");
+        // BenchmarkDotNet runs from bin/…; the checkout around it is found as the workbook runner finds it (one shared file).
+        var artifacts = Path.Combine(Workbook.Repository.Find(AppContext.BaseDirectory).Artifacts, "benchmarks");
         var config = DefaultConfig.Instance.WithArtifactsPath(artifacts);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
-    }
-
-    // BenchmarkDotNet runs from bin/…; walk up to the directory holding the solution so artifacts land at the top.
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LowRankNotebooks.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -83,8 +83,7 @@ public sealed partial class ChartTests(WorkbookRun workbook)
     [MemberData(nameof(NotebooksWithCharts))]
     public async Task Charts_draw_offline_in_headless_Chromium(string name, string[] charts)
     {
-        var browser = Browser.Find() ?? throw new InvalidOperationException(
-            $"No Chromium-family browser found: run the tests with the README's test command, which installs one, or set {Browser.Variable}.");
+        var browser = Browser.Find() ?? throw new InvalidOperationException(Browser.Missing);
         var page = Path.Combine(workbook.Output, "pages", Path.ChangeExtension(name, ".html"));
         Directory.CreateDirectory(Path.GetDirectoryName(page)!);
         await File.WriteAllTextAsync(page,

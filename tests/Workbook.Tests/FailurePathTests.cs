@@ -46,6 +46,6 @@ public sealed class FailurePathTests
         var result = await ProcessRunner.RunAsync("dotnet", [workbookDll, "run", "--jobs", "0"], Repository.Root, TimeSpan.FromMinutes(1));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("'--jobs' is neither an existing .ipynb file nor '--jobs N' (N >= 1)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("'--jobs 0': N must be a whole number, at least 1.", result.Output, StringComparison.Ordinal);
     }
 }

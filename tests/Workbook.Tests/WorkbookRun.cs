@@ -41,7 +41,7 @@ public sealed partial class WorkbookRun : IAsyncLifetime
         await runner.RestoreToolsAsync();
         var build = await ProcessRunner.RunAsync(
             "dotnet", ["build", Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj"), "-c", "Release", "--nologo", "-v", "q"],
-            Repository.Root, TimeSpan.FromMinutes(5));
+            Repository.Root, TimeSpan.FromMinutes(5), stopLeftovers: false);
         Assert.True(build.ExitCode == 0, $"Building the library for the notebooks failed:\n{build.Output}");
 
         var jobs = Math.Max(1, Environment.ProcessorCount);

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace Workbook;
+
+/// <summary>
+/// A command of a local tool pinned in a repository's <c>.config/dotnet-tools.json</c>, resolved to its entry point in
+/// the NuGet cache. <c>dotnet tool run</c> looks for the manifest from the current folder up and has no option to name
+/// it, so a notebook outside the checkout (run from its own folder, for its relative <c>#r</c> paths) would not find
+/// the repository's tools; starting the resolved entry point works from any folder and keeps the pinned version.
+/// </summary>
+/// <param name="FileName">The program to start (<c>dotnet</c> for a framework-dependent tool).</param>
+/// <param name="Arguments">The arguments that come before the tool's own.</param>
+public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
+{
+    /// <summary>Where a repository pins its local tools, relative to its root.</summary>
+    public static readonly string ManifestPath = Path.Combine(".config", "dotnet-tools.json");
+
+    /// <summary>Resolves <paramref name="command"/> as the tool manifest under <paramref name="root"/> pins it; the tools must be restored.</summary>
+    /// <exception cref="InvalidOperationException">The manifest does not pin it, or the pinned version is not in the NuGet cache.</exception>
+    public static async Task<LocalTool> ResolveAsync(string root, string command, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        var manifest = Path.Combine(root, ManifestPath);
+        var (package, version) = Pinned(manifest, command);
+        var cache = await PackagesFolderAsync(root, cancellationToken).ConfigureAwait(false);
+        var tools = Path.Combine(cache, package.ToLowerInvariant(), version.ToLowerInvariant(), "tools");
+        var entryPoint = EntryPoint(tools, command) ?? throw new InvalidOperationException(
+            $"{command} {version} is pinned in {manifest}, but {tools} has no entry point for it for .NET {Environment.Version.Major}: run 'dotnet tool restore' in {root}.");
+        return new LocalTool("dotnet", ["exec", entryPoint]);
+    }
+
+    private static (string Package, string Version) Pinned(string manifest, string command)
+    {
+        if (!File.Exists(manifest))
+        {
+            throw new InvalidOperationException($"There is no tool manifest at {manifest}, so {command} is not pinned.");
+        }
+        var tools = JsonNode.Parse(File.ReadAllText(manifest))?["tools"]?.AsObject() ?? [];
+        foreach (var (package, tool) in tools)
+        {
+            var commands = tool?["commands"]?.AsArray().Select(c => (string?)c) ?? [];
+            if (commands.Contains(command, StringComparer.Ordinal) && (string?)tool?["version"] is { } version)
+            {
+                return (package, version);
+            }
+        }
+        throw new InvalidOperationException($"{manifest} pins no tool with the command {command}.");
+    }
+
+    // NUGET_PACKAGES overrides the folder, and a NuGet.Config may move it; `dotnet nuget locals` knows both.
+    private static async Task<string> PackagesFolderAsync(string root, CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } variable)
+        {
+            return variable;
+        }
+        var result = await ProcessRunner.RunAsync(
+            "dotnet", ["nuget", "locals", "global-packages", "--list"], root, TimeSpan.FromMinutes(1),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        const string prefix = "global-packages:";
+        var line = result.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line is not null && result.ExitCode == 0
+            ? line[prefix.Length..].Trim()
+            : throw new InvalidOperationException($"'dotnet nuget locals global-packages --list' did not name the NuGet cache:\n{result.Output}");
+    }
+
+    // tools/<framework>/<runtime>/DotnetToolSettings.xml names the entry point; the newest framework this runtime runs wins.
+    private static string? EntryPoint(string tools, string command)
+    {
+        if (!Directory.Exists(tools))
+        {
+            return null;
+        }
+        return Directory.GetFiles(tools, "DotnetToolSettings.xml", SearchOption.AllDirectories)
+            .Select(settings => (Settings: settings, Framework: FrameworkVersion(settings, tools)))
+            .Where(s => s.Framework is not null && s.Framework.Major <= Environment.Version.Major)
+            .OrderByDescending(s => s.Framework)
+            .Select(s => EntryPointIn(s.Settings, command))
+            .FirstOrDefault(path => path is not null && File.Exists(path));
+    }
+
+    private static Version? FrameworkVersion(string settings, string tools)
+    {
+        var framework = Path.GetRelativePath(tools, settings).Split(Path.DirectorySeparatorChar)[0];
+        return framework.StartsWith("net", StringComparison.Ordinal)
+            && Version.TryParse(framework[3..].Replace("coreapp", "", StringComparison.Ordinal), out var version)
+            && version.Major > 0
+            ? version
+            : null;
+    }
+
+    private static string? EntryPointIn(string settings, string command)
+    {
+        var entry = XDocument.Load(settings).Descendants()
+            .Where(e => e.Name.LocalName == "Command" && (string?)e.Attribute("Name") == command)
+            .Select(e => (string?)e.Attribute("EntryPoint"))
+            .FirstOrDefault();
+        return entry is null ? null : Path.Combine(Path.GetDirectoryName(settings)!, entry);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FileName} {string.Join(' ', Arguments)}");
+}

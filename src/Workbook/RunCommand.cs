@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Workbook;
+
+/// <summary>The <c>run</c> command: executes the workbook's notebooks headless and reports each as it finishes.</summary>
+public static class RunCommand
+{
+    /// <summary>Runs the command; returns its exit code (0 all ok, 1 a failure, 130/143 stopped by SIGINT/SIGTERM).</summary>
+    /// <exception cref="ArgumentException">The arguments are not valid (see <see cref="RunOptions.Parse"/>).</exception>
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, StopSignal stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        var options = RunOptions.Parse(arguments);
+        var repository = Repository.Find(options.Repository);
+        IReadOnlyList<string> notebooks = options.Notebooks.Count > 0 ? options.Notebooks : repository.ListWorkbook();
+        if (notebooks.Count == 0)
+        {
+            Console.Error.WriteLine($"workbook: no notebooks in {repository.Notebooks}.");
+            return 1;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var runner = new NotebookRunner(repository) { Timeout = options.Timeout };
+        await BuildLibraryAsync(repository, stop.Token).ConfigureAwait(false);
+        await runner.RestoreToolsAsync(stop.Token).ConfigureAwait(false);
+        var output = Path.Combine(repository.Artifacts, "notebooks");
+        var jobs = Math.Min(options.Jobs, notebooks.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Running {notebooks.Count} notebook(s) with dotnet-repl, {jobs} at a time, at most {options.Timeout.TotalSeconds:0.###} s each; executed copies go to {Path.GetRelativePath(repository.Root, output)}/"));
+        var gate = new object();
+        var runs = await runner.RunAllAsync(notebooks, output, jobs, run => Report(run, gate), cancellationToken: stop.Token).ConfigureAwait(false);
+        return Summarize(runs, clock.Elapsed, stop);
+    }
+
+    private static void Report(NotebookRun run, object gate)
+    {
+        lock (gate)
+        {
+            Console.WriteLine(NotebookRunner.ProgressLine(run));
+            if (!run.Succeeded && !run.Interrupted)
+            {
+                foreach (var line in run.FailureSummary.Split('\n'))
+                {
+                    Console.WriteLine($"          {line}");
+                }
+            }
+        }
+    }
+
+    private static int Summarize(IReadOnlyList<NotebookRun> runs, TimeSpan elapsed, StopSignal stop)
+    {
+        var unfinished = runs.Where(r => r.Interrupted).Select(r => r.Name).ToArray();
+        var failed = runs.Count(r => !r.Succeeded && !r.Interrupted);
+        var ok = runs.Count(r => r.Succeeded);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{runs.Count} notebook(s) in {elapsed.TotalSeconds:0.0} s: {ok} ok, {failed} failed{(unfinished.Length > 0 ? $", {unfinished.Length} not finished" : "")}"));
+        if (stop.Received is { } signal)
+        {
+            Console.WriteLine(unfinished.Length > 0
+                ? $"Stopped by {signal}; not finished: {string.Join(", ", unfinished)}"
+                : $"Stopped by {signal}; every notebook had finished.");
+            return stop.ExitCode;
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    // `dotnet run --project src/Workbook` builds its own checkout's library (a project reference); another checkout,
+    // named by --repository, has its library built here, so its notebooks load a current LowRank.dll and LowRank.Notebooks.dll.
+    private static async Task BuildLibraryAsync(Repository repository, CancellationToken cancellationToken)
+    {
+        var library = Path.Combine(repository.Root, "src", "LowRank.Notebooks", "LowRank.Notebooks.csproj");
+        if (IsRunnersOwn(repository) || !File.Exists(library))
+        {
+            return;
+        }
+        var build = await ProcessRunner.RunAsync(
+            "dotnet", ["build", library, "-c", "Release", "--nologo", "-v", "q"], repository.Root, TimeSpan.FromMinutes(10),
+            stopLeftovers: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Building {library} failed:\n{build.Output}");
+        }
+    }
+
+    private static bool IsRunnersOwn(Repository repository)
+    {
+        try
+        {
+            return repository.Root == Repository.Find().Root;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // A runner published outside any checkout has no library of its own to build.
+            return false;
+        }
+    }
+}

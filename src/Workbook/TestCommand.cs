@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Workbook;
+
+/// <summary>The <c>test</c> command: runs every test in the solution and prints the counts its TRX files record.</summary>
+public static class TestCommand
+{
+    /// <summary>How long the whole test run may take; it executes the workbook twice and draws every chart.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(60);
+
+    /// <summary>
+    /// Runs the command with <paramref name="arguments"/> passed on to <c>dotnet test</c>; returns 0 when every test
+    /// passed, non-zero when one failed, when no TRX file was written, or (130/143) when stopped by a signal.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, StopSignal stop)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(stop);
+        var repository = Repository.Find();
+        if (Browser.Find() is not { } browser)
+        {
+            Console.Error.WriteLine($"workbook: {Browser.Missing}");
+            return 1;
+        }
+        Console.WriteLine($"Browser for the chart checks: {browser}");
+        await new NotebookRunner(repository).RestoreToolsAsync(stop.Token).ConfigureAwait(false);
+
+        var results = ResultsFolder(repository);
+        var result = await ProcessRunner.RunAsync(
+            "dotnet",
+            // One TRX per test project; a fixed LogFileName would make the projects overwrite each other's.
+            ["test", Path.Combine(repository.Root, Repository.SolutionFile), "-c", "Release", "--logger", "trx", "--results-directory", results, .. arguments],
+            repository.Root,
+            Timeout,
+            onLine: Console.WriteLine,
+            environment: new Dictionary<string, string> { [Browser.Variable] = browser },
+            stopLeftovers: false,
+            cancellationToken: stop.Token).ConfigureAwait(false);
+        Console.WriteLine();
+        return Summarize(result, TestCounts.Read(results), results, stop);
+    }
+
+    private static int Summarize(ProcessResult result, TestCounts? counts, string results, StopSignal stop)
+    {
+        if (counts is null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"tests: no TRX file in {results}, so no counts; dotnet test {(result.End == ProcessEnd.Exited ? $"exited with {result.ExitCode}" : "was stopped")}."));
+        }
+        else
+        {
+            Console.WriteLine(counts);
+        }
+        return stop.Received is not null ? stop.ExitCode
+            : counts is null ? (result.ExitCode is 0 or -1 ? 1 : result.ExitCode)
+            : result.ExitCode != 0 ? result.ExitCode
+            : counts.Failed > 0 ? 1
+            : 0;
+    }
+
+    // A folder per run: an earlier run's TRX files would be counted again, and a run inside this one (the test
+    // command's own tests) must not delete the files this one is counting.
+    private static string ResultsFolder(Repository repository)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+        return Directory.CreateDirectory(Path.Combine(repository.Artifacts, "test-results", name)).FullName;
+    }
+}
