@@ -12,6 +12,7 @@ try
     {
         "run" => await RunWorkbookAsync(args.Skip(1).ToArray()),
         "test" => await RunTestsAsync(args.Skip(1).ToArray()),
+        "apps" => Workbook.Apps.AppsCommand.Run(args.Skip(1).ToArray(), Console.WriteLine),
         "help" or "--help" or "-h" => Usage(0),
         _ => Usage(2, $"Unknown command '{command}'."),
     };
@@ -38,6 +39,8 @@ static int Usage(int exitCode, string? problem = null)
           test [dotnet test options]
                  Restore the local tools, make sure a headless browser is there for the chart checks, run every test
                  in LowRankNotebooks.sln and print the summary line.
+          apps [notebook.ipynb ...]
+                 Write each notebook as a .NET 10 file-based app to artifacts/apps/<name>/app.cs (run also does this).
         """);
     return exitCode;
 }
@@ -96,7 +99,9 @@ static async Task<int> RunWorkbookAsync(string[] arguments)
     });
     var failed = runs.Count(r => !r.Succeeded);
     Console.WriteLine($"{runs.Count} notebook(s) in {clock.Elapsed.TotalSeconds:0.0} s: {runs.Count - failed} ok, {failed} failed");
-    return failed == 0 ? 0 : 1;
+    // The notebooks as file-based apps, for when the notebook tooling is gone; only those that ran, as an app of a failing notebook fails too.
+    var apps = Workbook.Apps.AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
+    return failed == 0 && apps == 0 ? 0 : 1;
 }
 
 static async Task<int> RunTestsAsync(string[] arguments)
