@@ -10,6 +10,7 @@ try
     {
         "run" => await RunCommand.RunAsync(args[1..], stop),
         "test" => await TestCommand.RunAsync(args[1..], stop),
+        "apps" => Workbook.Apps.AppsCommand.Run(args[1..], Console.WriteLine),
         "help" or "--help" or "-h" => Usage(0),
         _ => Usage(2, $"Unknown command '{command}'."),
     };
@@ -49,6 +50,8 @@ static int Usage(int exitCode, string? problem = null)
           test [dotnet test options]
                  Restore the local tools, check a headless browser is there for the chart checks, run every test in
                  LowRankNotebooks.sln and print the counts from its TRX files: tests: N passed, N failed, N skipped.
+          apps [notebook.ipynb ...]
+                 Write each notebook as a .NET 10 file-based app to artifacts/apps/<name>/app.cs (run also does this).
         """);
     return exitCode;
 }

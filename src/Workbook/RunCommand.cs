@@ -30,7 +30,14 @@ public static class RunCommand
             $"Running {notebooks.Count} notebook(s) with dotnet-repl, {jobs} at a time, at most {options.Timeout.TotalSeconds:0.###} s each; executed copies go to {Path.GetRelativePath(repository.Root, output)}/"));
         var gate = new object();
         var runs = await runner.RunAllAsync(notebooks, output, jobs, run => Report(run, gate), cancellationToken: stop.Token).ConfigureAwait(false);
-        return Summarize(runs, clock.Elapsed, stop);
+        var exitCode = Summarize(runs, clock.Elapsed, stop);
+        if (stop.Received is not null)
+        {
+            return exitCode;
+        }
+        // The notebooks as file-based apps, for when the notebook tooling is gone; only those that ran, as an app of a failing notebook fails too.
+        var apps = Apps.AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
+        return exitCode == 0 && apps == 0 ? 0 : 1;
     }
 
     private static void Report(NotebookRun run, object gate)

@@ -14,7 +14,8 @@ public sealed class RepositoryConventionTests
     private static MarkdownDocument Readme() =>
         Markdown.Parse(File.ReadAllText(Path.Combine(Repository.Root, "README.md")), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
 
-    private static string[] QuickStartCommands()
+    /// <summary>The commands in the README's Quick start block, in order: the run command, then the test command.</summary>
+    internal static string[] QuickStartCommands()
     {
         var blocks = Readme().ToList();
         var start = blocks.FindIndex(b => b is HeadingBlock { Level: 2 } h && Text(h) == "Quick start");

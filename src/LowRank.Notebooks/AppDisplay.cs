@@ -1,0 +1,91 @@
+using System.Globalization;
+using Plotly.NET;
+
+namespace LowRank.Notebooks;
+
+/// <summary>
+/// Shows, outside a notebook kernel, what a notebook cell's trailing expression would have displayed under the cell.
+/// The file-based apps generated from the notebooks (<c>artifacts/apps/</c>) call <see cref="Show"/> where a cell ends
+/// with a bare expression: a chart becomes a self-contained HTML page beside the app, a <see cref="Table"/> its aligned
+/// text, the plotly.js loader nothing (the pages carry plotly.js themselves), anything else its <c>ToString()</c>.
+/// </summary>
+public sealed class AppDisplay
+{
+    /// <summary>
+    /// The name of the AppContext entry in which .NET 10 tells a file-based app (<c>dotnet run app.cs</c>) the folder of
+    /// its .cs file; the working folder may be any other.
+    /// </summary>
+    public const string EntryPointFolderKey = "EntryPointFileDirectoryPath";
+
+    private readonly TextWriter output;
+    private int charts;
+
+    /// <summary>Creates a display that writes chart pages to <paramref name="folder"/> and text to <paramref name="output"/>.</summary>
+    /// <param name="folder">The app's folder, where chart pages go; created when missing.</param>
+    /// <param name="title">Names the pages: "title: chart n".</param>
+    /// <param name="output">Where text goes; a console line names each chart page written.</param>
+    public AppDisplay(string folder, string title, TextWriter output)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(output);
+        Folder = Path.GetFullPath(folder);
+        Title = title;
+        this.output = output;
+    }
+
+    /// <summary>Where chart pages are written.</summary>
+    public string Folder { get; }
+
+    /// <summary>The title the pages are named after.</summary>
+    public string Title { get; }
+
+    /// <summary>
+    /// The display of a file-based app: pages go beside its .cs file (the current folder when not run as one), named
+    /// after that folder, and text goes to the console.
+    /// </summary>
+    public static AppDisplay ForEntryPoint()
+    {
+        var folder = AppContext.GetData(EntryPointFolderKey) as string is { Length: > 0 } entry ? entry : Directory.GetCurrentDirectory();
+        return new AppDisplay(folder, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), Console.Out);
+    }
+
+    /// <summary>The file name of the <paramref name="number"/>th chart page: <c>chart-1.html</c>, <c>chart-2.html</c>, …</summary>
+    public static string ChartFileName(int number) =>
+        number >= 1
+            ? "chart-" + number.ToString(CultureInfo.InvariantCulture) + ".html"
+            : throw new ArgumentOutOfRangeException(nameof(number), number, "Charts are numbered from 1.");
+
+    /// <summary>
+    /// The console line that names a chart page. Apps print it in place of the chart, so a comparison of an app's text
+    /// with a notebook's printed text drops exactly these lines.
+    /// </summary>
+    public static string ChartLine(int number, string path) =>
+        "Chart " + number.ToString(CultureInfo.InvariantCulture) + " written to " + path;
+
+    /// <summary>Shows <paramref name="value"/> as the kernel would have shown a cell's trailing expression.</summary>
+    /// <returns>The chart page's full path when a chart was written, otherwise null.</returns>
+    public string? Show(object? value)
+    {
+        switch (value)
+        {
+            case GenericChart chart:
+                var number = ++charts;
+                var path = Path.Combine(Folder, ChartFileName(number));
+                Directory.CreateDirectory(Folder);
+                File.WriteAllText(path, ChartHtml.Page($"{Title}: chart {number.ToString(CultureInfo.InvariantCulture)}", [chart]));
+                // Relative to where the app was started, so the line is short and clickable in a terminal opened there.
+                output.WriteLine(ChartLine(number, Path.GetRelativePath(Directory.GetCurrentDirectory(), path)));
+                return path;
+            case PlotlyLoader:
+                // In a notebook the loader carries plotly.js onto the page; every chart page written here carries its own.
+                return null;
+            case Table table:
+                output.WriteLine(table.ToString());
+                return null;
+            default:
+                output.WriteLine(value);
+                return null;
+        }
+    }
+}
