@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Workbook;
+using Workbook.Report;
 
 // The workbook's two entry points, one per Quick start command: `run` executes every notebook headless,
 // `test` runs the test suite after the set-up it needs (local tools, a browser for the chart checks).
@@ -12,6 +13,7 @@ try
     {
         "run" => await RunWorkbookAsync(args.Skip(1).ToArray()),
         "test" => await RunTestsAsync(args.Skip(1).ToArray()),
+        "report" => ReportCommand.Run(Repository.Find(), Console.WriteLine, Console.Error.WriteLine),
         "help" or "--help" or "-h" => Usage(0),
         _ => Usage(2, $"Unknown command '{command}'."),
     };
@@ -34,7 +36,11 @@ static int Usage(int exitCode, string? problem = null)
           run [notebook.ipynb ...] [--jobs N]
                  Execute the notebooks (default: the lessons in notebooks/ and their solutions in notebooks/solutions/)
                  headless with dotnet-repl and write the executed copies to artifacts/notebooks/, under their path
-                 relative to notebooks/. Exits 1 if any cell of any notebook fails.
+                 relative to notebooks/, then the HTML report to artifacts/report/. Exits 1 if any cell of any
+                 notebook fails or the report cannot be written.
+          report
+                 Write the HTML report (artifacts/report/index.html, one page per notebook) from the executed copies
+                 already in artifacts/notebooks/. The pages open from disk, with no network and no .NET.
           test [dotnet test options]
                  Restore the local tools, make sure a headless browser is there for the chart checks, run every test
                  in LowRankNotebooks.sln and print the summary line.
@@ -96,7 +102,8 @@ static async Task<int> RunWorkbookAsync(string[] arguments)
     });
     var failed = runs.Count(r => !r.Succeeded);
     Console.WriteLine($"{runs.Count} notebook(s) in {clock.Elapsed.TotalSeconds:0.0} s: {runs.Count - failed} ok, {failed} failed");
-    return failed == 0 ? 0 : 1;
+    var reported = ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
+    return failed == 0 && reported ? 0 : 1;
 }
 
 static async Task<int> RunTestsAsync(string[] arguments)
