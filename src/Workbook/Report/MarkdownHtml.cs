@@ -9,18 +9,20 @@ namespace Workbook.Report;
 /// <summary>
 /// Renders a notebook's markdown cell to HTML for the report. LaTeX is parsed as math (Markdig's mathematics extension)
 /// so that <c>_</c>, <c>*</c> and <c>\\</c> inside <c>$...$</c> and <c>$$...$$</c> reach KaTeX untouched, wrapped in
-/// <c>class="math"</c> elements that the report's script typesets; links to other notebooks point at their pages.
+/// <c>class="math"</c> elements that the report's script typesets (inline math wrapped over lines is joined first, see
+/// <see cref="InlineMathLines"/>); links to other notebooks point at their pages.
 /// </summary>
 public static class MarkdownHtml
 {
     /// <summary>The class added to <c>$$...$$</c> written inside a paragraph, which KaTeX sets as display math like a <c>$$</c> block.</summary>
     public const string DisplayClass = "display";
 
-    // Only what the notebooks use: no generic attributes or smarty pants, which would rewrite braces and quotes in text.
+    // Only what the notebooks use: no generic attributes or smarty pants, which would rewrite braces and quotes in text,
+    // and of the emphasis extras only ~~strikethrough~~, since ^superscript^ and ~subscript~ would take marks from prose.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseMathematics()
         .UsePipeTables()
-        .UseEmphasisExtras()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
         .UseAutoLinks()
         .UseAutoIdentifiers()
         .Build();
@@ -29,7 +31,7 @@ public static class MarkdownHtml
     public static string Render(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdown.Parse(InlineMathLines.Join(markdown), Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             link.Url = PageLink(link.Url);
