@@ -1,4 +1,5 @@
 using Workbook;
+using Workbook.Report;
 
 // The workbook's two entry points, one per Quick start command: `run` executes every notebook headless, `test` runs
 // the test suite. SIGINT and SIGTERM stop either one with every process it started, and exit with 130 or 143.
@@ -11,6 +12,7 @@ try
         "run" => await RunCommand.RunAsync(args[1..], stop),
         "test" => await TestCommand.RunAsync(args[1..], stop),
         "apps" => Workbook.Apps.AppsCommand.Run(args[1..], Console.WriteLine),
+        "report" => Workbook.Report.ReportCommand.Run(Repository.Find(), Console.WriteLine, Console.Error.WriteLine),
         "help" or "--help" or "-h" => Usage(0),
         _ => Usage(2, $"Unknown command '{command}'."),
     };
@@ -43,10 +45,14 @@ static int Usage(int exitCode, string? problem = null)
           run [notebook.ipynb ...] [--jobs N] [--timeout SECONDS] [--repository PATH]
                  Execute the notebooks (default: the lessons in notebooks/ and their solutions in notebooks/solutions/)
                  headless with the repository's pinned dotnet-repl and write the executed copies to artifacts/notebooks/,
-                 under their path relative to notebooks/. --jobs: notebooks at once (default: processor count).
+                 under their path relative to notebooks/, then the HTML report to artifacts/report/ and the apps to
+                 artifacts/apps/. --jobs: notebooks at once (default: processor count).
                  --timeout: seconds one notebook may take before it is stopped with all it started (default 300).
                  --repository: the checkout to run (default: the one this program was built in).
-                 Exits 1 if any notebook fails, 130 on SIGINT, 143 on SIGTERM.
+                 Exits 1 if any notebook fails or the report cannot be written, 130 on SIGINT, 143 on SIGTERM.
+          report
+                 Write the HTML report (artifacts/report/index.html, one page per notebook) from the executed copies
+                 already in artifacts/notebooks/. The pages open from disk, with no network and no .NET.
           test [dotnet test options]
                  Restore the local tools, check a headless browser is there for the chart checks, run every test in
                  LowRankNotebooks.sln and print the counts from its TRX files: tests: N passed, N failed, N skipped.

@@ -35,9 +35,11 @@ public static class RunCommand
         {
             return exitCode;
         }
-        // The notebooks as file-based apps, for when the notebook tooling is gone; only those that ran, as an app of a failing notebook fails too.
+        // The HTML report and the file-based apps, the workbook's two fallbacks for when the notebook tooling is gone;
+        // apps only for the notebooks that ran, as the app of a failing notebook fails too.
+        var reported = Workbook.Report.ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
         var apps = Apps.AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
-        return exitCode == 0 && apps == 0 ? 0 : 1;
+        return exitCode == 0 && reported && apps == 0 ? 0 : 1;
     }
 
     private static void Report(NotebookRun run, object gate)
