@@ -49,6 +49,12 @@ public static class TestCommand
         }
         else
         {
+            // A project that fails to build writes no TRX, so counts alone would hide it: say so before the counts.
+            if (counts.Failed == 0 && result.End == ProcessEnd.Exited && result.ExitCode != 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"dotnet test exited with {result.ExitCode} although no counted test failed: a test project did not build or its test host stopped (see above)."));
+            }
             Console.WriteLine(counts);
         }
         return stop.Received is not null ? stop.ExitCode
