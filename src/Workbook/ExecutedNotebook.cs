@@ -24,6 +24,15 @@ public sealed record CellOutput(
 /// <param name="Outputs">Its outputs, empty for markdown and unexecuted cells.</param>
 public sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<CellOutput> Outputs)
 {
+    /// <summary>The tag that marks a cell whose outputs are measurements of the machine (timings), so no two runs agree on them.</summary>
+    public const string MeasurementTag = "measurement";
+
+    /// <summary>The cell's nbformat tags (<c>metadata.tags</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>True for a cell tagged <see cref="MeasurementTag"/>: its outputs are compared across runs only in shape, not in value.</summary>
+    public bool IsMeasurement => Tags.Contains(MeasurementTag);
+
     /// <summary>The first non-blank line of the source, to name the cell in a report.</summary>
     public string FirstLine => Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(empty cell)";
 
@@ -103,7 +112,8 @@ public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyLis
         var outputs = (cell["outputs"] as JsonArray ?? [])
             .Select(o => ReadOutput(o!.AsObject()))
             .ToArray();
-        return new NotebookCell(number, (string?)cell["cell_type"] ?? "", JoinText(cell["source"]) ?? "", outputs);
+        var tags = (cell["metadata"]?["tags"] as JsonArray ?? []).Select(t => (string?)t).OfType<string>().ToArray();
+        return new NotebookCell(number, (string?)cell["cell_type"] ?? "", JoinText(cell["source"]) ?? "", outputs) { Tags = tags };
     }
 
     private static CellOutput ReadOutput(JsonObject output)
