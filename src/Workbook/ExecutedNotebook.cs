@@ -60,6 +60,12 @@ public sealed record CellError(NotebookCell Cell, string Name, string Message)
 /// <param name="Cells">Its cells in order.</param>
 public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
 {
+    /// <summary>
+    /// The numbers of the cells tagged <see cref="NotebookCell.MeasurementTag"/>. Read them from the source notebook:
+    /// dotnet-repl does not keep cell tags in the executed copy it writes.
+    /// </summary>
+    public IReadOnlySet<int> MeasurementCells => Cells.Where(c => c.IsMeasurement).Select(c => c.Number).ToHashSet();
+
     /// <summary>Reads a notebook; throws <see cref="InvalidDataException"/> naming the file when it is not nbformat JSON.</summary>
     public static ExecutedNotebook Load(string path)
     {
