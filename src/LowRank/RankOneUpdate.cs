@@ -48,7 +48,10 @@ internal static class RankOneUpdate
     {
         var d = column.Length;
         var width = System.Numerics.Vector<double>.Count;
-        var squares = System.Numerics.Vector<double>.Zero;
+        // Two accumulators: with one, every step waits for the previous addition's latency, and the loop runs at
+        // half the speed its loads and stores allow.
+        var even = System.Numerics.Vector<double>.Zero;
+        var odd = System.Numerics.Vector<double>.Zero;
         var sum = 0.0;
         for (var j = 0; j < row.Length; j++)
         {
@@ -57,12 +60,14 @@ internal static class RankOneUpdate
             var a = approximation.Slice(j * d, d);
             var o = original.Slice(j * d, d);
             var i = 0;
+            for (; i <= d - (2 * width); i += 2 * width)
+            {
+                even += Step(a, o, column, vs, i);
+                odd += Step(a, o, column, vs, i + width);
+            }
             for (; i <= d - width; i += width)
             {
-                var updated = new System.Numerics.Vector<double>(a[i..]) + (new System.Numerics.Vector<double>(column[i..]) * vs);
-                updated.CopyTo(a[i..]);
-                var difference = new System.Numerics.Vector<double>(o[i..]) - updated;
-                squares += difference * difference;
+                even += Step(a, o, column, vs, i);
             }
             for (; i < d; i++)
             {
@@ -71,7 +76,16 @@ internal static class RankOneUpdate
                 sum += difference * difference;
             }
         }
-        return sum + System.Numerics.Vector.Sum(squares);
+        return sum + System.Numerics.Vector.Sum(even + odd);
+    }
+
+    /// <summary>Updates the lanes at <paramref name="i"/> and returns their squared differences.</summary>
+    private static System.Numerics.Vector<double> Step(Span<double> a, ReadOnlySpan<double> o, ReadOnlySpan<double> column, System.Numerics.Vector<double> v, int i)
+    {
+        var updated = new System.Numerics.Vector<double>(a[i..]) + (new System.Numerics.Vector<double>(column[i..]) * v);
+        updated.CopyTo(a[i..]);
+        var difference = new System.Numerics.Vector<double>(o[i..]) - updated;
+        return difference * difference;
     }
 
     private static double AddAndSumSquaresScalar<T>(Span<T> approximation, ReadOnlySpan<T> original, ReadOnlySpan<T> column, ReadOnlySpan<T> row)

@@ -3,8 +3,9 @@ namespace LowRank.Tests;
 /// <summary>The sweep's fused step: W_r = W_{r−1} + c·vᵀ rounded as the separate loop rounds it, and ‖W − W_r‖_F.</summary>
 public class RankOneUpdateTests
 {
-    // Sizes around Vector<double>.Count (2, 4 or 8 lanes) so both the vector body and the scalar tail run.
-    public static TheoryData<int, int> Sizes => new() { { 1, 1 }, { 3, 2 }, { 7, 5 }, { 8, 3 }, { 17, 9 }, { 33, 4 } };
+    // Sizes around one and two times Vector<double>.Count (2, 4 or 8 lanes) so the paired, the single and the scalar
+    // steps all run.
+    public static TheoryData<int, int> Sizes => new() { { 1, 1 }, { 3, 2 }, { 7, 5 }, { 8, 3 }, { 12, 2 }, { 17, 9 }, { 33, 4 }, { 45, 3 } };
 
     [Theory]
     [MemberData(nameof(Sizes))]
@@ -46,12 +47,13 @@ public class RankOneUpdateTests
     [Fact]
     public void Vector_body_and_scalar_tail_both_add_to_the_distance()
     {
-        // One column of Vector<double>.Count + 1 entries: the lanes see differences of 1, the tail one of 10, so the
-        // distance is √(lanes + 100) only if both parts are added (a wrong sign would still leave a positive sum).
+        // One column of 3·Vector<double>.Count + 1 entries: a pair of vector steps, a single one and the scalar tail.
+        // Differences of 1, 2 and 3 in the three vector blocks and 100 in the tail give √(lanes·(1 + 4 + 9) + 10⁴) only
+        // if every part is added (a wrong sign would still leave a positive sum that the fallback would not catch).
         var lanes = System.Numerics.Vector<double>.Count;
-        var original = Enumerable.Repeat(1.0, lanes).Append(10.0).ToArray();
-        var column = new double[lanes + 1];
-        Assert.Equal(Math.Sqrt(lanes + 100.0), RankOneUpdate.AddAndMeasure<double>(new double[lanes + 1], original, column, [1]), 14);
+        var original = Enumerable.Repeat(1.0, lanes).Concat(Enumerable.Repeat(2.0, lanes)).Concat(Enumerable.Repeat(3.0, lanes)).Append(100.0).ToArray();
+        var column = new double[original.Length];
+        Assert.Equal(Math.Sqrt(lanes * 14.0 + 1e4), RankOneUpdate.AddAndMeasure<double>(new double[original.Length], original, column, [1]), 12);
     }
 
     [Fact]
