@@ -49,7 +49,7 @@ internal static class RankOneUpdate
         var d = column.Length;
         var width = System.Numerics.Vector<double>.Count;
         // Two accumulators: with one, every step waits for the previous addition's latency, and the loop runs at
-        // half the speed its loads and stores allow.
+        // half the speed its loads and stores allow. The < 2·width entries left over go to the scalar tail.
         var even = System.Numerics.Vector<double>.Zero;
         var odd = System.Numerics.Vector<double>.Zero;
         var sum = 0.0;
@@ -64,10 +64,6 @@ internal static class RankOneUpdate
             {
                 even += Step(a, o, column, vs, i);
                 odd += Step(a, o, column, vs, i + width);
-            }
-            for (; i <= d - width; i += width)
-            {
-                even += Step(a, o, column, vs, i);
             }
             for (; i < d; i++)
             {

@@ -80,6 +80,7 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
         var original = w.Map(v => T.ScaleB(v, -unit)).ToColumnMajorArray();
         var approximation = new T[original.Length];
         var column = new T[d];
+        var rowOfA = new T[k];
 
         // Suffix sums of σ² give every Eckart–Young prediction in O(n); summed in double so the tail is not lost in float.
         var tail = new double[n + 1];
@@ -107,12 +108,10 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
             }
             for (var col = 0; col < k; col++)
             {
-                var v = vt[col * n + i];
-                for (var row = 0; row < d; row++)
-                {
-                    approximation[col * d + row] += column[row] * v;
-                }
+                rowOfA[col] = vt[col * n + i];
             }
+            // The update and ‖W − W_r‖_F in one vectorised pass over W_r: a second pass to measure would cost as much as the update.
+            var scaledError = RankOneUpdate.AddAndMeasure<T>(approximation, original, column, rowOfA);
 
             double? outputError = null;
             if (x is not null)
@@ -134,7 +133,6 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
                 }
             }
 
-            var scaledError = EuclideanDistance.Of(original, approximation);
             var point = new RankSweepPoint(
                 rank: r,
                 error: double.ScaleB(scaledError, unit),

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using static LowRank.Tests.Rejects;
 
 namespace LowRank.Tests;
 
@@ -15,16 +16,6 @@ public class LoraValidationTests
 
     public static TheoryData<double> NotPositive => new() { 0, -0.5, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
 
-    private static void Throws<TException>(Action call, string paramName, params string[] inMessage)
-        where TException : ArgumentException
-    {
-        var exception = Assert.Throws<TException>(call);
-        Assert.Equal(paramName, exception.ParamName);
-        foreach (var text in inMessage)
-        {
-            Assert.Contains(text, exception.Message, StringComparison.Ordinal);
-        }
-    }
 
     private static Matrix<double> WithEntry(Matrix<double> m, double value)
     {

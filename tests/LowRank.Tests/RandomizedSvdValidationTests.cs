@@ -11,12 +11,7 @@ public class RandomizedSvdValidationTests
         where TException : ArgumentException
     {
         var generator = new TorchGenerator(0);
-        var exception = Assert.Throws<TException>(() => call(generator));
-        Assert.Equal(paramName, exception.ParamName);
-        foreach (var text in inMessage)
-        {
-            Assert.Contains(text, exception.Message, StringComparison.Ordinal);
-        }
+        Rejects.Throws<TException>(() => call(generator), paramName, inMessage);
         // A rejected call has not consumed random numbers: the next draw is still the seed's first.
         Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
     }

@@ -3,8 +3,8 @@ namespace LowRank.Tests;
 /// <summary>The sweep's fused step: W_r = W_{r−1} + c·vᵀ rounded as the separate loop rounds it, and ‖W − W_r‖_F.</summary>
 public class RankOneUpdateTests
 {
-    // Sizes around one and two times Vector<double>.Count (2, 4 or 8 lanes) so the paired, the single and the scalar
-    // steps all run.
+    // Sizes around one and two times Vector<double>.Count (2, 4 or 8 lanes) so the paired vector steps and the scalar
+    // tail both run, alone and together.
     public static TheoryData<int, int> Sizes => new() { { 1, 1 }, { 3, 2 }, { 7, 5 }, { 8, 3 }, { 12, 2 }, { 17, 9 }, { 33, 4 }, { 45, 3 } };
 
     [Theory]
@@ -47,9 +47,9 @@ public class RankOneUpdateTests
     [Fact]
     public void Vector_body_and_scalar_tail_both_add_to_the_distance()
     {
-        // One column of 3·Vector<double>.Count + 1 entries: a pair of vector steps, a single one and the scalar tail.
-        // Differences of 1, 2 and 3 in the three vector blocks and 100 in the tail give √(lanes·(1 + 4 + 9) + 10⁴) only
-        // if every part is added (a wrong sign would still leave a positive sum that the fallback would not catch).
+        // One column of 3·Vector<double>.Count + 1 entries: a pair of vector steps, then the scalar tail. Differences of
+        // 1 and 2 in the pair and of 3 and 100 in the tail give √(lanes·(1 + 4 + 9) + 10⁴) only if every part is added
+        // (a wrong sign would still leave a positive sum that the fallback would not catch).
         var lanes = System.Numerics.Vector<double>.Count;
         var original = Enumerable.Repeat(1.0, lanes).Concat(Enumerable.Repeat(2.0, lanes)).Concat(Enumerable.Repeat(3.0, lanes)).Append(100.0).ToArray();
         var column = new double[original.Length];

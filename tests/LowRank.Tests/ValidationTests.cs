@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using static LowRank.Tests.Rejects;
 
 namespace LowRank.Tests;
 
@@ -24,16 +25,6 @@ public class ValidationTests
         return copy;
     }
 
-    private static void Throws<TException>(Action call, string paramName, params string[] inMessage)
-        where TException : ArgumentException
-    {
-        var exception = Assert.Throws<TException>(call);
-        Assert.Equal(paramName, exception.ParamName);
-        foreach (var text in inMessage)
-        {
-            Assert.Contains(text, exception.Message, StringComparison.Ordinal);
-        }
-    }
 
     // Rank out of range: 1 ≤ r ≤ min(d, k) = 3 for the 4x3 W.
 
