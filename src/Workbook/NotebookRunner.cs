@@ -157,7 +157,7 @@ public sealed class NotebookRunner(Repository repository)
         IReadOnlyList<CellError> errors;
         try
         {
-            errors = ExecutedNotebook.Load(temporary).Errors;
+            errors = NotebookDocument.Load(temporary).Errors;
         }
         catch (InvalidDataException e)
         {
@@ -175,7 +175,7 @@ public sealed class NotebookRunner(Repository repository)
     {
         try
         {
-            _ = ExecutedNotebook.Load(notebook);
+            _ = NotebookDocument.Load(notebook);
             return null;
         }
         catch (InvalidDataException e)

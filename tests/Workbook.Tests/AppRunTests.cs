@@ -67,7 +67,7 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
                 problems.Append($"{name}: `dotnet run app.cs` exited with {result.ExitCode}:\n{result.Output}\n");
                 continue;
             }
-            var expected = Expected(run.Executed(name), ExecutedNotebook.Load(run.FirstRunOf(name).Notebook).MeasurementCells);
+            var expected = Expected(run.Executed(name), NotebookDocument.Load(run.FirstRunOf(name).Notebook).MeasurementCells);
             var (printed, charts) = Split(result.Output);
             if (!printed.SequenceEqual(expected.Lines))
             {
@@ -108,7 +108,7 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
     /// What the app should print, from the notebook's dotnet-repl run: its stream outputs, and each table it displayed
     /// as that table's text; and the figures of the charts it displayed, in order. The plotly.js loader shows nothing.
     /// </summary>
-    private static (IReadOnlyList<string> Lines, IReadOnlyList<string?> Figures) Expected(ExecutedNotebook notebook, IReadOnlySet<int> measurements)
+    private static (IReadOnlyList<string> Lines, IReadOnlyList<string?> Figures) Expected(NotebookDocument notebook, IReadOnlySet<int> measurements)
     {
         var text = new StringBuilder();
         // A measurement cell's chart (timings) differs from run to run: null, so only its place is checked.

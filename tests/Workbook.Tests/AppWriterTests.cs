@@ -212,7 +212,7 @@ public sealed class AppWriterTests
     public void The_workbooks_notebooks_convert_and_show_what_their_cells_display()
     {
         var repository = Repository.Find(AppContext.BaseDirectory);
-        var svd = ExecutedNotebook.Load(Path.Combine(repository.Notebooks, "02-svd-and-truncation.ipynb"));
+        var svd = NotebookDocument.Load(Path.Combine(repository.Notebooks, "02-svd-and-truncation.ipynb"));
 
         var app = AppWriter.Convert(svd.Cells, "notebooks/02-svd-and-truncation.ipynb", "../../../src/LowRank.Notebooks/LowRank.Notebooks.csproj");
 
@@ -224,7 +224,7 @@ public sealed class AppWriterTests
             CodeLines(app).Where(l => l.StartsWith("#:package", StringComparison.Ordinal)));
         foreach (var notebook in repository.ListWorkbook())
         {
-            var converted = AppWriter.Convert(ExecutedNotebook.Load(notebook).Cells, repository.RelativeName(notebook), Project);
+            var converted = AppWriter.Convert(NotebookDocument.Load(notebook).Cells, repository.RelativeName(notebook), Project);
             Assert.Contains("\nusing LowRank;\n", converted, StringComparison.Ordinal);
         }
     }

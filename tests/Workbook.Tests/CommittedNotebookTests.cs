@@ -18,7 +18,7 @@ public sealed partial class CommittedNotebookTests
     /// <summary>Lessons and solutions, by their path relative to notebooks/: both are committed clean and pinned.</summary>
     public static TheoryData<string> LessonsAndSolutions => new(Repository.ListWorkbook().Select(n => Repository.RelativeName(n)));
 
-    private static JsonObject Load(string name) => ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Json;
+    private static JsonObject Load(string name) => NotebookDocument.Load(Path.Combine(Repository.Notebooks, name)).Json;
 
     [Fact]
     public void Notebooks_are_numbered_kebab_case() =>
@@ -85,7 +85,7 @@ public sealed partial class CommittedNotebookTests
     [MemberData(nameof(Notebooks))]
     public void Notebook_opens_with_a_title_and_the_references_and_closes_with_exercises(string name)
     {
-        var cells = ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Cells;
+        var cells = NotebookDocument.Load(Path.Combine(Repository.Notebooks, name)).Cells;
         Assert.Equal("markdown", cells[0].CellType);
         Assert.StartsWith("# ", cells[0].Source, StringComparison.Ordinal);
         Assert.Contains("PyTorch original", cells[0].Source, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed partial class CommittedNotebookTests
     {
         // "// original In [n]:" must quote a line of the original word for word; anything else is marked "// PyTorch:".
         var original = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-svd-notebook.py"));
-        var code = ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Cells.Where(c => c.CellType == "code");
+        var code = NotebookDocument.Load(Path.Combine(Repository.Notebooks, name)).Cells.Where(c => c.CellType == "code");
         foreach (var line in code.SelectMany(c => c.Source.Split('\n')).Select(l => l.Trim()))
         {
             var quote = OriginalQuote().Match(line);
@@ -134,7 +134,7 @@ public sealed partial class CommittedNotebookTests
         var pins = XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props"))
             .Descendants("PackageVersion")
             .ToDictionary(p => (string)p.Attribute("Include")!, p => ((string)p.Attribute("Version")!).Trim('[', ']'));
-        var source = string.Join("\n", ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, name)).Cells.Select(c => c.Source));
+        var source = string.Join("\n", NotebookDocument.Load(Path.Combine(Repository.Notebooks, name)).Cells.Select(c => c.Source));
         var references = NugetReference().Matches(source).ToArray();
         Assert.NotEmpty(references);
         foreach (Match reference in references)

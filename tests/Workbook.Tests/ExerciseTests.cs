@@ -15,7 +15,7 @@ public sealed class ExerciseTests(WorkbookRun workbook)
 
     public static TheoryData<string> Lessons => new(Repository.Find(AppContext.BaseDirectory).ListNotebooks().Select(Path.GetFileName)!);
 
-    private static string[] CheckLines(ExecutedNotebook notebook) =>
+    private static string[] CheckLines(NotebookDocument notebook) =>
         notebook.PrintedLines.Where(l => l.StartsWith(Passed, StringComparison.Ordinal) || l.StartsWith("✗ ", StringComparison.Ordinal)).ToArray();
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class ExerciseTests(WorkbookRun workbook)
         var runs = workbook.Exercises;
         Assert.Equal(["01-exercise.ipynb", "solutions/01-exercise.ipynb"], runs.Select(r => r.Name));
         Assert.All(runs, r => Assert.True(r.Succeeded, $"{r.Name} failed:\n{r.FailureSummary}"));
-        var lesson = ExecutedNotebook.Load(runs[0].ExecutedPath);
-        var solution = ExecutedNotebook.Load(runs[1].ExecutedPath);
+        var lesson = NotebookDocument.Load(runs[0].ExecutedPath);
+        var solution = NotebookDocument.Load(runs[1].ExecutedPath);
         Assert.Equal(2, CheckLines(lesson).Length);
 
         Unanswered(runs[0].Name, lesson);
@@ -57,7 +57,7 @@ public sealed class ExerciseTests(WorkbookRun workbook)
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Answered(runs[0].Name, lesson, lesson));
     }
 
-    private static void Unanswered(string name, ExecutedNotebook lesson)
+    private static void Unanswered(string name, NotebookDocument lesson)
     {
         var checks = CheckLines(lesson);
         Assert.True(checks.Length > 0, $"{name} prints no check line: its \"Your turn\" exercises need check cells (LowRank.Check).");
@@ -65,7 +65,7 @@ public sealed class ExerciseTests(WorkbookRun workbook)
             $"{name} must leave its exercises unanswered, but a check printed: {line}"));
     }
 
-    private static void Answered(string name, ExecutedNotebook solution, ExecutedNotebook lesson)
+    private static void Answered(string name, NotebookDocument solution, NotebookDocument lesson)
     {
         var checks = CheckLines(solution);
         Assert.True(checks.Length == CheckLines(lesson).Length,

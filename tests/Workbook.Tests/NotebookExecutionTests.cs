@@ -36,9 +36,9 @@ public sealed partial class NotebookExecutionTests(WorkbookRun workbook)
     {
         var run = workbook.FirstRunOf(name);
         Assert.True(run.Succeeded, $"{name} failed (exit {run.ExitCode}):\n{run.FailureSummary}");
-        var executed = ExecutedNotebook.Load(run.ExecutedPath);
+        var executed = NotebookDocument.Load(run.ExecutedPath);
         Assert.Empty(executed.Errors);
-        var source = ExecutedNotebook.Load(workbook.FirstRunOf(name).Notebook);
+        var source = NotebookDocument.Load(workbook.FirstRunOf(name).Notebook);
         Assert.Equal(source.Cells.Select(c => c.Source), executed.Cells.Select(c => c.Source));
     }
 
@@ -49,11 +49,11 @@ public sealed partial class NotebookExecutionTests(WorkbookRun workbook)
         // A fresh kernel (the doubled copy's first half) and the same kernel again (its second half, as Run All
         // twice in VS Code) both reproduce the first run; the #r cell is left out, as a kernel reports package
         // installation only the first time.
-        var first = ExecutedNotebook.Load(workbook.FirstRunOf(name).ExecutedPath).Cells;
-        var measurements = ExecutedNotebook.Load(workbook.FirstRunOf(name).Notebook).MeasurementCells;
+        var first = NotebookDocument.Load(workbook.FirstRunOf(name).ExecutedPath).Cells;
+        var measurements = NotebookDocument.Load(workbook.FirstRunOf(name).Notebook).MeasurementCells;
         var twice = workbook.Twice.Single(r => r.Name == name);
         Assert.True(twice.Succeeded, $"{name} run twice in one kernel failed:\n{twice.FailureSummary}");
-        var cells = ExecutedNotebook.Load(twice.ExecutedPath).Cells;
+        var cells = NotebookDocument.Load(twice.ExecutedPath).Cells;
         Assert.Equal(2 * first.Count, cells.Count);
         foreach (var half in new[] { cells.Take(first.Count), cells.Skip(first.Count) })
         {

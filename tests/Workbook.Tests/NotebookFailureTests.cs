@@ -28,7 +28,7 @@ public sealed class NotebookFailureTests
         var run = await (await RunnerAsync()).RunAsync(notebook, scratch.PathOf("out", "answer.ipynb")).WaitAsync(Bound);
 
         Assert.True(run.Succeeded, run.FailureSummary);
-        Assert.Contains("answer = 42", ExecutedNotebook.Load(run.ExecutedPath).PrintedText, StringComparison.Ordinal);
+        Assert.Contains("answer = 42", NotebookDocument.Load(run.ExecutedPath).PrintedText, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -42,7 +42,7 @@ public sealed class NotebookFailureTests
         var run = await (await RunnerAsync()).RunAsync(notebook, scratch.PathOf("out", "leave.ipynb")).WaitAsync(Bound);
 
         Assert.True(run.Succeeded, run.FailureSummary);
-        Assert.Contains("after the sleeper", ExecutedNotebook.Load(run.ExecutedPath).PrintedText, StringComparison.Ordinal);
+        Assert.Contains("after the sleeper", NotebookDocument.Load(run.ExecutedPath).PrintedText, StringComparison.Ordinal);
         Assert.True(await Scratch.GoneAsync(await Scratch.WaitForPidAsync(pid, Bound)), "the process the cell started outlived the run");
     }
 
@@ -118,7 +118,7 @@ public sealed class NotebookFailureTests
         var run = await (await RunnerAsync()).RunAsync(notebook, scratch.PathOf("out", "stderr.ipynb")).WaitAsync(Bound);
 
         Assert.True(run.Succeeded, run.FailureSummary);
-        var output = Assert.Single(ExecutedNotebook.Load(run.ExecutedPath).Cells.Single().Outputs);
+        var output = Assert.Single(NotebookDocument.Load(run.ExecutedPath).Cells.Single().Outputs);
         Assert.Equal(("stream", "stdout", "a warning\n"), (output.OutputType, output.StreamName, output.Text));
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class PlotlyInteractiveTests
         var run = await runner.RunAsync(notebook, Path.Combine(Repository.Artifacts, "test-notebooks", "fixtures", "with-plotly-interactive.ipynb"));
 
         Assert.True(run.Succeeded, run.FailureSummary);
-        var executed = ExecutedNotebook.Load(run.ExecutedPath);
+        var executed = NotebookDocument.Load(run.ExecutedPath);
         Assert.Contains("Plotly.NET.Interactive.dll", string.Concat(executed.Cells[0].Outputs.SelectMany(o => o.Data.Values)), StringComparison.Ordinal);
         var chart = Assert.Single(executed.Cells[2].Outputs.SelectMany(o => o.Data), d => d.Key == "text/html").Value;
         Assert.Contains("class=\"lowrank-chart\"", chart, StringComparison.Ordinal);

@@ -196,7 +196,7 @@ and *emphasis* with $a<b$ inline.");
     private static CellOutput Output(string type, string? text = null, string? stream = null, Dictionary<string, string>? data = null) =>
         new(type, data ?? [], stream, text, null, null);
 
-    private static ExecutedNotebook Notebook(params (string Type, string Source, CellOutput[] Outputs)[] cells) =>
+    private static NotebookDocument Notebook(params (string Type, string Source, CellOutput[] Outputs)[] cells) =>
         new("test.ipynb", [], cells.Select((c, i) => new NotebookCell(i + 1, c.Type, c.Source, c.Outputs)).ToArray());
 
     private static void WriteNotebook(string path, string markdown, string code, string? printed)

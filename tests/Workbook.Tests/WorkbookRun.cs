@@ -95,7 +95,7 @@ public sealed partial class WorkbookRun : IAsyncLifetime
         First.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
             $"notebooks/{name} was not run; the workbook has: {string.Join(", ", First.Select(r => r.Name))}");
 
-    public ExecutedNotebook Executed(string name) => ExecutedNotebook.Load(FirstRunOf(name).ExecutedPath);
+    public NotebookDocument Executed(string name) => NotebookDocument.Load(FirstRunOf(name).ExecutedPath);
 }
 
 [CollectionDefinition(Name)]

@@ -44,7 +44,7 @@ public static class AppWriter
         var folder = Path.GetDirectoryName(path)!;
         var project = Path.GetRelativePath(folder, Path.Combine(repository.Root, LibraryProject)).Replace('\\', '/');
         var name = Path.GetRelativePath(repository.Root, notebook).Replace('\\', '/');
-        var source = Convert(ExecutedNotebook.Load(notebook).Cells, name, project);
+        var source = Convert(NotebookDocument.Load(notebook).Cells, name, project);
         Directory.CreateDirectory(folder);
         File.WriteAllText(path, source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return path;

@@ -6,7 +6,7 @@ namespace Workbook.Report;
 public static partial class NotebookTitle
 {
     /// <summary>The first <c># heading</c> of the notebook's markdown cells, as plain text; else <paramref name="fallback"/>.</summary>
-    public static string Of(ExecutedNotebook notebook, string fallback)
+    public static string Of(NotebookDocument notebook, string fallback)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var heading = notebook.Cells

@@ -43,7 +43,7 @@ public static class ReportBuilder
         {
             throw new FileNotFoundException($"There is no executed copy of {name} at {path}.", path);
         }
-        var notebook = ExecutedNotebook.Load(path);
+        var notebook = NotebookDocument.Load(path);
         return new ReportPage(name, NotebookTitle.Of(notebook, Path.GetFileNameWithoutExtension(name)), notebook);
     }
 

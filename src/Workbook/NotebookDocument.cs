@@ -54,11 +54,11 @@ public sealed record CellError(NotebookCell Cell, string Name, string Message)
         $"cell {Cell.Number} ({Cell.FirstLine}): {Name}: {string.Join('\n', Message.Split('\n').Take(6)).TrimEnd()}";
 }
 
-/// <summary>A notebook file read as nbformat 4 JSON, with helpers for what the runner and the tests look for.</summary>
+/// <summary>A notebook file, as committed or as executed, read as nbformat 4 JSON, with helpers for what the runner and the tests look for.</summary>
 /// <param name="Path">Where it was read from.</param>
 /// <param name="Json">The whole document.</param>
 /// <param name="Cells">Its cells in order.</param>
-public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
+public sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
 {
     /// <summary>
     /// The numbers of the cells tagged <see cref="NotebookCell.MeasurementTag"/>. Read them from the source notebook:
@@ -67,7 +67,7 @@ public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyLis
     public IReadOnlySet<int> MeasurementCells => Cells.Where(c => c.IsMeasurement).Select(c => c.Number).ToHashSet();
 
     /// <summary>Reads a notebook; throws <see cref="InvalidDataException"/> naming the file when it is not nbformat JSON.</summary>
-    public static ExecutedNotebook Load(string path)
+    public static NotebookDocument Load(string path)
     {
         var text = File.ReadAllText(path);
         if (string.IsNullOrWhiteSpace(text))
@@ -88,7 +88,7 @@ public sealed record ExecutedNotebook(string Path, JsonObject Json, IReadOnlyLis
         var cells = (json["cells"] as JsonArray ?? throw new InvalidDataException($"{path} has no 'cells' array, so it is not a notebook."))
             .Select((cell, i) => ReadCell(i + 1, cell as JsonObject ?? throw new InvalidDataException($"{path}: cell {i + 1} is not a JSON object.")))
             .ToArray();
-        return new ExecutedNotebook(path, json, cells);
+        return new NotebookDocument(path, json, cells);
     }
 
     /// <summary>
