@@ -37,9 +37,24 @@ public static class RunCommand
         }
         // The HTML report and the file-based apps, the workbook's two fallbacks for when the notebook tooling is gone;
         // apps only for the notebooks that ran, as the app of a failing notebook fails too.
-        var reported = Workbook.Report.ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
+        // A run of notebooks from elsewhere leaves the workbook's report as it was: it has nothing to add to it.
+        var reported = !RanAnyOfTheWorkbook(repository, runs)
+            ? SkipReport(repository)
+            : Workbook.Report.ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
         var apps = Apps.AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
         return exitCode == 0 && reported && apps == 0 ? 0 : 1;
+    }
+
+    private static bool RanAnyOfTheWorkbook(Repository repository, IReadOnlyList<NotebookRun> runs)
+    {
+        var workbook = repository.ListWorkbook().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        return runs.Any(r => workbook.Contains(Path.GetFullPath(r.Notebook)));
+    }
+
+    private static bool SkipReport(Repository repository)
+    {
+        Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in {Path.GetRelativePath(repository.Root, repository.Notebooks)}/.");
+        return true;
     }
 
     private static void Report(NotebookRun run, object gate)

@@ -148,6 +148,8 @@ public sealed class RunCommandTests
 
             Assert.True(code == 0, output);
             Assert.True(File.Exists(executed), $"no executed copy in this checkout's artifacts:\n{output}");
+            // Whatever this checkout's artifacts hold, a notebook from elsewhere neither changes its report nor fails on it.
+            Assert.Contains("Report not updated: none of these notebooks is one of the workbook's in notebooks/.", output, StringComparison.Ordinal);
         }
         finally
         {
