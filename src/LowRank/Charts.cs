@@ -79,6 +79,7 @@ public static partial class Charts
                 LineColor: Accent,
                 LineDash: StyleParam.DrawingStyle.Dash)
             .WithTraceInfo(ShowLegend: true);
+        Hover(line, lineKeys.Select(_ => $"tolerance {Numbers.Short(tolerance)}"));
         return Style(
             Chart.Combine([bars, line]),
             title,
@@ -221,7 +222,7 @@ public static partial class Charts
     /// on one diverging colour scale centred on 0 (red positive, blue negative) with one colour bar.
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="matrices">Named matrices; at least one and at most 10,000, every name non-null and every entry finite.</param>
+    /// <param name="matrices">Named matrices; at least one, every name non-null and every entry finite, and together small enough to give each entry a pixel (about 900 columns in all, 420 rows).</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart Matrices<T>(IEnumerable<(string Name, Matrix<T> Matrix)> matrices, string title = "The matrices entry by entry: red positive, blue negative, one shared scale")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
@@ -238,7 +239,7 @@ public static partial class Charts
             Guard.Finite(matrix, $"matrices[\"{name}\"]", nameof(matrices));
             panels[i] = new Panel(name, name, ToDouble(matrix), Scale: 0);
         }
-        return Heatmaps(panels, title);
+        return Heatmaps(panels, title, nameof(matrices));
     }
 
     /// <summary>
@@ -246,7 +247,7 @@ public static partial class Charts
     /// share one colour scale so they can be compared; W − B·A is usually rounding-sized and gets its own scale and colour bar.
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="w">The d×k matrix; every entry finite.</param>
+    /// <param name="w">The d×k matrix; every entry finite, with d ≤ 420 and k small enough that the five panels give each entry a pixel (4k + r ≤ about 650).</param>
     /// <param name="b">B, d×r; every entry finite.</param>
     /// <param name="a">A, r×k; every entry finite.</param>
     /// <param name="title">The chart title.</param>
@@ -273,7 +274,8 @@ public static partial class Charts
                 new Panel("B·A", "(B·A)", ToDouble(product), Scale: 0),
                 new Panel("W − B·A (own scale)", "(W − B·A)", ToDouble(w - product), Scale: 1),
             ],
-            title);
+            title,
+            nameof(w));
     }
 
     private sealed record Panel(string Title, string HoverName, double[][] Rows, int Scale)
@@ -283,7 +285,7 @@ public static partial class Charts
         public int ColumnCount => Rows[0].Length;
     }
 
-    private static GenericChart Heatmaps(Panel[] panels, string title)
+    private static GenericChart Heatmaps(Panel[] panels, string title, string parameter)
     {
         // Pixel budget: a cell is cell×cell px, so a panel is columns·cell wide and rows·cell tall. Between panels sit the next
         // panel's row labels, and after the last panel of each colour scale its colour bar.
@@ -296,10 +298,18 @@ public static partial class Charts
         var lastOfScale = panels.Select((p, i) => i == panels.Length - 1 || panels[i + 1].Scale != p.Scale).ToArray();
         var spacing = Enumerable.Range(0, panels.Length).Sum(i => (lastOfScale[i] ? colourBar : 0) + (i < panels.Length - 1 ? gap : 0));
         var available = 980 - left - right - spacing;
-        var cell = Math.Min(Math.Min((double)available / panels.Sum(p => p.ColumnCount), 420.0 / maxRows), 40);
+        var columns = panels.Sum(p => p.ColumnCount);
+        var cell = Math.Min(Math.Min((double)available / columns, 420.0 / maxRows), 40);
+        // Below a pixel per entry a heatmap shows averages, not entries; many panels would leave no room at all.
+        if (cell < 1)
+        {
+            throw Guard.OutOfRange(parameter,
+                $"{panels.Length} panel(s) side by side, {columns} columns in all and up to {maxRows} rows, leave less than a pixel per entry: the figure has room for {Math.Max(available, 0)} columns and 420 rows. Draw fewer or smaller matrices, e.g. a corner such as W.SubMatrix(0, 64, 0, 64).");
+        }
         // A figure narrowed to tall panels stays wide enough for its title (about 10 px a character at 18 px).
-        var plotWidth = Math.Max(panels.Sum(p => p.ColumnCount) * cell + spacing, Math.Min(Math.Max(560, 10 * title.Length + 40), 980) - left - right);
-        var plotHeight = Math.Max(maxRows * cell, 160);
+        // Whole pixels, as the figure's size is given in them: domains are fractions of these, so cells stay square.
+        var plotWidth = Math.Ceiling(Math.Max(columns * cell + spacing, Math.Min(Math.Max(560, 10 * title.Length + 40), 980) - left - right));
+        var plotHeight = Math.Ceiling(Math.Max(maxRows * cell, 160));
 
         var scales = panels.Select(p => p.Scale).Distinct().ToDictionary(
             s => s,
@@ -373,9 +383,9 @@ public static partial class Charts
             x += width + (lastOfScale[i] ? colourBar : 0) + gap;
         }
 
-        var figureHeight = (int)Math.Ceiling(plotHeight) + top + bottom;
+        var figureHeight = (int)plotHeight + top + bottom;
         var chart = Plotly.NET.Chart.withTitle(title, null).Invoke(Chart.Combine(traces))
-            .WithSize(Width: (int)Math.Ceiling(plotWidth) + left + right, Height: figureHeight);
+            .WithSize(Width: (int)plotWidth + left + right, Height: figureHeight);
         foreach (var (name, value) in layout)
         {
             SetLayout(chart, name, value);
