@@ -133,6 +133,16 @@ and *emphasis* with $a<b$ inline.");
     }
 
     [Fact]
+    public void The_kernels_package_progress_is_left_out_and_the_installed_list_kept()
+    {
+        const string installing = "<div><div></div><div><strong>Installing Packages</strong><ul><li><span>MathNet.Numerics</span></li></ul></div><div></div></div>";
+        const string installed = "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul></div></div>";
+
+        Assert.Equal("", OutputHtml.Render(Output("display_data", data: new() { ["text/html"] = installing })));
+        Assert.Equal($"<div class=\"output html\">\n{installed}\n</div>\n", OutputHtml.Render(Output("display_data", data: new() { ["text/html"] = installed })));
+    }
+
+    [Fact]
     public void Titles_come_from_the_first_heading_as_plain_text()
     {
         var notebook = Notebook(("markdown", "Intro\n\n# 2. SVD of `W` and $B$ *now*\n\n# later", []));

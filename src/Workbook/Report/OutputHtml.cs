@@ -7,13 +7,16 @@ public static class OutputHtml
 {
     /// <summary>
     /// Stream text as preformatted text; rich outputs by their richest type the report can show (HTML, then a PNG or
-    /// SVG image, then plain text); errors by name and message. An output with nothing to show gives an empty string.
+    /// SVG image, then plain text); errors by name and message. An output with nothing to show, or the kernel's passing
+    /// package progress, gives an empty string.
     /// </summary>
     public static string Render(CellOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
         return output.OutputType switch
         {
+            // A live front end replaces the kernel's package progress with its "Installed Packages" list; a page shows only the list.
+            _ when output.Data.TryGetValue("text/html", out var progress) && progress.Contains(InstallingPackages, StringComparison.Ordinal) => "",
             "stream" => Preformatted(output.StreamName == "stderr" ? "output stderr" : "output stream", output.Text ?? ""),
             "error" => Preformatted("output error", $"{output.ErrorName}: {output.ErrorValue}"),
             _ when output.Data.TryGetValue("text/html", out var html) => $"<div class=\"output html\">\n{html}\n</div>\n",
@@ -24,6 +27,8 @@ public static class OutputHtml
             _ => "",
         };
     }
+
+    private const string InstallingPackages = "<strong>Installing Packages</strong>";
 
     private static string Preformatted(string classes, string text) =>
         $"<pre class=\"{classes}\">{WebUtility.HtmlEncode(text.TrimEnd('\n'))}</pre>\n";
