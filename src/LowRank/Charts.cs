@@ -433,6 +433,7 @@ public static partial class Charts
         }
     }
 
+    // yValues: every value drawn against the y axis, from which a log axis places its labels; a linear axis ignores them.
     private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY, IReadOnlyCollection<double>? yValues = null)
     {
         var styled = Plotly.NET.Chart.withTitle(title, null).Invoke(chart).WithSize(Width: Width, Height: Height);

@@ -43,6 +43,6 @@ public static partial class Charts
             Hover(line, s.X.Zip(s.Y, (x, y) => $"{s.Name}: {Numbers.Short(x)} → {Numbers.Short(y)}"));
             return line;
         });
-        return Style(Chart.Combine(lines), title, xTitle, yTitle, logY, yValues: logY ? list.SelectMany(s => s.Y).ToArray() : null);
+        return Style(Chart.Combine(lines), title, xTitle, yTitle, logY, yValues: list.SelectMany(s => s.Y).ToArray());
     }
 }

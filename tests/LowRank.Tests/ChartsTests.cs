@@ -225,29 +225,39 @@ public class ChartsTests
     [Fact]
     public void Lines_reject_series_that_cannot_be_drawn()
     {
-        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([], "t", "x", "y")).ParamName);
-        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0])], "t", "x", "y")).ParamName);
-        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([(null!, [1.0], [1.0])], "t", "x", "y")).ParamName);
-        Assert.Equal("series", Assert.Throws<ArgumentException>(() => Charts.Lines([("a", [], [])], "t", "x", "y")).ParamName);
-        Assert.Equal("series", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0], [double.NaN])], "t", "x", "y")).ParamName);
-        Assert.Equal("series", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0], [0.0])], "t", "x", "y", logY: true)).ParamName);
-        Assert.Equal("title", Assert.Throws<ArgumentNullException>(() => Charts.Lines([("a", [1.0], [1.0])], null!, "x", "y")).ParamName);
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([], "t", "x", "y"), "series", "at least one series");
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0])], "t", "x", "y"), "series", "series[0]", "has name \"a\", 2 x and 1 y");
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0], [1.0]), (null!, [1.0], [1.0])], "t", "x", "y"), "series", "series[1]", "has name null, 1 x and 1 y");
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", null!, [1.0])], "t", "x", "y"), "series", "null x and 1 y");
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0], null!)], "t", "x", "y"), "series", "1 x and null y");
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [], [])], "t", "x", "y"), "series", "0 x and 0 y");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0], [double.NaN])], "t", "x", "y"), "series", "series[0] (\"a\") must hold finite values.");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0, 0.0])], "t", "x", "y", logY: true), "series", "must hold finite values, and y > 0 on a log axis.");
+        Assert.Equal(2, TraceCount(Charts.Lines([("a", [1.0, 2.0], [1.0, 0.0]), ("b", [1.0], [-1.0])], "t", "x", "y")));
+        Rejects.Throws<ArgumentNullException>(() => Charts.Lines([("a", [1.0], [1.0])], null!, "x", "y"), "title");
+        Rejects.Throws<ArgumentNullException>(() => Charts.Lines([("a", [1.0], [1.0])], "t", null!, "y"), "xTitle");
+        Rejects.Throws<ArgumentNullException>(() => Charts.Lines([("a", [1.0], [1.0])], "t", "x", null!), "yTitle");
     }
+
+    private static int TraceCount(GenericChart chart) => Figure(chart)["data"]!.AsArray().Count;
 
     [Fact]
     public void Training_charts_reject_bad_input_with_the_argument()
     {
-        Assert.Equal("losses", Assert.Throws<ArgumentNullException>(() => Charts.TrainingLoss(null!)).ParamName);
-        Assert.Equal("losses", Assert.Throws<ArgumentException>(() => Charts.TrainingLoss([])).ParamName);
-        Assert.Equal("losses", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, double.NaN])).ParamName);
-        Assert.Equal("losses", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, -0.5])).ParamName);
-        Assert.Equal("losses", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([double.PositiveInfinity])).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentException>(() => Charts.AdapterError([])).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(0, 1.0, 1.0)])).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(2, 1.0, 1.0), (2, 1.0, 1.0)])).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, -1.0, 1.0)])).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, double.NaN)])).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0)])).ParamName);
+        Rejects.Throws<ArgumentNullException>(() => Charts.TrainingLoss(null!), "losses");
+        Rejects.Throws<ArgumentException>(() => Charts.TrainingLoss([]), "losses", "at least one loss");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, double.NaN]), "losses", "losses[1] must be a finite number >= 0, but was NaN");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, -0.5]), "losses", "but was -0.5");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([double.PositiveInfinity]), "losses", "losses[0]");
+        Rejects.Throws<ArgumentException>(() => Charts.AdapterError([]), "points", "at least one rank");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(0, 1.0, 1.0)]), "points", "points[0].Rank must be at least 1", "but was 0");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(2, 1.0, 1.0), (2, 1.0, 1.0)]), "points", "points[1].Rank", "larger than the rank before it, but was 2");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, -1.0, 1.0)]), "points", "points[0] must have finite errors >= 0, but has Trained = -1 and Best = 1");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, double.NaN)]), "points", "Best = NaN");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, -1.0)]), "points", "Best = -1");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0)]), "points", "Trained = Infinity");
+        // An error of exactly 0 is a perfect fit, not bad input.
+        Assert.Equal(2, TraceCount(Charts.AdapterError([(1, 0.0, 0.0)])));
     }
 
     private static (Matrix<double> W, Matrix<double> B, Matrix<double> A) Factors(int rows, int cols, int rank)

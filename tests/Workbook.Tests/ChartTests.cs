@@ -6,7 +6,7 @@ namespace Workbook.Tests;
 
 /// <summary>
 /// Each chart output is there with the expected traces, and draws in a real headless browser with the network
-/// blocked: plotly.js comes from the notebook's own loader output, once per notebook.
+/// blocked: plotly.js comes from the notebook's own loader output, once per notebook, and accepts every figure.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
 public sealed partial class ChartTests(WorkbookRun workbook)
@@ -86,9 +86,17 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         var browser = Browser.Find() ?? throw new InvalidOperationException(Browser.Missing);
         var page = Path.Combine(workbook.Output, "pages", Path.ChangeExtension(name, ".html"));
         Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+        var html = workbook.Executed(name).HtmlOutputs.ToArray();
+        var figures = html.SelectMany(h => Figure().Matches(h)).Select(m => m.Groups[1].Value);
         await File.WriteAllTextAsync(page,
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n" +
-            string.Join("\n", workbook.Executed(name).HtmlOutputs) + "\n</body></html>\n");
+            string.Join("\n", html) + "\n" +
+            // plotly.js's own check of each figure as the notebook wrote it: it ignores what it does not accept, silently.
+            "<script>window.addEventListener('load', () => setTimeout(() => {\n" +
+            $"  const figures = [{string.Join(",\n", figures)}];\n" +
+            "  const problems = window.Plotly ? figures.flatMap((f, i) => (Plotly.validate(f.data, f.layout) || []).map(p => `figure ${i + 1}: ${p.msg}`)) : ['plotly.js did not load'];\n" +
+            "  const out = document.createElement('pre'); out.id = 'plotly-validate'; out.textContent = JSON.stringify(problems); document.body.appendChild(out);\n" +
+            "}, 500));</script>\n</body></html>\n");
 
         var dom = await HeadlessChromium.DumpDomAsync(browser, page);
         await File.WriteAllTextAsync(Path.ChangeExtension(page, ".dom.html"), dom);
@@ -102,6 +110,9 @@ public sealed partial class ChartTests(WorkbookRun workbook)
             Assert.Equal(count, Regex.Count(dom, $"class=\"{css}"));
         }
         Assert.DoesNotContain("data-lowrank-plotly=\"missing\"", dom, StringComparison.Ordinal);
+        var validation = Regex.Match(dom, "<pre id=\"plotly-validate\">(.*?)</pre>", RegexOptions.Singleline);
+        Assert.True(validation.Success, "plotly.js's validation did not run");
+        Assert.Empty(JsonNode.Parse(System.Net.WebUtility.HtmlDecode(validation.Groups[1].Value))!.AsArray().Select(p => (string?)p));
     }
 
     [GeneratedRegex(@"<script[^>]*\ssrc\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
