@@ -341,7 +341,6 @@ public static partial class Charts
                 trace.SetProperty("zauto", false);
                 trace.SetProperty("zmin", -limit);
                 trace.SetProperty("zmax", limit);
-                trace.SetProperty("zmid", 0);
                 trace.SetProperty("hovertemplate", $"{panel.HoverName}[%{{y}}, %{{x}}] = %{{z:.4~g}}<extra></extra>");
                 if (lastOfScale[i])
                 {

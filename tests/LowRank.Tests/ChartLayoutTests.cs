@@ -255,6 +255,9 @@ public class ChartLayoutTests
         Assert.Equal([1.0, 10, 100], TickValues(Charts.TrainingLoss([twoAndAHalf, 1.0]))!);
         // A label may lie up to a factor 1.5 beyond the data, 10 for data from 15 included.
         Assert.Equal([10.0, 20, 50, 100, 200], TickValues(Charts.TrainingLoss([200.0, 15.0]))!);
+        // ... and 2 for data up to 4/3, whose 1.5-fold is exactly 2 in double.
+        Assert.Equal(2.0, 4.0 / 3 * 1.5);
+        Assert.Equal([1.0, 2], TickValues(Charts.TrainingLoss([4.0 / 3, 1.0]))!);
     }
 
     [Fact]
@@ -500,7 +503,8 @@ public class ChartLayoutTests
             }
             // White at 0, red above and blue below, on a scale symmetric about 0.
             Assert.False((bool)trace["zauto"]!);
-            Assert.Equal(0.0, Number(trace["zmid"]));
+            // zmid would be ignored with zauto off (plotly.js's own validation says so): symmetric limits centre the scale.
+            Assert.Null(trace["zmid"]);
             Assert.Equal(-Number(trace["zmax"]), Number(trace["zmin"]));
             Assert.Contains("[%{y}, %{x}] = %{z:", (string?)trace["hovertemplate"], StringComparison.Ordinal);
         }
