@@ -222,7 +222,7 @@ public static partial class Charts
     /// on one diverging colour scale centred on 0 (red positive, blue negative) with one colour bar.
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="matrices">Named matrices; at least one, every name non-null and every entry finite, and together small enough to give each entry a pixel (about 900 columns in all, 420 rows).</param>
+    /// <param name="matrices">Named matrices; at least one, every name non-null and every entry finite, and together small enough to give each entry a pixel (at most 420 rows; one matrix up to about 850 columns, fewer side by side).</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart Matrices<T>(IEnumerable<(string Name, Matrix<T> Matrix)> matrices, string title = "The matrices entry by entry: red positive, blue negative, one shared scale")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
@@ -247,7 +247,7 @@ public static partial class Charts
     /// share one colour scale so they can be compared; W − B·A is usually rounding-sized and gets its own scale and colour bar.
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="w">The d×k matrix; every entry finite, with d ≤ 420 and k small enough that the five panels give each entry a pixel (4k + r ≤ about 650).</param>
+    /// <param name="w">The d×k matrix; every entry finite, with d ≤ 420 and k small enough that the five panels give each entry a pixel (4k + r ≤ about 600).</param>
     /// <param name="b">B, d×r; every entry finite.</param>
     /// <param name="a">A, r×k; every entry finite.</param>
     /// <param name="title">The chart title.</param>
