@@ -37,10 +37,16 @@ public static class RunCommand
         }
         // The HTML report and the file-based apps, the workbook's two fallbacks for when the notebook tooling is gone;
         // apps only for the notebooks that ran, as the app of a failing notebook fails too.
-        // A run of notebooks from elsewhere leaves the workbook's report as it was: it has nothing to add to it.
-        var reported = !RanAnyOfTheWorkbook(repository, runs)
-            ? SkipReport(repository)
-            : Workbook.Report.ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
+        var reported = true;
+        if (RanAnyOfTheWorkbook(repository, runs))
+        {
+            reported = Workbook.Report.ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
+        }
+        else
+        {
+            // Notebooks from elsewhere have nothing to add to the workbook's report, so it stays as it was.
+            Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in {Path.GetRelativePath(repository.Root, repository.Notebooks)}/.");
+        }
         var apps = Apps.AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
         return exitCode == 0 && reported && apps == 0 ? 0 : 1;
     }
@@ -49,12 +55,6 @@ public static class RunCommand
     {
         var workbook = repository.ListWorkbook().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         return runs.Any(r => workbook.Contains(Path.GetFullPath(r.Notebook)));
-    }
-
-    private static bool SkipReport(Repository repository)
-    {
-        Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in {Path.GetRelativePath(repository.Root, repository.Notebooks)}/.");
-        return true;
     }
 
     private static void Report(NotebookRun run, object gate)

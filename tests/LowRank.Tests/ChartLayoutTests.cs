@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using MathNet.Numerics.LinearAlgebra;
 using Plotly.NET;
+using static LowRank.Tests.FigureJson;
 
 namespace LowRank.Tests;
 
@@ -13,20 +14,9 @@ namespace LowRank.Tests;
 /// </summary>
 public class ChartLayoutTests
 {
-    private static JsonNode Figure(GenericChart chart) => JsonNode.Parse(GenericChart.toJson(chart))!;
-
-    private static double[] Doubles(JsonNode? array) => array!.AsArray().Select(v => (double)v!).ToArray();
-
     private static double Number(JsonNode? node) => (double)node!;
 
     private static RankSweep Sweep(int rows, int cols, int seed) => RankSweep.Of(Gaussian.Random<double>(rows, cols, seed));
-
-    private static (Matrix<double> W, Matrix<double> B, Matrix<double> A) Factors(int rows, int cols, int rank, int seed)
-    {
-        var w = Gaussian.Product<double>(rows, cols, rank, seed);
-        var (b, a) = Truncation.Of(w, rank);
-        return (w, b, a);
-    }
 
     /// <summary>Every chart the library draws, with ordinary data and with the edge cases each one handles.</summary>
     public static TheoryData<string> Figures =>

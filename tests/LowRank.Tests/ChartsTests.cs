@@ -1,21 +1,18 @@
 using System.Text.Json.Nodes;
 using MathNet.Numerics.LinearAlgebra;
 using Plotly.NET;
+using static LowRank.Tests.FigureJson;
 
 namespace LowRank.Tests;
 
 /// <summary>The workbook's figures carry the traces, labels and axes the notebooks describe.</summary>
 public class ChartsTests
 {
-    private static JsonNode Figure(GenericChart chart) => JsonNode.Parse(GenericChart.toJson(chart))!;
-
     private static string[] TraceTypes(JsonNode figure) =>
         figure["data"]!.AsArray().Select(t => (string)t!["type"]!).ToArray();
 
     private static RankSweep Sweep(params (double Error, double EckartYoung)[] points) =>
         new([.. points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, 1 - (i + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1)))]);
-
-    private static double[] Doubles(JsonNode? array) => array!.AsArray().Select(v => (double)v!).ToArray();
 
     private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => (string)v!).ToArray();
 
@@ -258,13 +255,6 @@ public class ChartsTests
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0)]), "points", "Trained = Infinity");
         // An error of exactly 0 is a perfect fit, not bad input.
         Assert.Equal(2, TraceCount(Charts.AdapterError([(1, 0.0, 0.0)])));
-    }
-
-    private static (Matrix<double> W, Matrix<double> B, Matrix<double> A) Factors(int rows, int cols, int rank)
-    {
-        var w = Gaussian.Product<double>(rows, cols, rank, seed: 11);
-        var (b, a) = Truncation.Of(w, rank);
-        return (w, b, a);
     }
 
     private static double MaxAbs(params Matrix<double>[] matrices) => matrices.Max(m => m.Enumerate().Max(Math.Abs));

@@ -53,7 +53,8 @@ public static class PlotlySchema
             {
                 attribute = kind;
             }
-            if (key.StartsWith('_') || key == "role" || attribute is not JsonObject spec)
+            // The schema's own markers (role, _isSubplotObj) are not objects, so they are no attributes either.
+            if (attribute is not JsonObject spec)
             {
                 problems.Add($"{at}: not an attribute plotly.js knows");
             }
@@ -163,19 +164,15 @@ public static class PlotlySchema
         {
             return "must be an array";
         }
-        // items is one spec per position, or one spec for every position when the array's length is free.
-        var items = spec["items"];
+        // items is one spec for every position, or one per position and no more positions than that.
         for (var i = 0; i < array.Count; i++)
         {
-            var item = items is JsonArray positions ? (i < positions.Count ? positions[i] : null) : items;
-            if (item is JsonObject itemSpec)
+            var item = spec["items"] as JsonObject ?? (spec["items"] is JsonArray positions && i < positions.Count ? positions[i] as JsonObject : null);
+            if (item is null)
             {
-                Value(array[i], itemSpec, $"{at}[{i}]", problems);
+                return $"has {array.Count} items, more than the {(spec["items"] as JsonArray)?.Count ?? 0} allowed";
             }
-            else if (!(spec["freeLength"]?.GetValue<bool>() ?? false) || items is not null)
-            {
-                return $"has {array.Count} items, more than the {(items as JsonArray)?.Count} allowed";
-            }
+            Value(array[i], item, $"{at}[{i}]", problems);
         }
         return null;
     }
