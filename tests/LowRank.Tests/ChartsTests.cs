@@ -125,7 +125,7 @@ public class ChartsTests
             "error" => Charts.ErrorVersusRank(sweep),
             "energy" => Charts.EnergyLost([("a", sweep), ("b", sweep)]),
             "loss" => Charts.TrainingLoss([2.0, 1.0, 0.5]),
-            "adapter" => Charts.AdapterError([(1, 6.8, 6.7), (2, 0.8, 0.78)]),
+            "adapter" => Charts.AdapterError([(1, 6.8, 6.78, 6.7), (2, 0.8, 0.785, 0.78)]),
             _ => Charts.ParameterShare([ParameterCount.Of(768, 768, 4), ParameterCount.Of(768, 768, 8)]),
         };
     }
@@ -188,20 +188,26 @@ public class ChartsTests
     }
 
     [Fact]
-    public void Adapter_error_draws_trained_and_best_per_rank_from_zero()
+    public void Adapter_error_draws_trained_and_the_loss_minimiser_as_multiples_of_eckart_young()
     {
-        var figure = Figure(Charts.AdapterError([(1, 6.8, 6.7), (2, 0.8, 0.78), (4, 0.79, 0.7)]));
+        var figure = Figure(Charts.AdapterError([(1, 6.8, 6.8, 6.4), (2, 0.8, 0.79, 0.78), (4, 0.84, 0.75, 0.7)]));
 
-        Assert.Equal(["scatter", "scatter"], TraceTypes(figure));
-        var (trained, best) = (figure["data"]![0]!, figure["data"]![1]!);
+        Assert.Equal(["scatter", "scatter", "scatter"], TraceTypes(figure));
+        var (trained, optimum, best) = (figure["data"]![0]!, figure["data"]![1]!, figure["data"]![2]!);
         Assert.Equal([1.0, 2.0, 4.0], Doubles(trained["x"]));
-        Assert.Equal([6.8, 0.8, 0.79], Doubles(trained["y"]));
-        Assert.Equal([6.7, 0.78, 0.7], Doubles(best["y"]));
+        Assert.Equal([1.0, 2.0, 4.0], Doubles(best["x"]));
+        // The ratios, not the distances.
+        Assert.Equal([6.8 / 6.4, 0.8 / 0.78, 0.84 / 0.7], Doubles(trained["y"]));
+        Assert.Equal([6.8 / 6.4, 0.79 / 0.78, 0.75 / 0.7], Doubles(optimum["y"]));
+        Assert.Equal([1.0, 1.0, 1.0], Doubles(best["y"]));
         Assert.StartsWith("trained", (string?)trained["name"], StringComparison.Ordinal);
+        Assert.StartsWith("minimiser of the training loss", (string?)optimum["name"], StringComparison.Ordinal);
         Assert.StartsWith("best rank r (Eckart–Young)", (string?)best["name"], StringComparison.Ordinal);
-        Assert.Equal("r = 2: trained 0.8, 1.0256 × the best", Strings(trained["hovertext"])[1]);
-        Assert.Equal("tozero", (string?)figure["layout"]!["yaxis"]!["rangemode"]);
+        Assert.Equal("r = 2: trained 0.8, 1.0256 × Eckart–Young", Strings(trained["hovertext"])[1]);
+        Assert.Equal("r = 4: minimiser of the loss 0.75, 1.0714 × Eckart–Young", Strings(optimum["hovertext"])[2]);
+        Assert.Equal("r = 1: Eckart–Young 6.4", Strings(best["hovertext"])[0]);
         Assert.Equal("linear", (string?)figure["layout"]!["yaxis"]!["type"]);
+        Assert.Equal("distance to ΔW* ÷ Eckart–Young's", (string?)figure["layout"]!["yaxis"]!["title"]!["text"]);
     }
 
     [Fact]
@@ -247,14 +253,17 @@ public class ChartsTests
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, -0.5]), "losses", "but was -0.5");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([double.PositiveInfinity]), "losses", "losses[0]");
         Rejects.Throws<ArgumentException>(() => Charts.AdapterError([]), "points", "at least one rank");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(0, 1.0, 1.0)]), "points", "points[0].Rank must be at least 1", "but was 0");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(2, 1.0, 1.0), (2, 1.0, 1.0)]), "points", "points[1].Rank", "larger than the rank before it, but was 2");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, -1.0, 1.0)]), "points", "points[0] must have finite errors >= 0, but has Trained = -1 and Best = 1");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, double.NaN)]), "points", "Best = NaN");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, -1.0)]), "points", "Best = -1");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0)]), "points", "Trained = Infinity");
-        // An error of exactly 0 is a perfect fit, not bad input.
-        Assert.Equal(2, TraceCount(Charts.AdapterError([(1, 0.0, 0.0)])));
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(0, 1.0, 1.0, 1.0)]), "points", "points[0].Rank must be at least 1", "but was 0");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(2, 1.0, 1.0, 1.0), (2, 1.0, 1.0, 1.0)]), "points", "points[1].Rank", "larger than the rank before it, but was 2");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, -1.0, 1.0, 1.0)]), "points", "points[0] must have finite distances >= 0, but has Trained = -1 and LossOptimum = 1");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0, 1.0)]), "points", "Trained = Infinity");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, double.NaN, 1.0)]), "points", "LossOptimum = NaN");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, -1.0, 1.0)]), "points", "LossOptimum = -1");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, 1.0), (2, 1.0, 1.0, 0.0)]), "points", "points[1].EckartYoung must be a finite number > 0", "but was 0");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, double.NaN)]), "points", "EckartYoung", "but was NaN");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, double.PositiveInfinity)]), "points", "EckartYoung", "but was Infinity");
+        // A trained distance of exactly 0 is a perfect fit, not bad input.
+        Assert.Equal(3, TraceCount(Charts.AdapterError([(1, 0.0, 0.0, 1.0)])));
     }
 
     private static double MaxAbs(params Matrix<double>[] matrices) => matrices.Max(m => m.Enumerate().Max(Math.Abs));
@@ -401,7 +410,7 @@ public class ChartsTests
         Assert.Equal("layers", Assert.Throws<ArgumentException>(() => Charts.ParameterShare(Endless.Of(ParameterCount.Of(10, 10, 2)))).ParamName);
         Assert.Equal("sweeps", Assert.Throws<ArgumentException>(() => Charts.EnergyLost(Endless.Of(("a", RankSweep.Of(w))))).ParamName);
         Assert.Equal("matrices", Assert.Throws<ArgumentException>(() => Charts.Matrices(Endless.Of(("W", w)))).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentException>(() => Charts.AdapterError(Endless.Of((1, 1.0, 1.0)))).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentException>(() => Charts.AdapterError(Endless.Of((1, 1.0, 1.0, 1.0)))).ParamName);
     }
 
     [Fact]
