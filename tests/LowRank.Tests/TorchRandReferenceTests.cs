@@ -13,8 +13,7 @@ namespace LowRank.Tests;
 /// </summary>
 public class TorchRandReferenceTests
 {
-    private static readonly JsonNode Vectors =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "torch-rand-vectors.json")))!;
+    private static readonly JsonNode Vectors = TorchRandVectors.Json;
 
     public static TheoryData<CpuCapability, string> Capabilities => new()
     {
