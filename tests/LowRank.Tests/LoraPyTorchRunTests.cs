@@ -23,8 +23,7 @@ public class LoraPyTorchRunTests
 
     private static double Number(JsonNode? node) => (double)node!;
 
-    private static LoraAdapter<float> Start(int rank, double alpha) =>
-        new(Matrix<float>.Build.Dense(D, rank), TorchInit.KaimingUniform(new TorchGenerator(seed: 1), rank, K, Math.Sqrt(5)), alpha);
+    private static LoraAdapter<float> Start(int rank, double alpha) => LoraAdapter.Initial(new TorchGenerator(seed: 1), D, K, rank, alpha);
 
     private static LoraTrainingRun<float> Train(LoraAdapter<float> start, int steps, double learningRate = 0.5) =>
         LoraStep.Train(Problem.W0, start, Problem.X, Problem.Y, learningRate, steps);
