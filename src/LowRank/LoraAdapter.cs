@@ -46,7 +46,10 @@ public sealed record LoraAdapter<T>
     /// <summary>A, r×k: random at the start (uniform within ±1/√k from <see cref="LoraAdapter.Initial"/>), so B receives a gradient from the first step on.</summary>
     public Matrix<T> A { get; }
 
-    /// <summary>LoRA's α: with the update scaled by α/r, changing r needs no new learning rate.</summary>
+    /// <summary>
+    /// LoRA's α; the update is scaled by α/r. Held fixed as r changes, it spares retuning the learning rate under Adam
+    /// (Hu et al. 2021), not under plain gradient descent, whose step of ΔW grows with (α/r)².
+    /// </summary>
     public double Alpha { get; }
 
     /// <summary>The rank r: the columns of B and the rows of A.</summary>
