@@ -43,7 +43,7 @@ public sealed record LoraAdapter<T>
     /// <summary>B, d×r: zero at the start, so the adapted layer begins exactly as the frozen one.</summary>
     public Matrix<T> B { get; }
 
-    /// <summary>A, r×k: Gaussian at the start, so B receives a gradient from the first step on.</summary>
+    /// <summary>A, r×k: random at the start (uniform within ±1/√k from <see cref="LoraAdapter.Initial"/>), so B receives a gradient from the first step on.</summary>
     public Matrix<T> A { get; }
 
     /// <summary>LoRA's α: with the update scaled by α/r, changing r needs no new learning rate.</summary>
@@ -117,30 +117,37 @@ public sealed record LoraAdapter<T>
     }
 }
 
-/// <summary>Creates <see cref="LoraAdapter{T}"/>s the way the paper and lora.ipynb start training.</summary>
+/// <summary>Creates <see cref="LoraAdapter{T}"/>s the way PEFT and loralib start training.</summary>
 public static class LoraAdapter
 {
     /// <summary>
-    /// The paper's initialization in float: B = 0 and A = <c>torch.randn(rank, k)</c> drawn from <paramref name="generator"/>,
-    /// so the adapted layer starts exactly as the frozen one while A already passes the input through.
+    /// PEFT's and loralib's initialization in float: B = 0 and A drawn from <paramref name="generator"/> as
+    /// <c>nn.init.kaiming_uniform_(lora_A, a=math.sqrt(5))</c> draws it (uniform within ±1/√k, see
+    /// <see cref="TorchInit.KaimingUniform"/>), so the adapted layer starts exactly as the frozen one while A already
+    /// passes the input through.
     /// </summary>
-    /// <param name="generator">The generator A is drawn from; it advances by rank·k normals.</param>
+    /// <remarks>
+    /// Hu et al. (2021) describe a Gaussian A; the libraries that implement LoRA start it as <c>nn.Linear</c> starts its
+    /// weights. The values are those of that one call on <paramref name="generator"/>, not of a PEFT model built from the
+    /// same seed, which draws other weights first.
+    /// </remarks>
+    /// <param name="generator">The generator A is drawn from; it advances by rank·k 32-bit draws, as <c>torch.rand</c> does.</param>
     /// <param name="d">Rows of the frozen weight, at least 1.</param>
     /// <param name="k">Columns of the frozen weight, at least 1.</param>
     /// <param name="rank">The rank r, 1 ≤ r ≤ min(d, k).</param>
     /// <param name="alpha">LoRA's α, a finite number &gt; 0; the update is scaled by α/r.</param>
-    /// <returns>A new adapter with B = 0 (d×r) and a Gaussian A (r×k).</returns>
+    /// <returns>A new adapter with B = 0 (d×r) and A (r×k) uniform within ±1/√k.</returns>
     public static LoraAdapter<float> Initial(TorchGenerator generator, int d, int k, int rank, double alpha)
         => Initial<float>(generator, d, k, rank, alpha);
 
     /// <summary>The same initialization in <typeparamref name="T"/>: A is drawn in float, as PyTorch does, then widened.</summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="generator">The generator A is drawn from; it advances by rank·k normals.</param>
+    /// <param name="generator">The generator A is drawn from; it advances by rank·k 32-bit draws, as <c>torch.rand</c> does.</param>
     /// <param name="d">Rows of the frozen weight, at least 1.</param>
     /// <param name="k">Columns of the frozen weight, at least 1.</param>
     /// <param name="rank">The rank r, 1 ≤ r ≤ min(d, k).</param>
     /// <param name="alpha">LoRA's α, a finite number &gt; 0; the update is scaled by α/r.</param>
-    /// <returns>A new adapter with B = 0 (d×r) and a Gaussian A (r×k).</returns>
+    /// <returns>A new adapter with B = 0 (d×r) and A (r×k) uniform within ±1/√k.</returns>
     public static LoraAdapter<T> Initial<T>(TorchGenerator generator, int d, int k, int rank, double alpha)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -151,7 +158,7 @@ public static class LoraAdapter
         Guard.Elements(d, k);
         Guard.Rank(rank, d, k);
         Guard.PositiveFinite(alpha);
-        var a = generator.Randn(rank, k);
+        var a = TorchInit.KaimingUniform(generator, rank, k, a: Math.Sqrt(5));
         var widened = Matrix<T>.Build.Dense(rank, k, (i, j) => T.CreateChecked(a[i, j]));
         return new LoraAdapter<T>(Matrix<T>.Build.Dense(d, rank), widened, alpha);
     }

@@ -3,8 +3,9 @@ using MathNet.Numerics.LinearAlgebra;
 namespace LowRank;
 
 /// <summary>
-/// A random number generator that reproduces PyTorch's CPU <c>torch.manual_seed</c> + <c>torch.randn</c> for float32,
-/// so a notebook seeded like the PyTorch original draws the same matrices and prints the same numbers.
+/// A random number generator that reproduces PyTorch's CPU <c>torch.manual_seed</c> + <c>torch.randn</c> and
+/// <c>torch.rand</c> for float32, so a notebook seeded like the PyTorch original draws the same matrices and prints the
+/// same numbers.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,6 +20,12 @@ namespace LowRank;
 /// by default (<see cref="CpuCapability.Avx2"/>), whose Cephes polynomials with fused multiply-adds give different low
 /// bits in about 4 of 10 elements (by less than 2e-6, so about one value in 1,200 prints differently to 4 decimals).
 /// Instances are not thread-safe, like PyTorch's generator without its lock.
+/// </para>
+/// <para>
+/// Uniforms take one 32-bit draw each, whatever the count, and touch neither the cached normal nor the block rule, so
+/// <c>torch.rand</c> and <c>torch.randn</c> calls interleave as in PyTorch. Scaled to another interval, as
+/// <see cref="TorchInit"/> does, they also depend on <see cref="Capability"/>: PyTorch's AVX2 build fuses the
+/// multiply-add that scales them.
 /// </para>
 /// </remarks>
 public sealed class TorchGenerator
@@ -65,7 +72,10 @@ public sealed class TorchGenerator
         Capability = capability;
     }
 
-    /// <summary>Which PyTorch CPU kernel the draws of 16 or more elements reproduce; smaller draws are the same under all.</summary>
+    /// <summary>
+    /// Which PyTorch CPU kernel the draws reproduce where kernels differ: <c>randn</c> of 16 or more elements and the
+    /// scaled uniforms of <see cref="TorchInit"/>; smaller <c>randn</c> and all of <c>rand</c> are the same under every kernel.
+    /// </summary>
     public CpuCapability Capability { get; }
 
     /// <summary>Reseeds the generator and forgets the cached normal sample, exactly like <c>torch.manual_seed(seed)</c>.</summary>
@@ -86,18 +96,7 @@ public sealed class TorchGenerator
         Guard.Positive(cols);
         Guard.Elements(rows, cols);
 
-        var rowMajor = NextNormals(rows * cols);
-
-        // PyTorch fills row 0 first; MathNet stores column 0 first, so transpose the index while copying.
-        var columnMajor = new float[rowMajor.Length];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < cols; j++)
-            {
-                columnMajor[(j * rows) + i] = rowMajor[(i * cols) + j];
-            }
-        }
-        return Matrix<float>.Build.Dense(rows, cols, columnMajor);
+        return FromRowMajor(rows, cols, NextNormals(rows * cols));
     }
 
     /// <summary>Draws a vector of standard normal values, mirroring <c>torch.randn(length)</c>.</summary>
@@ -111,11 +110,70 @@ public sealed class TorchGenerator
         return Vector<float>.Build.Dense(NextNormals(length));
     }
 
+    /// <summary>Draws a matrix of uniform values in [0, 1), mirroring <c>torch.rand(rows, cols)</c> (rows filled first).</summary>
+    /// <param name="rows">Number of rows, at least 1.</param>
+    /// <param name="cols">Number of columns, at least 1.</param>
+    /// <returns>A new dense <paramref name="rows"/> x <paramref name="cols"/> matrix.</returns>
+    public Matrix<float> Rand(int rows, int cols)
+    {
+        Guard.Positive(rows);
+        Guard.Positive(cols);
+        Guard.Elements(rows, cols);
+        return Uniform(rows, cols, 0f, 1f);
+    }
+
+    /// <summary>Draws a vector of uniform values in [0, 1), mirroring <c>torch.rand(length)</c>.</summary>
+    /// <param name="length">Number of elements, from 1 to <see cref="Array.MaxLength"/> (the most one array holds).</param>
+    /// <returns>A new dense vector of <paramref name="length"/> elements.</returns>
+    public Vector<float> Rand(int length)
+    {
+        Guard.Positive(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Array.MaxLength);
+        return Vector<float>.Build.Dense(NextUniforms(length, 0f, 1f));
+    }
+
+    /// <summary>
+    /// A rows×cols matrix as <c>torch.empty(rows, cols).uniform_(from, to)</c> fills it, with <paramref name="from"/> ≤
+    /// <paramref name="to"/> finite and the shape checked by the caller.
+    /// </summary>
+    internal Matrix<float> Uniform(int rows, int cols, float from, float to)
+        => FromRowMajor(rows, cols, NextUniforms(rows * cols, from, to));
+
     /// <summary>One float uniform in [0, 1) from 24 random bits, as PyTorch's <c>uniform_real_distribution&lt;float&gt;</c>.</summary>
     internal float NextFloatUniform() => (engine.NextUInt32() & FloatMantissaMask) * FloatUnit;
 
     /// <summary>One double uniform in [0, 1) from 53 random bits, as PyTorch's <c>uniform_real_distribution&lt;double&gt;</c>.</summary>
     internal double NextDoubleUniform() => (engine.NextUInt64() & DoubleMantissaMask) * DoubleUnit;
+
+    /// <summary>PyTorch's <c>uniform_real_distribution&lt;float&gt;(from, to)</c>, one element after another.</summary>
+    private float[] NextUniforms(int count, float from, float to)
+    {
+        var range = to - from;
+        var fused = Capability == CpuCapability.Avx2;
+        var data = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            // PyTorch computes x * (to - from) + from in float. Its AVX2 build is compiled with FMA enabled and the
+            // compiler fuses this line there, rounding once instead of twice; for [0, 1) both give x exactly.
+            var x = NextFloatUniform();
+            data[i] = fused ? MathF.FusedMultiplyAdd(x, range, from) : (x * range) + from;
+        }
+        return data;
+    }
+
+    /// <summary>PyTorch fills row 0 first; MathNet stores column 0 first, so the index is transposed while copying.</summary>
+    private static Matrix<float> FromRowMajor(int rows, int cols, float[] rowMajor)
+    {
+        var columnMajor = new float[rowMajor.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                columnMajor[(j * rows) + i] = rowMajor[(i * cols) + j];
+            }
+        }
+        return Matrix<float>.Build.Dense(rows, cols, columnMajor);
+    }
 
     private float[] NextNormals(int count)
     {

@@ -9,7 +9,7 @@ namespace LowRank.Tests;
 /// </summary>
 public class InvariantMessagesTests
 {
-    public static TheoryData<string> Calls => ["tolerance", "alpha", "learningRate", "noise", "relativeTolerance", "losses", "singularValues"];
+    public static TheoryData<string> Calls => ["tolerance", "alpha", "learningRate", "noise", "relativeTolerance", "losses", "a", "singularValues"];
 
     private static void Call(string name)
     {
@@ -24,6 +24,7 @@ public class InvariantMessagesTests
             "noise" => LoraProblem.Synthetic(new TorchGenerator(0), 3, 3, 2, 1, -0.5f),
             "relativeTolerance" => Check.Close("x", 1.0, 1.0, -0.5),
             "losses" => Charts.TrainingLoss([1.5, -0.5]),
+            "a" => TorchInit.KaimingUniform(new TorchGenerator(0), 2, 2, -0.5),
             _ => Charts.SingularValues(Gaussian.VectorOf<double>(1.5, -0.5), 0),
         };
     }

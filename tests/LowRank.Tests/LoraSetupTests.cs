@@ -2,19 +2,25 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace LowRank.Tests;
 
-/// <summary>The starting point of LoRA training: the paper's initialization and the synthetic problem with a known answer.</summary>
+/// <summary>The starting point of LoRA training: PEFT's initialization and the synthetic problem with a known answer.</summary>
 public class LoraSetupTests
 {
-    [Fact]
-    public void Initial_adapter_has_B_zero_A_drawn_like_torch_randn_and_scale_alpha_over_r()
+    [Theory]
+    [InlineData(CpuCapability.Default, "default")]
+    [InlineData(CpuCapability.Avx2, "avx2")]
+    public void Initial_adapter_has_B_zero_A_drawn_as_PEFT_draws_it_and_scale_alpha_over_r(CpuCapability capability, string kernel)
     {
-        var adapter = LoraAdapter.Initial(new TorchGenerator(0), d: 6, k: 5, rank: 4, alpha: 8);
-        Assert.Equal((6, 4), (adapter.B.RowCount, adapter.B.ColumnCount));
-        Assert.Equal((4, 5), (adapter.A.RowCount, adapter.A.ColumnCount));
+        // A is what PyTorch drew for torch.manual_seed(0); A = torch.empty(8, 10); nn.init.kaiming_uniform_(A, a=math.sqrt(5)),
+        // the call PEFT and loralib start lora_A with (tests/reference/torch-rand-vectors.json), bit for bit per kernel.
+        var adapter = LoraAdapter.Initial(new TorchGenerator(0, capability), d: 12, k: 10, rank: 8, alpha: 16);
+        Assert.Equal((12, 8), (adapter.B.RowCount, adapter.B.ColumnCount));
+        Assert.Equal((8, 10), (adapter.A.RowCount, adapter.A.ColumnCount));
         Assert.All(adapter.B.ToColumnMajorArray(), v => Assert.Equal(0f, v));
-        Assert.Equal(new TorchGenerator(0).Randn(4, 5), adapter.A);
-        Assert.Equal(4, adapter.Rank);
-        Assert.Equal(8.0, adapter.Alpha);
+        var rowMajor = adapter.A.ToRowMajorArray();
+        Assert.Equal(TorchRandVectors.KaimingUniform(kernel, seed: 0, 8, 10, Math.Sqrt(5)), rowMajor.Select(BitConverter.SingleToUInt32Bits));
+        Assert.All(rowMajor, v => Assert.InRange(Math.Abs(v), 0, 1 / Math.Sqrt(10)));
+        Assert.Equal(8, adapter.Rank);
+        Assert.Equal(16.0, adapter.Alpha);
         Assert.Equal(2.0, adapter.Scale);
     }
 
