@@ -21,7 +21,7 @@ public static partial class Exercises
 
         /// <summary>Exercise 2: the smallest tolerance at which the rank of W drops below 2 (σ₂ of W), within 1e-6 relative.</summary>
         public static CheckResult SmallestTolerance(double? answer) =>
-            // Float and double SVDs of W agree on σ₂ to 4e-7, PyTorch's included; the 4.8439 notebook 2 prints is 2e-6 off.
+            // SVDs of W in float or double, PyTorch's included, agree on σ₂ to 4e-7 relative; the 4.8439 notebook 2 prints is 2e-6 off.
             Check.Close("the smallest tolerance that makes the rank of W less than 2", answer,
                 W().Svd(computeVectors: false).S[1], relativeTolerance: 1e-6);
     }
