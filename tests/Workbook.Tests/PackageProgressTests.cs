@@ -65,10 +65,7 @@ public sealed class PackageProgressTests
     public async Task The_run_command_writes_executed_copies_without_the_progress()
     {
         using var scratch = new Scratch();
-        var root = scratch.PathOf("checkout");
-        Directory.CreateDirectory(Path.Combine(root, ".config"));
-        File.WriteAllText(Path.Combine(root, Repository.SolutionFile), "");
-        File.Copy(Path.Combine(Repository.Root, LocalTool.ManifestPath), Path.Combine(root, LocalTool.ManifestPath));
+        var root = scratch.Checkout("checkout");
         scratch.Notebook("checkout/notebooks/01-restore.ipynb", "#r \"nuget: MathNet.Numerics, 5.0.0\"", "Console.WriteLine(MathNet.Numerics.Euclid.GreatestCommonDivisor(12L, 18L));");
 
         var (_, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], Bound);
