@@ -148,6 +148,30 @@ public sealed class DoctorCommandTests
     }
 
     [SkippableFact]
+    public async Task A_copy_of_the_repository_whose_library_is_not_built_gets_it_built_and_then_runs_the_kernel()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "TMPDIR");
+        // What a laptop that skipped the build has: the sources, the notebooks and the pins, no bin/ or obj/.
+        using var scratch = new Scratch();
+        var root = scratch.Checkout("checkout");
+        foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props" })
+        {
+            File.Copy(Path.Combine(Repository.Root, file), Path.Combine(root, file));
+        }
+        foreach (var folder in new[] { Path.Combine("src", "LowRank"), Path.Combine("src", "LowRank.Notebooks"), "notebooks" })
+        {
+            CopyFolder(Path.Combine(Repository.Root, folder), Path.Combine(root, folder));
+        }
+
+        var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
+
+        Assert.True(code == 0, string.Join('\n', lines));
+        Assert.Contains("  building the helper library, as LowRank.dll and LowRank.Notebooks.dll are missing: dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release ...", lines);
+        Assert.Contains("✓ helper library built just now by 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release': src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the notebooks #r", lines);
+        Assert.Contains(lines, l => l.StartsWith("✓ kernel runs:", StringComparison.Ordinal) && l.EndsWith($"and it printed \"{RankLine}\"", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task A_library_that_is_not_built_is_built_and_a_build_that_fails_is_named_with_its_error()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "TMPDIR");
@@ -273,10 +297,12 @@ public sealed class DoctorCommandTests
         Assert.Contains($"workbook: '--repository {missing}': there is no such folder.", output, StringComparison.Ordinal);
     }
 
+    // Copies a folder's files, leaving out build output (bin/, obj/).
     private static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(from, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
