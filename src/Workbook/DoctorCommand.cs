@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workbook.Apps;
 
@@ -16,7 +15,7 @@ public static class DoctorCommand
     /// <summary>What the doctor's cell prints when the kernel, the packages and the library all work: the rank of the original's W.</summary>
     public const string ExpectedLine = "rank of randn(10, 2)·randn(2, 10): 2";
 
-    /// <summary>How long the one-cell notebook may take: 10–20 s with a warm NuGet cache, longer when it restores packages.</summary>
+    /// <summary>How long the one-cell notebook may take: seconds with a warm NuGet cache, longer when it downloads packages.</summary>
     public static readonly TimeSpan KernelTimeout = TimeSpan.FromMinutes(3);
 
     private const string Sdk = ".NET SDK";
@@ -234,7 +233,7 @@ public static class DoctorCommand
             var notebook = Path.Combine(folder, "doctor.ipynb");
             NotebookDocument.Write(OneCellNotebook(CellSource(packages, HelperLibrary.Assemblies(repository))), notebook);
             var repl = await LocalTool.ResolveAsync(repository.Root, "dotnet-repl", cancellationToken).ConfigureAwait(false);
-            progress($"  starting a kernel: dotnet-repl runs one cell that loads {loaded}, in {folder} (10–30 s with a warm NuGet cache) ...");
+            progress($"  starting a kernel: dotnet-repl runs one cell that loads {loaded}, in {folder} (seconds with a warm NuGet cache, a minute or more if it downloads packages) ...");
             var runner = new NotebookRunner(repository) { Timeout = KernelTimeout };
             var run = await runner.RunAsync(notebook, Path.Combine(folder, "doctor.executed.ipynb"), "doctor.ipynb", cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
@@ -387,53 +386,4 @@ public static class DoctorCommand
 
     private static string Relative(Repository repository, string path) =>
         Path.GetRelativePath(repository.Root, path).Replace('\\', '/');
-
-    /// <summary>The SDK a repository's global.json pins.</summary>
-    /// <param name="Version">The pinned version (its pre-release label dropped).</param>
-    /// <param name="Text">The version as global.json writes it.</param>
-    /// <param name="RollForward">global.json's rollForward, or the SDK's default, latestPatch.</param>
-    private sealed record SdkPin(Version Version, string Text, string RollForward)
-    {
-        public static SdkPin? Read(string root)
-        {
-            var path = Path.Combine(root, "global.json");
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-            JsonNode? sdk;
-            try
-            {
-                sdk = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?["sdk"];
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{path} is not valid JSON: {e.Message.ReplaceLineEndings(" ")}", e);
-            }
-            if ((string?)sdk?["version"] is not { } text)
-            {
-                return null;
-            }
-            return Parse(text) is { } version
-                ? new SdkPin(version, text, (string?)sdk["rollForward"] ?? "latestPatch")
-                : throw new InvalidDataException($"{path} pins the SDK version '{text}', which is not a version number.");
-        }
-
-        public static Version? Parse(string text) =>
-            Version.TryParse(text.Split('-')[0], out var version) && version.Build >= 0 ? version : null;
-
-        private string Band => string.Create(CultureInfo.InvariantCulture, $"{Version.Major}.{Version.Minor}");
-
-        /// <summary>The SDKs this pin accepts, in words: exactly it, a later patch of its feature band, or a later release of its major.minor.</summary>
-        private string Accepted => RollForward switch
-        {
-            "disable" => $"exactly {Text}",
-            "patch" or "latestPatch" => string.Create(CultureInfo.InvariantCulture, $"{Text} or a later {Band}.{Version.Build / 100}xx patch"),
-            _ => $"{Text} or a later {Band} release",
-        };
-
-        public string Fix => $"install the .NET SDK {Accepted} from https://dotnet.microsoft.com/download/dotnet/{Band}, then open a new terminal";
-
-        public override string ToString() => $"global.json ({Text}, rollForward {RollForward})";
-    }
 }
