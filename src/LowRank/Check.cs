@@ -5,8 +5,8 @@ namespace LowRank;
 
 /// <summary>
 /// Checks for the "Your turn" exercises: each prints one line saying whether the learner's answer is right and returns
-/// the verdict. A wrong answer is told in which direction or in which shape it is off, never what the expected value is,
-/// so the check cannot be used to read the solution.
+/// the verdict. A wrong answer is told in which shape it is off, never what the expected value is nor in which direction
+/// it lies, so the check can be used neither to read the solution nor to home in on it by halving.
 /// </summary>
 public static class Check
 {
@@ -80,9 +80,8 @@ public static class Check
         return Report(output, answer switch
         {
             null => StillNull(what),
-            var a when a > expected => NotYet(what, "is too large"),
-            var a when a < expected => NotYet(what, "is too small"),
-            _ => Right(what),
+            var a when a == expected => Right(what),
+            _ => NotYet(what, "is not right"),
         });
     }
 
@@ -101,9 +100,9 @@ public static class Check
         }
         // Inclusive, so a tolerance stated as "within 0.1 %" accepts an answer exactly 0.1 % off.
         var allowed = expected == 0 ? relativeTolerance : relativeTolerance * Math.Abs(expected);
+        // One wording whatever the expected value, so the message tells neither its sign nor whether it is 0.
         return Report(output, Math.Abs(a - expected) <= allowed ? Right(what)
-            : a > expected ? NotYet(what, "is too large")
-            : NotYet(what, "is too small"));
+            : NotYet(what, $"differs from the expected value by more than {Format(relativeTolerance)} relative"));
     }
 
     internal static CheckResult Close<T>(TextWriter output, string what, Matrix<T>? answer, Matrix<T> expected, double relativeTolerance)

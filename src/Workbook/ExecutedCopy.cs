@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Workbook;
 
 /// <summary>
@@ -39,8 +41,15 @@ public sealed record ExecutedCopy(string Path)
         File.Delete(probe);
     });
 
-    /// <summary>Moves a finished temporary file into place; returns one line naming the path and the problem when it cannot, else null.</summary>
-    public string? Commit(string temporary) => Attempt(() => File.Move(temporary, Path, overwrite: true));
+    /// <summary>
+    /// Writes <paramref name="notebook"/> over the finished temporary file and moves it into place; returns one line
+    /// naming the path and the problem when it cannot, else null.
+    /// </summary>
+    public string? Commit(string temporary, JsonObject notebook) => Attempt(() =>
+    {
+        NotebookDocument.Write(notebook, temporary);
+        File.Move(temporary, Path, overwrite: true);
+    });
 
     /// <summary>Deletes a temporary file if it is there; a failure to delete it is not worth failing a run for.</summary>
     public static void Discard(string temporary)

@@ -14,6 +14,9 @@ namespace Workbook;
 /// <param name="Arguments">The arguments that come before the tool's own.</param>
 public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
 {
+    /// <summary>The tool's package in the NuGet cache (…/dotnet-repl/0.3.259); deleting it and restoring again replaces a damaged copy.</summary>
+    public string? PackageFolder { get; init; }
+
     /// <summary>Where a repository pins its local tools, relative to its root.</summary>
     public static readonly string ManifestPath = Path.Combine(".config", "dotnet-tools.json");
 
@@ -24,30 +27,50 @@ public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         var manifest = Path.Combine(root, ManifestPath);
-        var (package, version) = Pinned(manifest, command);
+        var (package, version) = Pinned(root, manifest, command);
         var cache = await PackagesFolderAsync(root, cancellationToken).ConfigureAwait(false);
-        var tools = Path.Combine(cache, package.ToLowerInvariant(), version.ToLowerInvariant(), "tools");
+        var folder = Path.Combine(cache, package.ToLowerInvariant(), version.ToLowerInvariant());
+        var tools = Path.Combine(folder, "tools");
         var entryPoint = EntryPoint(tools, command) ?? throw new InvalidOperationException(
             $"{command} {version} is pinned in {manifest}, but {tools} has no entry point for it for .NET {Environment.Version.Major}: run 'dotnet tool restore' in {root}.");
-        return new LocalTool("dotnet", ["exec", entryPoint]);
+        return new LocalTool("dotnet", ["exec", entryPoint]) { PackageFolder = folder };
     }
 
-    private static (string Package, string Version) Pinned(string manifest, string command)
+    /// <summary>Every tool the manifest under <paramref name="root"/> pins, in its order.</summary>
+    /// <exception cref="InvalidOperationException">There is no manifest, or it is not valid JSON.</exception>
+    public static IReadOnlyList<PinnedTool> PinnedIn(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        var manifest = Path.Combine(root, ManifestPath);
+        if (!File.Exists(manifest))
+        {
+            throw new InvalidOperationException($"There is no tool manifest at {manifest}, so no tool is pinned.");
+        }
+        JsonObject tools;
+        try
+        {
+            tools = JsonNode.Parse(File.ReadAllText(manifest))?["tools"]?.AsObject() ?? [];
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidOperationException($"{manifest} is not valid JSON: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+        return tools
+            .Select(t => (Package: t.Key, Version: (string?)t.Value?["version"], Commands: t.Value?["commands"] as JsonArray ?? []))
+            .Where(t => t.Version is not null)
+            .Select(t => new PinnedTool(t.Package, t.Version!, [.. t.Commands.Select(c => (string?)c).OfType<string>()]))
+            .ToArray();
+    }
+
+    private static (string Package, string Version) Pinned(string root, string manifest, string command)
     {
         if (!File.Exists(manifest))
         {
             throw new InvalidOperationException($"There is no tool manifest at {manifest}, so {command} is not pinned.");
         }
-        var tools = JsonNode.Parse(File.ReadAllText(manifest))?["tools"]?.AsObject() ?? [];
-        foreach (var (package, tool) in tools)
-        {
-            var commands = tool?["commands"]?.AsArray().Select(c => (string?)c) ?? [];
-            if (commands.Contains(command, StringComparer.Ordinal) && (string?)tool?["version"] is { } version)
-            {
-                return (package, version);
-            }
-        }
-        throw new InvalidOperationException($"{manifest} pins no tool with the command {command}.");
+        return PinnedIn(root).FirstOrDefault(t => t.Commands.Contains(command, StringComparer.Ordinal)) is { } tool
+            ? (tool.Package, tool.Version)
+            : throw new InvalidOperationException($"{manifest} pins no tool with the command {command}.");
     }
 
     // NUGET_PACKAGES overrides the folder, and a NuGet.Config may move it; `dotnet nuget locals` knows both.
@@ -104,4 +127,14 @@ public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FileName} {string.Join(' ', Arguments)}");
+}
+
+/// <summary>A tool as a repository's <c>.config/dotnet-tools.json</c> pins it.</summary>
+/// <param name="Package">The package id, e.g. <c>dotnet-repl</c>.</param>
+/// <param name="Version">The exact version.</param>
+/// <param name="Commands">The commands it provides; the first is how <see cref="LocalTool.ResolveAsync"/> finds it.</param>
+public sealed record PinnedTool(string Package, string Version, IReadOnlyList<string> Commands)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Package} {Version}";
 }

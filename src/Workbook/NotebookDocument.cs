@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Workbook;
@@ -15,7 +17,17 @@ public sealed record CellOutput(
     string? StreamName,
     string? Text,
     string? ErrorName,
-    string? ErrorValue);
+    string? ErrorValue)
+{
+    private const string InstallingPackages = "<strong>Installing Packages</strong>";
+
+    /// <summary>
+    /// True for the kernel's "Installing Packages" progress, which a cell with <c>#r "nuget:"</c> displays again each
+    /// time its progress dots advance, the more often the longer the restore takes, before its "Installed Packages" list.
+    /// </summary>
+    public bool IsPackageProgress =>
+        Data.TryGetValue("text/html", out var html) && html.Contains(InstallingPackages, StringComparison.Ordinal);
+}
 
 /// <summary>A cell of a notebook with its outputs.</summary>
 /// <param name="Number">Its position in the notebook, counting from 1 over all cells.</param>
@@ -89,6 +101,37 @@ public sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyLis
             .Select((cell, i) => ReadCell(i + 1, cell as JsonObject ?? throw new InvalidDataException($"{path}: cell {i + 1} is not a JSON object.")))
             .ToArray();
         return new NotebookDocument(path, json, cells);
+    }
+
+    // How nbformat and dotnet-repl write a notebook: indented by one space, text unescaped, lines ending in \n.
+    private static readonly JsonSerializerOptions NbformatStyle = new()
+    {
+        WriteIndented = true,
+        IndentSize = 1,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>
+    /// A copy of the document without the kernel's package progress (<see cref="CellOutput.IsPackageProgress"/>), as a
+    /// live front end leaves it on screen: each cell that restores packages keeps its final "Installed Packages" list.
+    /// </summary>
+    public JsonObject WithoutPackageProgress()
+    {
+        var json = Json.DeepClone().AsObject();
+        foreach (var outputs in (json["cells"] as JsonArray ?? []).Select(c => c?["outputs"]).OfType<JsonArray>())
+        {
+            outputs.RemoveAll(o => o is JsonObject output && ReadOutput(output).IsPackageProgress);
+        }
+        return json;
+    }
+
+    /// <summary>Writes <paramref name="json"/> to <paramref name="path"/> as nbformat and dotnet-repl write a notebook, so only what changed shows in a diff.</summary>
+    public static void Write(JsonObject json, string path)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        File.WriteAllText(path, json.ToJsonString(NbformatStyle));
     }
 
     /// <summary>

@@ -154,16 +154,21 @@ public sealed class NotebookRunner(Repository repository)
             return run with { Problem = string.Create(CultureInfo.InvariantCulture,
                 $"dotnet-repl exited with code {result.ExitCode} and wrote no executed copy, so the kernel ended before the last cell finished (a cell that calls Environment.Exit, or a crash): {NotebookRun.Reason(result.Output)}") };
         }
-        IReadOnlyList<CellError> errors;
+        NotebookDocument executed;
         try
         {
-            errors = NotebookDocument.Load(temporary).Errors;
+            executed = NotebookDocument.Load(temporary);
         }
         catch (InvalidDataException e)
         {
             return run with { Problem = $"dotnet-repl wrote an executed copy that cannot be read: {e.Message}" };
         }
-        return copy.Commit(temporary) is { } problem ? run with { Errors = errors, Problem = problem } : run with { Errors = errors };
+        // dotnet-repl keeps every "Installing Packages" display a cell showed while it restored; the copy keeps what a
+        // live front end ends up showing, the "Installed Packages" list.
+        var errors = executed.Errors;
+        return copy.Commit(temporary, executed.WithoutPackageProgress()) is { } problem
+            ? run with { Errors = errors, Problem = problem }
+            : run with { Errors = errors };
     }
 
     private static string StoppedProblem(ProcessResult result, TimeSpan limit) => result.End == ProcessEnd.TimedOut

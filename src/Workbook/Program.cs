@@ -1,8 +1,9 @@
 using Workbook;
 using Workbook.Report;
 
-// The workbook's two entry points, one per Quick start command: `run` executes every notebook headless, `test` runs
-// the test suite. SIGINT and SIGTERM stop either one with every process it started, and exit with 130 or 143.
+// The workbook's commands: `run` executes every notebook headless and `test` runs the test suite (the Quick start's
+// two), `doctor` checks a machine in a minute, `report` and `apps` write the fallbacks again. SIGINT and SIGTERM stop
+// any of them with every process it started, and exit with 130 or 143.
 var command = args.FirstOrDefault() ?? "help";
 using var stop = StopSignal.Listen();
 try
@@ -11,6 +12,7 @@ try
     {
         "run" => await RunCommand.RunAsync(args[1..], stop),
         "test" => await TestCommand.RunAsync(args[1..], stop),
+        "doctor" => await DoctorCommand.RunAsync(args[1..], stop),
         "apps" => Workbook.Apps.AppsCommand.Run(args[1..], Console.WriteLine),
         "report" => Workbook.Report.ReportCommand.Run(Repository.Find(), Console.WriteLine, Console.Error.WriteLine),
         "help" or "--help" or "-h" => Usage(0),
@@ -56,6 +58,12 @@ static int Usage(int exitCode, string? problem = null)
           test [dotnet test options]
                  Restore the local tools, check a headless browser is there for the chart checks, run every test in
                  LowRankNotebooks.sln and print the counts from its TRX files: tests: N passed, N failed, N skipped.
+          doctor [--repository PATH]
+                 Check in under a minute that the notebooks will run here, one line each, with the fix for each that
+                 fails: the .NET SDK against global.json, the pinned local tools (restored if missing), the helper
+                 library (built if missing), a kernel running one cell that #r's it, and a browser for the test command.
+                 --repository: the checkout to check (default: the one this program was built in).
+                 Exits 0 when the notebooks will run (a missing browser only warns), 1 when they will not.
           apps [notebook.ipynb ...]
                  Write each notebook as a .NET 10 file-based app to artifacts/apps/<name>/app.cs (run also does this).
         """);

@@ -93,18 +93,15 @@ public static class RunCommand
     // named by --repository, has its library built here, so its notebooks load a current LowRank.dll and LowRank.Notebooks.dll.
     private static async Task BuildLibraryAsync(Repository repository, CancellationToken cancellationToken)
     {
-        var library = Path.Combine(repository.Root, "src", "LowRank.Notebooks", "LowRank.Notebooks.csproj");
-        if (IsRunnersOwn(repository) || !File.Exists(library))
+        if (IsRunnersOwn(repository) || !File.Exists(HelperLibrary.Project(repository)))
         {
             return;
         }
-        var build = await ProcessRunner.RunAsync(
-            "dotnet", ["build", library, "-c", "Release", "--nologo", "-v", "q"], repository.Root, TimeSpan.FromMinutes(10),
-            stopLeftovers: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var build = await HelperLibrary.BuildAsync(repository, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (build.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Building {library} failed:\n{build.Output}");
+            throw new InvalidOperationException($"Building {HelperLibrary.Project(repository)} failed:\n{build.Output}");
         }
     }
 

@@ -36,13 +36,15 @@ public class CheckTests
 
     // Equal: ranks and counts.
 
+    // A wrong whole number is told only "not right": a direction would let the learner halve their way to the answer.
     [Theory]
     [InlineData(2L, 2L, true, "✓ rank of W: right.")]
-    [InlineData(3L, 2L, false, NotYet + "rank of W is too large.")]
-    [InlineData(1L, 2L, false, NotYet + "rank of W is too small.")]
-    [InlineData(-5L, -4L, false, NotYet + "rank of W is too small.")]
-    [InlineData(long.MaxValue, long.MinValue, false, NotYet + "rank of W is too large.")]
-    public void Equal_says_right_too_large_or_too_small(long answer, long expected, bool passed, string message) =>
+    [InlineData(3L, 2L, false, NotYet + "rank of W is not right.")]
+    [InlineData(1L, 2L, false, NotYet + "rank of W is not right.")]
+    [InlineData(-5L, -4L, false, NotYet + "rank of W is not right.")]
+    [InlineData(long.MaxValue, long.MinValue, false, NotYet + "rank of W is not right.")]
+    [InlineData(long.MinValue, long.MinValue, true, "✓ rank of W: right.")]
+    public void Equal_says_right_or_not_right_and_nothing_more(long answer, long expected, bool passed, string message) =>
         Verdict(Printed(o => Check.Equal(o, "rank of W", answer, expected)), passed, message);
 
     [Fact]
@@ -51,23 +53,27 @@ public class CheckTests
 
     // Close: real numbers, |answer − expected| ≤ tolerance·|expected|, inclusive.
 
+    private const string ScalarDiffers = NotYet + "x differs from the expected value by more than 0.5 relative.";
+
     [Theory]
-    // Tolerance 0.5 of 2 allows exactly 1 either way: the edges pass, a hair beyond fails, in the direction it is off.
+    // Tolerance 0.5 of 2 allows exactly 1 either way: the edges pass, a hair beyond fails, and the message is the same
+    // on both sides, so it does not tell in which direction the answer is off.
     [InlineData(2.0, 2.0, true, "✓ x: right.")]
     [InlineData(3.0, 2.0, true, "✓ x: right.")]
     [InlineData(1.0, 2.0, true, "✓ x: right.")]
-    [InlineData(3.0000001, 2.0, false, NotYet + "x is too large.")]
-    [InlineData(0.9999999, 2.0, false, NotYet + "x is too small.")]
+    [InlineData(3.0000001, 2.0, false, ScalarDiffers)]
+    [InlineData(0.9999999, 2.0, false, ScalarDiffers)]
     // A negative expected value allows |expected|·tolerance, not a negative band.
     [InlineData(-1.0, -2.0, true, "✓ x: right.")]
     [InlineData(-3.0, -2.0, true, "✓ x: right.")]
-    [InlineData(-0.9999999, -2.0, false, NotYet + "x is too large.")]
-    [InlineData(-3.0000001, -2.0, false, NotYet + "x is too small.")]
-    // Expected 0: the tolerance is absolute.
+    [InlineData(-0.9999999, -2.0, false, ScalarDiffers)]
+    [InlineData(-3.0000001, -2.0, false, ScalarDiffers)]
+    [InlineData(2.0, -2.0, false, ScalarDiffers)]
+    // Expected 0: the tolerance is absolute, and the message says the same as for any other expected value.
     [InlineData(0.5, 0.0, true, "✓ x: right.")]
     [InlineData(-0.5, 0.0, true, "✓ x: right.")]
-    [InlineData(0.5000001, 0.0, false, NotYet + "x is too large.")]
-    [InlineData(-0.5000001, 0.0, false, NotYet + "x is too small.")]
+    [InlineData(0.5000001, 0.0, false, ScalarDiffers)]
+    [InlineData(-0.5000001, 0.0, false, ScalarDiffers)]
     public void Close_accepts_up_to_the_tolerance_inclusive(double answer, double expected, bool passed, string message) =>
         Verdict(Printed(o => Check.Close(o, "x", answer, expected, 0.5)), passed, message);
 
@@ -258,6 +264,23 @@ public class CheckTests
 
     [Theory]
     [MemberData(nameof(WrongScalars))]
+    public void A_wrong_number_reads_the_same_above_and_below_the_expected_value(double expected, double answer)
+    {
+        var offBy = Math.Abs(expected - answer);
+        Assert.Equal(
+            Check.Close(TextWriter.Null, "the answer", expected + offBy, expected, 1e-3).Message,
+            Check.Close(TextWriter.Null, "the answer", expected - offBy, expected, 1e-3).Message);
+        if (expected == Math.Round(expected))
+        {
+            var whole = (long)expected;
+            Assert.Equal(
+                Check.Equal(TextWriter.Null, "the answer", whole + 1, whole).Message,
+                Check.Equal(TextWriter.Null, "the answer", whole - 1, whole).Message);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WrongScalars))]
     public void A_wrong_matrix_or_vector_does_not_show_the_expected_entries(double expected, double answer)
     {
         var matrix = Matrix<double>.Build.Dense(3, 2, (i, j) => expected * (1 + i + 10 * j));
@@ -364,9 +387,9 @@ public class CheckTests
         var (passed, message) = new CheckResult(true, "✓ n: right.");
         Assert.True(passed);
         Assert.Equal("✓ n: right.", message);
-        Assert.Equal("✗ not yet: n is too small.", new CheckResult(false, "✗ not yet: n is too small.").ToString());
+        Assert.Equal("✗ not yet: n is not right.", new CheckResult(false, "✗ not yet: n is not right.").ToString());
         Assert.Equal(new CheckResult(true, "✓ a"), new CheckResult(true, "✓ a"));
-        var wrong = Assert.Throws<ArgumentException>(() => new CheckResult(true, "✗ not yet: n is too small."));
+        var wrong = Assert.Throws<ArgumentException>(() => new CheckResult(true, "✗ not yet: n is not right."));
         Assert.Equal("message", wrong.ParamName);
         Assert.Contains("must start with \"✓ \" when passed is True", wrong.Message, StringComparison.Ordinal);
         var alsoWrong = Assert.Throws<ArgumentException>(() => new CheckResult(false, "✓ n: right."));
@@ -415,7 +438,7 @@ public class CheckConsoleTests
             Console.SetOut(original);
         }
         Assert.Equal(
-            "✗ not yet: n is too small.\n✓ x: right.\n✓ M: right.\n✓ M: right.\n✓ y: right.\n" +
+            "✗ not yet: n is not right.\n✓ x: right.\n✓ M: right.\n✓ M: right.\n✓ y: right.\n" +
             "✗ not yet: b is still null; put your answer in the variable and run this cell again.\n",
             output.ToString());
         Assert.Equal([false, true, true, true, true, false], results.Select(r => r.Passed));

@@ -7,17 +7,27 @@ namespace LowRank.Tests;
 internal static class Gaussian
 {
     public static Matrix<T> Random<T>(int rows, int cols, int seed)
-        where T : struct, System.Numerics.IFloatingPointIeee754<T>
-    {
-        var normal = new Normal(0, 1, new Random(seed));
-        return Matrix<T>.Build.Dense(rows, cols, (_, _) => T.CreateChecked(normal.Sample()));
-    }
+        where T : struct, System.Numerics.IFloatingPointIeee754<T> =>
+        Matrix<T>.Build.Dense(rows, cols, Draw<T>(rows * cols, seed)); // column-major, as Math.NET stores it
 
     public static Vector<T> RandomVector<T>(int length, int seed)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T> =>
+        Vector<T>.Build.Dense(Draw<T>(length, seed));
+
+    /// <summary>
+    /// Draws in a plain loop: Math.NET runs a builder's initializer in parallel for long vectors, and System.Random
+    /// shared across threads corrupts its state (Normal.Sample then never returns).
+    /// </summary>
+    private static T[] Draw<T>(int count, int seed)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         var normal = new Normal(0, 1, new Random(seed));
-        return Vector<T>.Build.Dense(length, _ => T.CreateChecked(normal.Sample()));
+        var values = new T[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = T.CreateChecked(normal.Sample());
+        }
+        return values;
     }
 
     /// <summary>(rows×rank)·(rank×cols), the original's way of making a matrix of known rank.</summary>

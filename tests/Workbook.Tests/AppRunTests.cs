@@ -122,7 +122,7 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
             }
             else if (cell.Source.Contains("#r \"nuget:", StringComparison.Ordinal))
             {
-                // The kernel's "Installing Packages" progress: an app restores its packages when it is built, silently.
+                // The kernel's "Installed Packages" list: an app restores its packages when it is built, silently.
                 continue;
             }
             else if (html is not null && html.Contains("class=\"lowrank-table\"", StringComparison.Ordinal))

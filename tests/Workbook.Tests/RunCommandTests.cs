@@ -13,16 +13,6 @@ public sealed class RunCommandTests
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(50);
 
-    /// <summary>A checkout of its own: the solution file that marks it and this repository's tool manifest, nothing else.</summary>
-    private static string FakeCheckout(Scratch scratch, string name)
-    {
-        var root = scratch.PathOf(name);
-        Directory.CreateDirectory(Path.Combine(root, ".config"));
-        File.WriteAllText(Path.Combine(root, Repository.SolutionFile), "");
-        File.Copy(Path.Combine(Repository.Root, LocalTool.ManifestPath), Path.Combine(root, LocalTool.ManifestPath));
-        return root;
-    }
-
     [SkippableTheory]
     [InlineData("TERM", 143)]
     [InlineData("INT", 130)]
@@ -30,7 +20,7 @@ public sealed class RunCommandTests
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "kill and /proc");
         using var scratch = new Scratch();
-        var root = FakeCheckout(scratch, "checkout");
+        var root = scratch.Checkout("checkout");
         var pid = scratch.PathOf("sleeper.pid");
         scratch.Notebook("checkout/notebooks/01-hang.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
         scratch.Notebook("checkout/notebooks/02-later.ipynb", "Console.WriteLine(1);");
@@ -67,7 +57,7 @@ public sealed class RunCommandTests
     public async Task An_executed_copy_that_cannot_be_written_fails_that_notebook_in_one_line_after_the_others_ran()
     {
         using var scratch = new Scratch();
-        var root = FakeCheckout(scratch, "checkout");
+        var root = scratch.Checkout("checkout");
         scratch.Notebook("checkout/notebooks/01-blocked.ipynb", "Console.WriteLine(1);");
         scratch.Notebook("checkout/notebooks/02-fine.ipynb", "Console.WriteLine(2);");
         var blocked = Path.Combine(root, "artifacts", "notebooks", "01-blocked.ipynb");
@@ -87,7 +77,7 @@ public sealed class RunCommandTests
     {
         // Root ignores read-only permission bits, so a file where the artifacts folder should be stands in for a read-only one.
         using var scratch = new Scratch();
-        var root = FakeCheckout(scratch, "checkout");
+        var root = scratch.Checkout("checkout");
         scratch.Notebook("checkout/notebooks/01-one.ipynb", "Console.WriteLine(1);");
         File.WriteAllText(Path.Combine(root, "artifacts"), "not a folder");
 

@@ -14,6 +14,17 @@ internal sealed class Scratch : IDisposable
 
     public string PathOf(params string[] parts) => Path.Combine([Folder, .. parts]);
 
+    /// <summary>A checkout of its own: the solution file that marks it and this repository's tool manifest, nothing else; returns its root.</summary>
+    public string Checkout(string name)
+    {
+        var root = PathOf(name);
+        Directory.CreateDirectory(Path.Combine(root, ".config"));
+        File.WriteAllText(Path.Combine(root, Repository.SolutionFile), "");
+        var repository = Repository.Find(AppContext.BaseDirectory);
+        File.Copy(Path.Combine(repository.Root, LocalTool.ManifestPath), Path.Combine(root, LocalTool.ManifestPath));
+        return root;
+    }
+
     /// <summary>Writes an nbformat 4.5 C# notebook whose code cells are <paramref name="cells"/>; returns its path.</summary>
     public string Notebook(string relativePath, params string[] cells)
     {

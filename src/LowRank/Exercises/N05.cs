@@ -1,6 +1,5 @@
 namespace LowRank;
 
-/// <summary>The checks of the notebooks' "Your turn" exercises, one nested class per notebook, each computing its expected values itself.</summary>
 public static partial class Exercises
 {
     /// <summary>Notebook 5, training a LoRA adapter: expected values rebuilt from the notebook's seeds and settings.</summary>

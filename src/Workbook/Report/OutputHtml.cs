@@ -16,7 +16,7 @@ public static class OutputHtml
         return output.OutputType switch
         {
             // A live front end replaces the kernel's package progress with its "Installed Packages" list; a page shows only the list.
-            _ when output.Data.TryGetValue("text/html", out var progress) && progress.Contains(InstallingPackages, StringComparison.Ordinal) => "",
+            _ when output.IsPackageProgress => "",
             "stream" => Preformatted(output.StreamName == "stderr" ? "output stderr" : "output stream", output.Text ?? ""),
             "error" => Preformatted("output error", $"{output.ErrorName}: {output.ErrorValue}"),
             _ when output.Data.TryGetValue("text/html", out var html) => $"<div class=\"output html\">\n{html}\n</div>\n",
@@ -27,8 +27,6 @@ public static class OutputHtml
             _ => "",
         };
     }
-
-    private const string InstallingPackages = "<strong>Installing Packages</strong>";
 
     private static string Preformatted(string classes, string text) =>
         $"<pre class=\"{classes}\">{WebUtility.HtmlEncode(text.TrimEnd('\n'))}</pre>\n";
