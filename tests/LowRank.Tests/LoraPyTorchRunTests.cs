@@ -6,14 +6,17 @@ namespace LowRank.Tests;
 
 /// <summary>
 /// Notebook 5's problem, training runs and loss optimum against what real PyTorch 1.13 computed for them
-/// (tests/reference/pytorch-lora-training.json, written by tests/reference/pytorch_lora_training.py with the portable
-/// kernel): data and A bit for bit, gradients from autograd, losses after hundreds of float steps to float's drift.
+/// (tests/reference/pytorch-lora-training.json, written by tests/reference/pytorch_lora_training.py): data and A bit for
+/// bit with the portable kernel, gradients from autograd, losses after hundreds of float steps to float's drift; and what
+/// a learner on the AVX2 kernel sees instead.
 /// </summary>
 public class LoraPyTorchRunTests
 {
     private const int D = 64, K = 64, N = 256;
 
-    private static readonly JsonNode Run = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-lora-training.json")))!;
+    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-lora-training.json")))!;
+
+    private static JsonNode Run => Runs["default"]!;
 
     private static readonly LoraProblem Problem = LoraProblem.Synthetic(new TorchGenerator(seed: 0), D, K, N, updateRank: 2, noise: 0.1f);
 
@@ -50,7 +53,11 @@ public class LoraPyTorchRunTests
     }
 
     [Fact]
-    public void The_reference_ran_on_the_portable_kernel() => Assert.Equal("default", (string?)Run["capability"]);
+    public void The_reference_ran_on_both_kernels()
+    {
+        Assert.Equal("NO AVX", (string?)Runs["default"]!["cpu_capability_usage"]);
+        Assert.Equal("AVX2", (string?)Runs["avx2"]!["cpu_capability_usage"]);
+    }
 
     [Fact]
     public void The_problem_and_A_equal_PyTorchs_bit_for_bit()
@@ -144,5 +151,37 @@ public class LoraPyTorchRunTests
             Close(Number(point["optimum_norm"]), fit.Delta.FrobeniusNorm(), 1e-9, $"r = {rank}: ‖optimum‖");
             Close(Number(point["eckart_young"]), Math.Sqrt(sigma.Skip(rank).Sum(s => s * s)), 1e-9, $"r = {rank}: Eckart–Young");
         }
+    }
+
+    [Fact]
+    public void On_the_AVX2_kernel_the_data_differ_in_low_bits_but_the_printed_digits_do_not()
+    {
+        var (portable, avx2) = (Runs["default"]!, Runs["avx2"]!);
+        foreach (var name in new[] { "W0", "target_delta", "X", "Y" })
+        {
+            Assert.NotEqual((string?)portable["sha256"]![name], (string?)avx2["sha256"]![name]);
+        }
+        // kaiming_uniform_'s bound 1/√64 = 1/8 is a power of two, so the fused multiply-add of the AVX2 kernel rounds the same.
+        Assert.Equal((string?)portable["sha256"]!["A"], (string?)avx2["sha256"]!["A"]);
+
+        // Each value as notebook 5 prints it, by its path in a run.
+        var printed = new List<(string Path, string Format)>
+        {
+            ("losses/0", "F6"), ("losses/100", "F6"), ("losses/200", "F6"), ("losses/300", "F6"), ("losses/500", "F6"),
+            ("learned_distance", "F4"), ("std_one/final_loss", "F6"), ("zero_start/final_loss", "F6"),
+            ("merged/adapter_off_to_target", "F4"), ("merged/merged_to_target", "F4"),
+            ("target_singular_values/0", "F3"), ("target_singular_values/2", "F3"),
+            ("xxt_over_n_eigenvalues/0", "F2"), ("xxt_over_n_eigenvalues/1", "F2"),
+            ("exercises/loss_with_gaussian_B", "F4"), ("exercises/small_learning_rate_final_loss", "F4"),
+        };
+        for (var i = 0; i < 8; i++)
+        {
+            printed.AddRange([($"sweep/{i}/final_loss", "F6"), ($"sweep/{i}/loss_at_held_alpha_steps", "F6"), ($"sweep/{i}/optimum_loss", "F6"),
+                ($"sweep/{i}/held_alpha_loss_at_held_alpha_steps", "F6"), ($"sweep/{i}/optimum_distance", "F4"), ($"sweep/{i}/eckart_young", "F4")]);
+        }
+        static string Format(JsonNode run, string path, string format) =>
+            Number(path.Split('/').Aggregate(run, (node, key) => node is JsonArray array ? array[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)]! : node[key]!))
+                .ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(printed, p => Assert.Equal(Format(portable, p.Path, p.Format), Format(avx2, p.Path, p.Format)));
     }
 }

@@ -6,9 +6,10 @@ using Workbook;
 namespace Workbook.Tests;
 
 /// <summary>
-/// The PyTorch numbers that notebooks 2 and 3 and the README quote, where a learner running PyTorch sees something else
-/// than the workbook prints, are the ones real PyTorch 1.13 computed (tests/reference/pytorch-original.json), each
-/// for the CPU kernel the text names: regenerate the JSON and these say which sentence to update.
+/// The PyTorch numbers that notebooks 2, 3 and 5 and the README quote, where a learner running PyTorch sees something
+/// else than the workbook prints, are the ones real PyTorch 1.13 computed (tests/reference/pytorch-original.json and
+/// pytorch-lora-training.json), each for the CPU kernel the text names: regenerate the JSON and these say which sentence
+/// to update.
 /// </summary>
 public sealed class PyTorchQuoteTests
 {
@@ -78,5 +79,19 @@ public sealed class PyTorchQuoteTests
         Assert.Contains($"{Short((double)Draw("default", 1)["difference"]!, 2)} and {Short((double)Draw("avx2", 1)["difference"]!, 2)}", text, StringComparison.Ordinal);
         Assert.Contains($"{Short((double)Draw("default", 0)["difference"]!, 3)} and {Short((double)Draw("avx2", 0)["difference"]!, 2)}", text, StringComparison.Ordinal);
         Assert.Contains($"`{FifthOutput("default")}` and `{FifthOutput("avx2")}`", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notebook_5_quotes_each_kernels_rounding_level_differences()
+    {
+        var lora = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-lora-training.json")))!;
+        // One space for every line break, so a reflowed paragraph still matches.
+        var text = System.Text.RegularExpressions.Regex.Replace(Markdown("05-training-a-lora-adapter.ipynb"), @"\s+", " ");
+        string Quote(string kernel, params string[] path) =>
+            Latex((double)path.Aggregate(lora[kernel]!, (node, key) => node[key]!), 2);
+        Assert.Contains($"prints ${Quote("default", "merged", "largest_difference")}$ with its portable kernel and ${Quote("avx2", "merged", "largest_difference")}$ with AVX2",
+            text, StringComparison.Ordinal);
+        Assert.Contains($"${Quote("default", "learned_to_optimum")}$ away with its portable kernel, ${Quote("avx2", "learned_to_optimum")}$ with AVX2",
+            text, StringComparison.Ordinal);
     }
 }

@@ -6,16 +6,18 @@ The library's tests compare against this file, so they need no PyTorch. Regenera
 
     /usr/bin/python3 pytorch_lora_training.py
 
-The notebooks draw as PyTorch's portable CPU kernel does, so the script restarts itself with
-ATEN_CPU_CAPABILITY=default before importing torch. Everything is written the way a PyTorch user writes it: the data
-and A from torch.manual_seed, torch.randn and nn.init.kaiming_uniform_, gradients from autograd, plain gradient
-descent on B and A. The optimum of the training loss is computed in float64 by another route than the library's
-(ordinary least squares, then the SVD of the fitted values), so the two check each other.
+PyTorch picks its CPU kernels once per process, so the script starts itself twice: with ATEN_CPU_CAPABILITY=default
+(the portable kernel, which the notebooks reproduce bit for bit) and without it (the AVX2 kernel most x86 machines
+run, whose randn differs in low bits), and writes both runs. Everything is written the way a PyTorch user writes it:
+the data and A from torch.manual_seed, torch.randn and nn.init.kaiming_uniform_, gradients from autograd, plain
+gradient descent on B and A. The optimum of the training loss is computed in float64 by another route than the
+library's (ordinary least squares, then the SVD of the fitted values), so the two check each other.
 """
 import hashlib
 import json
 import math
 import os
+import subprocess
 import sys
 
 D, K, N = 64, 64, 256
@@ -131,7 +133,8 @@ def run():
 
     return {
         "torch": torch.__version__,
-        "capability": os.environ.get("ATEN_CPU_CAPABILITY"),
+        "capability": os.environ.get("ATEN_CPU_CAPABILITY") or "avx2",
+        "cpu_capability_usage": capability_line(torch),
         "sha256": {"W0": sha256(W0), "target_delta": sha256(target_delta), "X": sha256(X), "Y": sha256(Y), "A": sha256(A2)},
         "target_singular_values": sigma[:4].tolist(),
         "xxt_over_n_eigenvalues": [eigenvalues.min().item(), eigenvalues.max().item()],
@@ -146,6 +149,7 @@ def run():
             "grad_A": A1.grad.tolist(),
         },
         "merged": {
+            "largest_difference": (merged @ x_new - (W0 @ x_new + scale * (B @ (A @ x_new)))).abs().max().item(),
             "adapter_off_to_target": torch.linalg.norm(W0 @ x_new - (W0 + target_delta) @ x_new).item(),
             "merged_to_target": torch.linalg.norm(merged @ x_new - (W0 + target_delta) @ x_new).item(),
         },
@@ -168,10 +172,24 @@ def run():
     }
 
 
+def capability_line(torch):
+    lines = [line.strip() for line in torch.__config__.show().splitlines() if "CPU capability usage" in line]
+    return lines[0].split(":", 1)[1].strip()
+
+
 if __name__ == "__main__":
-    if os.environ.get("ATEN_CPU_CAPABILITY") != "default":
-        os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, ATEN_CPU_CAPABILITY="default"))
-    results = run()
+    if len(sys.argv) > 1 and sys.argv[1] == "--one":
+        print(json.dumps(run()))
+        sys.exit(0)
+    results = {}
+    for name, capability in (("default", "default"), ("avx2", None)):
+        env = dict(os.environ)
+        env.pop("ATEN_CPU_CAPABILITY", None)
+        if capability:
+            env["ATEN_CPU_CAPABILITY"] = capability
+        out = subprocess.run([sys.executable, __file__, "--one"], env=env, check=True, capture_output=True, text=True)
+        results[name] = json.loads(out.stdout)
+    assert results["avx2"]["cpu_capability_usage"] == "AVX2", "the second run must use the AVX2 kernel"
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "pytorch-lora-training.json"), "w", encoding="utf-8") as f:
         json.dump(results, f, indent=1)
