@@ -10,6 +10,7 @@ namespace Workbook.Tests;
 /// than the workbook prints, are the ones real PyTorch 1.13 computed (tests/reference/pytorch-original.json), each
 /// for the CPU kernel the text names: regenerate the JSON and these say which sentence to update.
 /// </summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed class PyTorchQuoteTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
