@@ -13,8 +13,24 @@ public sealed record Repository(string Root)
     /// <summary>Where the worked solutions live: one per lesson, under the lesson's file name.</summary>
     public string Solutions => Path.Combine(Notebooks, "solutions");
 
-    /// <summary>Where executed notebooks and reports go (git-ignored).</summary>
-    public string Artifacts => Path.Combine(Root, "artifacts");
+    /// <summary>The environment variable that moves <see cref="Artifacts"/> out of the checkout, e.g. to a test's temporary folder.</summary>
+    public const string ArtifactsVariable = "LOWRANK_ARTIFACTS";
+
+    /// <summary>
+    /// Where executed notebooks, reports, apps and test results go: the folder <see cref="ArtifactsVariable"/> names
+    /// (as a full path) when it is set and not empty, else the checkout's git-ignored <c>artifacts/</c>.
+    /// </summary>
+    public string Artifacts => ArtifactsFolder(Root, Environment.GetEnvironmentVariable(ArtifactsVariable));
+
+    /// <summary>
+    /// The artifacts folder of the checkout at <paramref name="root"/> given the value of <see cref="ArtifactsVariable"/>
+    /// (null or empty: <c>artifacts/</c> under the root; a relative path is taken from the current folder, as a shell would).
+    /// </summary>
+    public static string ArtifactsFolder(string root, string? variable)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        return string.IsNullOrEmpty(variable) ? Path.Combine(root, "artifacts") : Path.GetFullPath(variable);
+    }
 
     /// <summary>
     /// Finds the repository that contains <paramref name="start"/>, or, without one, the repository that holds this

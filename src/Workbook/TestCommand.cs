@@ -9,6 +9,12 @@ public static class TestCommand
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(60);
 
     /// <summary>
+    /// How long the test host may go without a test starting or ending before it is stopped and the test that hung is
+    /// named; it must outlast the workbook fixture, which executes every notebook three times before its first test.
+    /// </summary>
+    public static readonly TimeSpan HangTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// Runs the command with <paramref name="arguments"/> passed on to <c>dotnet test</c>; returns 0 when every test
     /// passed, non-zero when one failed, when no TRX file was written, or (130/143) when stopped by a signal.
     /// </summary>
@@ -28,8 +34,10 @@ public static class TestCommand
         var results = ResultsFolder(repository);
         var result = await ProcessRunner.RunAsync(
             "dotnet",
-            // One TRX per test project; a fixed LogFileName would make the projects overwrite each other's.
-            ["test", Path.Combine(repository.Root, Repository.SolutionFile), "-c", "Release", "--logger", "trx", "--results-directory", results, .. arguments],
+            // One TRX per test project; a fixed LogFileName would make the projects overwrite each other's. A hang
+            // stops the host without a memory dump: the name of the test that hung is what is wanted, not gigabytes.
+            ["test", Path.Combine(repository.Root, Repository.SolutionFile), "-c", "Release", "--logger", "trx", "--results-directory", results,
+             "--blame-hang-timeout", string.Create(CultureInfo.InvariantCulture, $"{HangTimeout.TotalMinutes}min"), "--blame-hang-dump-type", "none", .. arguments],
             repository.Root,
             Timeout,
             onLine: Console.WriteLine,

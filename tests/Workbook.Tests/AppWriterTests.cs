@@ -5,6 +5,7 @@ using Workbook.Apps;
 namespace Workbook.Tests;
 
 /// <summary>The notebook-to-app converter on small hand-written notebooks, and on the workbook's own.</summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed class AppWriterTests
 {
     private const string Project = "../../src/LowRank.Notebooks/LowRank.Notebooks.csproj";

@@ -9,6 +9,7 @@ namespace Workbook.Tests;
 /// blocked: plotly.js comes from the notebook's own loader output, once per notebook, and accepts every figure.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed partial class ChartTests(WorkbookRun workbook)
 {
     // The trace types of each lesson's charts, in the order the notebook shows them.

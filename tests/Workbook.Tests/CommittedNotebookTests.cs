@@ -9,6 +9,7 @@ namespace Workbook.Tests;
 /// The committed notebooks are clean (no outputs, no execution counts), valid nbformat 4 with the Polyglot metadata
 /// that makes VS Code and Jupyter pick the C# kernel, and follow the workbook's conventions.
 /// </summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed partial class CommittedNotebookTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);

@@ -9,6 +9,8 @@ namespace Workbook.Tests;
 /// environment (a browser that is not there), with its fix and exit code. The doctor's own temporary files go to the
 /// test's folder too (TMPDIR). Seconds each, the kernel's cell included.
 /// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class DoctorCommandTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
@@ -26,7 +28,7 @@ public sealed class DoctorCommandTests
         environment ??= [];
         environment.TryAdd("TMPDIR", temporary);
         environment.TryAdd(Browser.Variable, "/bin/sh");
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["doctor", .. arguments], Bound, environment);
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["doctor", .. arguments], scratch.Artifacts, Bound, environment);
         Assert.Empty(Directory.GetDirectories(temporary, "lowrank-doctor-*"));
         return (code, output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray());
     }
@@ -278,7 +280,8 @@ public sealed class DoctorCommandTests
     [InlineData("--repository", "'--repository' needs a value.")]
     public async Task A_bad_argument_prints_the_problem_and_the_usage_and_exits_2(string argument, string problem)
     {
-        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["doctor", argument], Bound);
+        using var scratch = new Scratch();
+        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["doctor", argument], scratch.Artifacts, Bound);
 
         Assert.Equal(2, code);
         Assert.Contains($"workbook: {problem}", output, StringComparison.Ordinal);
@@ -289,9 +292,10 @@ public sealed class DoctorCommandTests
     [Fact]
     public async Task A_repository_that_is_not_a_folder_is_refused_before_any_check()
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"lowrank-no-such-{Guid.NewGuid():N}");
+        using var scratch = new Scratch();
+        var missing = scratch.PathOf("no-such-folder");
 
-        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["doctor", "--repository", missing], Bound);
+        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["doctor", "--repository", missing], scratch.Artifacts, Bound);
 
         Assert.Equal(2, code);
         Assert.Contains($"workbook: '--repository {missing}': there is no such folder.", output, StringComparison.Ordinal);

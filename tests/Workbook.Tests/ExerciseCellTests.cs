@@ -9,6 +9,7 @@ namespace Workbook.Tests;
 /// is computed in src/LowRank/Exercises, so no check cell holds the expression that solves its exercise; and each
 /// solution checks with the same cells as its lesson.
 /// </summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed partial class ExerciseCellTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);

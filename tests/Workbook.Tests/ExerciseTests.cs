@@ -8,6 +8,7 @@ namespace Workbook.Tests;
 /// "✓ " or "✗ ", as LowRank.Check writes them.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class ExerciseTests(WorkbookRun workbook)
 {
     private const string Passed = "✓ ";

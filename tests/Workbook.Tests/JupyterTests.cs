@@ -9,6 +9,7 @@ namespace Workbook.Tests;
 /// prints what the dotnet-repl run printed. Where jupyter is not installed the tests are skipped, except on CI.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class JupyterTests(WorkbookRun workbook, JupyterRun jupyter) : IClassFixture<JupyterRun>
 {
     public static TheoryData<string> Notebooks => NotebookExecutionTests.Notebooks;
@@ -38,7 +39,10 @@ public sealed class JupyterTests(WorkbookRun workbook, JupyterRun jupyter) : ICl
     private static string Tail(string log) => string.Join("\n", log.TrimEnd().Split('\n').TakeLast(30));
 }
 
-/// <summary>One Jupyter run of the workbook per test run: registers the kernel once, then executes two notebooks at a time.</summary>
+/// <summary>
+/// One Jupyter run of the workbook per test run: registers the kernel once, then executes two notebooks at a time into a
+/// temporary folder, deleted afterwards.
+/// </summary>
 public sealed class JupyterRun : IAsyncLifetime
 {
     private const string Missing =
@@ -46,6 +50,7 @@ public sealed class JupyterRun : IAsyncLifetime
         "sudo apt-get install jupyter-nbconvert python3-nbclient; elsewhere: pip install nbconvert nbclient).";
 
     private readonly Repository repository = Repository.Find(AppContext.BaseDirectory);
+    private readonly string output = Directory.CreateTempSubdirectory("lowrank-jupyter-").FullName;
 
     /// <summary>The jupyter executable, or null when it is not installed.</summary>
     public string? Jupyter { get; } = FindOnPath("jupyter");
@@ -82,7 +87,6 @@ public sealed class JupyterRun : IAsyncLifetime
             $"Registering the .NET (C#) kernel failed:\n{install.Output}");
 
         var runs = new ConcurrentDictionary<string, JupyterNotebookRun>();
-        var output = Path.Combine(repository.Artifacts, "jupyter");
         // Two at a time: each kernel is a dotnet-interactive process compiling C#, and the machines running this are small.
         await Parallel.ForEachAsync(repository.ListWorkbook(), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (notebook, _) =>
         {
@@ -96,7 +100,11 @@ public sealed class JupyterRun : IAsyncLifetime
         Runs = runs;
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Directory.Delete(output, recursive: true);
+        return Task.CompletedTask;
+    }
 
     private async Task<ProcessResult> ExecuteAsync(string notebook, string outputFolder, IReadOnlyDictionary<string, string> environment)
     {

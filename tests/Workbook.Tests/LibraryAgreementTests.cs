@@ -8,6 +8,7 @@ namespace Workbook.Tests;
 /// Both must print the same numbers, so a cell that drifts from the tested version is caught.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class LibraryAgreementTests(WorkbookRun workbook)
 {
     private static MathNet.Numerics.LinearAlgebra.Matrix<float> W()

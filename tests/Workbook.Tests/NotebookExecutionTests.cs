@@ -8,6 +8,7 @@ namespace Workbook.Tests;
 /// and runs the same twice; each is named by its path relative to notebooks/.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed partial class NotebookExecutionTests(WorkbookRun workbook)
 {
     public static TheoryData<string> Notebooks

@@ -7,6 +7,7 @@ namespace Workbook.Tests;
 /// the expected strings come from the original's output cells (tests/LowRank.Tests/PyTorchReference.cs, shared with the library tests), not from our own output.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class OriginalValuesTests(WorkbookRun workbook)
 {
     private const string Seeding = "01-seeding-and-rank.ipynb";

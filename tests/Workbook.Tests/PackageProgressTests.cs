@@ -6,13 +6,14 @@ namespace Workbook.Tests;
 /// A cell with <c>#r "nuget:"</c> shows "Installing Packages" again each time its progress advances, then "Installed
 /// Packages". The executed copies and the report keep only that last list, by one rule. The fixture is notebook 1's
 /// package cell and the cell after it exactly as dotnet-repl wrote them on a cold NuGet cache (an empty
-/// NUGET_PACKAGES and home folder): eight outputs, seven of them progress.
+/// NUGET_PACKAGES and home folder): eight outputs, seven of them progress. (The run command's own copy of such a cell is
+/// checked in <see cref="RunCommandTests"/>.)
 /// </summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed class PackageProgressTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
     private static readonly string ColdCache = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "cold-cache-restore.ipynb");
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
     private static string Html(CellOutput output) => output.Data.GetValueOrDefault("text/html") ?? "";
 
@@ -59,22 +60,5 @@ public sealed class PackageProgressTests
         NotebookDocument.Write(executed.Json, path);
 
         Assert.Equal(File.ReadAllText(ColdCache), File.ReadAllText(path));
-    }
-
-    [Fact]
-    public async Task The_run_command_writes_executed_copies_without_the_progress()
-    {
-        using var scratch = new Scratch();
-        var root = scratch.Checkout("checkout");
-        scratch.Notebook("checkout/notebooks/01-restore.ipynb", "#r \"nuget: MathNet.Numerics, 5.0.0\"", "Console.WriteLine(MathNet.Numerics.Euclid.GreatestCommonDivisor(12L, 18L));");
-
-        var (_, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], Bound);
-
-        Assert.Contains("1 ok, 0 failed", output, StringComparison.Ordinal);
-        var executed = NotebookDocument.Load(Path.Combine(root, "artifacts", "notebooks", "01-restore.ipynb"));
-        // Even a warm cache shows one progress output before the list; the copy keeps the list alone.
-        var kept = Assert.Single(executed.Cells[0].Outputs);
-        Assert.Contains("<strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul>", Html(kept), StringComparison.Ordinal);
-        Assert.Equal("6\n", executed.Cells[1].StreamText);
     }
 }

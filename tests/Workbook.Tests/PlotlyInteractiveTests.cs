@@ -7,6 +7,8 @@ namespace Workbook.Tests;
 /// Plotly.NET users reference Plotly.NET.Interactive out of habit; its formatter loads plotly.js from a CDN. Referenced
 /// before the setup cell, it must not take the charts away from the offline formatter.
 /// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed partial class PlotlyInteractiveTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
@@ -14,11 +16,12 @@ public sealed partial class PlotlyInteractiveTests
     [Fact]
     public async Task Charts_still_draw_offline_with_Plotly_NET_Interactive_referenced_before_the_setup_cell()
     {
+        using var scratch = new Scratch();
         var notebook = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "plotly-interactive", "with-plotly-interactive.ipynb");
         var runner = new NotebookRunner(Repository);
         await runner.RestoreToolsAsync();
 
-        var run = await runner.RunAsync(notebook, Path.Combine(Repository.Artifacts, "test-notebooks", "fixtures", "with-plotly-interactive.ipynb"));
+        var run = await runner.RunAsync(notebook, scratch.PathOf("with-plotly-interactive.ipynb"));
 
         Assert.True(run.Succeeded, run.FailureSummary);
         var executed = NotebookDocument.Load(run.ExecutedPath);

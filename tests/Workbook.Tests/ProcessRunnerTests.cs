@@ -6,6 +6,8 @@ namespace Workbook.Tests;
 /// The runner waits for a child's exit, not for the end of its output, and stops what the child leaves behind: shell
 /// scripts stand in for a kernel whose cell started a process. Linux only (bash, /proc); each takes a few seconds.
 /// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class ProcessRunnerTests
 {
     // Far below the sleepers' 600 s, far above the runner's own grace period: a run that takes this long waited for them.

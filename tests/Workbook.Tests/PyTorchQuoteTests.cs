@@ -11,6 +11,7 @@ namespace Workbook.Tests;
 /// pytorch-lora-training.json), each for the CPU kernel the text names: regenerate the JSON and these say which sentence
 /// to update.
 /// </summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed class PyTorchQuoteTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);

@@ -10,6 +10,7 @@ namespace Workbook.Tests;
 /// point at pages, relative paths between pages, KaTeX's fonts inside its stylesheet, and a whole report written from
 /// two tiny executed notebooks.
 /// </summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed class ReportHtmlTests
 {
     [Fact]

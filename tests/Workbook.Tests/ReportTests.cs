@@ -12,6 +12,7 @@ namespace Workbook.Tests;
 /// is highlighted, and every link between pages reaches a file of the report.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed partial class ReportTests(WorkbookRun workbook)
 {
     private static readonly Lock Gate = new();

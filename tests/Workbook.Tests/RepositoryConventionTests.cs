@@ -6,7 +6,8 @@ using Workbook;
 
 namespace Workbook.Tests;
 
-/// <summary>The README, CI script and devcontainer say what the repository really does, and agree with each other.</summary>
+/// <summary>The README and devcontainer say what the repository really does, and agree with each other (.ci/run: <see cref="CiScriptTests"/>).</summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed class RepositoryConventionTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
@@ -40,19 +41,6 @@ public sealed class RepositoryConventionTests
             var project = words[Array.IndexOf(words, "--project") + 1];
             Assert.True(Directory.Exists(Path.Combine(Repository.Root, project)), $"'{command}' names {project}, which does not exist.");
         }
-    }
-
-    [Fact]
-    public void Ci_runs_the_readme_test_command_and_fails_on_errors()
-    {
-        var script = File.ReadAllText(Path.Combine(Repository.Root, ".ci", "run"));
-        Assert.StartsWith("#!/usr/bin/env bash", script, StringComparison.Ordinal);
-        Assert.Contains("set -euo pipefail", script, StringComparison.Ordinal);
-        // The script takes the command from the README's Quick start block instead of repeating it.
-        Assert.Contains("/^## Quick start/", script, StringComparison.Ordinal);
-        Assert.Contains("-- test$", script, StringComparison.Ordinal);
-        Assert.Contains("eval \"$test_command\"", script, StringComparison.Ordinal);
-        Assert.Single(QuickStartCommands(), c => c.EndsWith("-- test", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,12 +6,19 @@ namespace Workbook.Tests;
 /// <summary>
 /// The run command as its own process (workbook.dll), on small notebooks and fake checkouts written for each test
 /// outside the checkout, with the real dotnet-repl: signals stop every child, file-system errors end in one line,
-/// options are checked, and the repository is the runner's own. Seconds each; no workbook fixture.
+/// options are checked, the repository is the runner's own, and the executed copies go to LOWRANK_ARTIFACTS when it is
+/// set, else to the checkout's artifacts/. Each test has its own artifacts root in its temporary folder. Seconds each;
+/// no workbook fixture.
 /// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class RunCommandTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(50);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(40);
+
+    // Long enough for a kernel to start and run the first cell, which records the sleeper it leaves behind.
+    private const int NotebookLimit = 20;
 
     [SkippableTheory]
     [InlineData("TERM", 143)]
@@ -29,7 +36,8 @@ public sealed class RunCommandTests
         File.WriteAllText(Path.Combine(stale, "01-hang.ipynb"), "stale");
         File.WriteAllText(Path.Combine(stale, "02-later.ipynb"), "stale");
 
-        using var runner = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["run", "--repository", root, "--jobs", "1"]))!;
+        // LOWRANK_ARTIFACTS unset: the default, artifacts/ in the (temporary) checkout.
+        using var runner = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["run", "--repository", root, "--jobs", "1"], artifacts: null))!;
         var finishing = WorkbookCommand.FinishAsync(runner, Bound);
         var sleeper = await Scratch.WaitForPidAsync(pid, Bound);
         var kernels = ChildrenOf(runner.Id);
@@ -60,10 +68,10 @@ public sealed class RunCommandTests
         var root = scratch.Checkout("checkout");
         scratch.Notebook("checkout/notebooks/01-blocked.ipynb", "Console.WriteLine(1);");
         scratch.Notebook("checkout/notebooks/02-fine.ipynb", "Console.WriteLine(2);");
-        var blocked = Path.Combine(root, "artifacts", "notebooks", "01-blocked.ipynb");
+        var blocked = Path.Combine(scratch.Artifacts, "notebooks", "01-blocked.ipynb");
         Directory.CreateDirectory(blocked);
 
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], Bound);
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], scratch.Artifacts, Bound);
 
         Assert.Equal(1, code);
         Assert.Contains($"cannot write the executed copy {blocked}: it is a directory", output, StringComparison.Ordinal);
@@ -79,13 +87,13 @@ public sealed class RunCommandTests
         using var scratch = new Scratch();
         var root = scratch.Checkout("checkout");
         scratch.Notebook("checkout/notebooks/01-one.ipynb", "Console.WriteLine(1);");
-        File.WriteAllText(Path.Combine(root, "artifacts"), "not a folder");
+        File.WriteAllText(scratch.Artifacts, "not a folder");
 
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], Bound);
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], scratch.Artifacts, Bound);
 
         Assert.Equal(1, code);
         var line = Assert.Single(output.Split('\n'), l => l.Contains("cannot write the executed copy", StringComparison.Ordinal));
-        Assert.Contains(Path.Combine(root, "artifacts", "notebooks", "01-one.ipynb"), line, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(scratch.Artifacts, "notebooks", "01-one.ipynb"), line, StringComparison.Ordinal);
         Assert.Contains("0 ok, 1 failed", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
@@ -98,7 +106,8 @@ public sealed class RunCommandTests
     [InlineData("86401")]
     public async Task A_timeout_that_is_not_a_number_of_seconds_up_to_a_day_is_refused(string seconds)
     {
-        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["run", "--timeout", seconds], Bound);
+        using var scratch = new Scratch();
+        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["run", "--timeout", seconds], scratch.Artifacts, Bound);
 
         Assert.Equal(2, code);
         Assert.Contains($"'--timeout {seconds}': SECONDS must be a number of seconds above 0 and at most 86400 (a day).", output, StringComparison.Ordinal);
@@ -112,13 +121,15 @@ public sealed class RunCommandTests
         var pid = scratch.PathOf("sleeper.pid");
         var notebook = scratch.Notebook($"limit-{Guid.NewGuid():N}.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
 
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--timeout", "15"], Bound);
+        var running = WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--timeout", $"{NotebookLimit}"], scratch.Artifacts, Bound);
+        // The first cell ran within the limit, so the limit stopped a notebook that had a process to stop.
+        var sleeper = await Scratch.WaitForPidAsync(pid, TimeSpan.FromSeconds(NotebookLimit));
+        var (code, output) = await running;
 
         Assert.Equal(1, code);
-        Assert.Contains("at most 15 s each", output, StringComparison.Ordinal);
-        Assert.Contains("stopped at the per-notebook limit of 15 s (--timeout)", output, StringComparison.Ordinal);
-        // On a loaded machine the kernel may not reach the first cell within the limit; when it did, its sleeper is dead.
-        Assert.True(!File.Exists(pid) || await Scratch.GoneAsync(await Scratch.WaitForPidAsync(pid, Bound)), "the process the cell started outlived the run");
+        Assert.Contains($"at most {NotebookLimit} s each", output, StringComparison.Ordinal);
+        Assert.Contains($"stopped at the per-notebook limit of {NotebookLimit} s (--timeout)", output, StringComparison.Ordinal);
+        Assert.True(await Scratch.GoneAsync(sleeper), "the process the cell started outlived the run");
     }
 
     [Fact]
@@ -131,24 +142,37 @@ public sealed class RunCommandTests
         File.WriteAllText(Path.Combine(other, Repository.SolutionFile), "");
         var name = $"own-{Guid.NewGuid():N}.ipynb";
         var notebook = scratch.Notebook(Path.Combine("other", "notebooks", name), "Console.WriteLine(\"ran\");");
-        var executed = Path.Combine(Repository.Artifacts, "notebooks", name);
-        try
-        {
-            var (code, output) = await WorkbookCommand.RunAsync(Path.Combine(other, "notebooks"), ["run", notebook], Bound);
 
-            Assert.True(code == 0, output);
-            Assert.True(File.Exists(executed), $"no executed copy in this checkout's artifacts:\n{output}");
-            // Whatever this checkout's artifacts hold, a notebook from elsewhere neither changes its report nor fails on it.
-            Assert.Contains("Report not updated: none of these notebooks is one of the workbook's in notebooks/.", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(executed);
-        }
+        var (code, output) = await WorkbookCommand.RunAsync(Path.Combine(other, "notebooks"), ["run", notebook], scratch.Artifacts, Bound);
 
-        var (refused, message) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--repository", other], Bound);
+        Assert.True(code == 0, output);
+        // This checkout ran it, with its artifacts root in LOWRANK_ARTIFACTS, not in this checkout's artifacts/ nor the other's.
+        Assert.True(File.Exists(Path.Combine(scratch.Artifacts, "notebooks", name)), $"no executed copy under LOWRANK_ARTIFACTS:\n{output}");
+        Assert.False(File.Exists(Path.Combine(Repository.Root, "artifacts", "notebooks", name)), "the run wrote into this checkout's artifacts/");
+        Assert.False(Directory.Exists(Path.Combine(other, "artifacts")), "the run wrote into the other checkout");
+        // A notebook from elsewhere neither writes a report nor fails on one.
+        Assert.Contains("Report not updated: none of these notebooks is one of the workbook's in notebooks/.", output, StringComparison.Ordinal);
+
+        var (refused, message) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--repository", other], scratch.Artifacts, Bound);
         Assert.Equal(1, refused);
         Assert.Contains($"There is no tool manifest at {Path.Combine(other, LocalTool.ManifestPath)}", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_LOWRANK_ARTIFACTS_is_unset_and_executed_copies_keep_only_their_package_list()
+    {
+        using var scratch = new Scratch();
+        var root = scratch.Checkout("checkout");
+        scratch.Notebook("checkout/notebooks/01-restore.ipynb", "#r \"nuget: MathNet.Numerics, 5.0.0\"", "Console.WriteLine(MathNet.Numerics.Euclid.GreatestCommonDivisor(12L, 18L));");
+
+        var (_, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], "", Bound);
+
+        Assert.Contains("1 ok, 0 failed", output, StringComparison.Ordinal);
+        var executed = NotebookDocument.Load(Path.Combine(root, "artifacts", "notebooks", "01-restore.ipynb"));
+        // Even a warm cache shows one progress output before the list; the copy keeps the list alone.
+        var kept = Assert.Single(executed.Cells[0].Outputs);
+        Assert.Contains("<strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul>", kept.Data.GetValueOrDefault("text/html"), StringComparison.Ordinal);
+        Assert.Equal("6\n", executed.Cells[1].StreamText);
     }
 
     // The runner's direct children: the dotnet-repl kernels it started.

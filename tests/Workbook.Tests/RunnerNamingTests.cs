@@ -6,6 +6,7 @@ namespace Workbook.Tests;
 /// Runs are named by their path relative to notebooks/, so a lesson and its solution of the same file name keep apart
 /// in progress lines, failure summaries and executed copies; two names that would share a copy are refused up front.
 /// </summary>
+[Trait(Speed.Name, Speed.Fast)]
 public sealed class RunnerNamingTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
@@ -36,8 +37,9 @@ public sealed class RunnerNamingTests
     public async Task Two_notebooks_that_would_share_an_executed_copy_are_refused_before_any_runs()
     {
         var broken = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "broken.ipynb");
-        var copy = Path.Combine(Repository.Artifacts, "test-notebooks", "clash", "broken.ipynb");
-        var output = Path.Combine(Repository.Artifacts, "test-notebooks", "clash-output");
+        using var scratch = new Scratch();
+        var copy = scratch.PathOf("clash", "broken.ipynb");
+        var output = scratch.PathOf("clash-output");
         var exception = await Assert.ThrowsAsync<ArgumentException>(() => new NotebookRunner(Repository).RunAllAsync([broken, copy], output, 1));
         Assert.Equal("notebooks", exception.ParamName);
         Assert.Contains("2 of them are named 'broken.ipynb'", exception.Message, StringComparison.Ordinal);

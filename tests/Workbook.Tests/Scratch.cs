@@ -14,6 +14,9 @@ internal sealed class Scratch : IDisposable
 
     public string PathOf(params string[] parts) => Path.Combine([Folder, .. parts]);
 
+    /// <summary>The test's own artifacts root (what LOWRANK_ARTIFACTS names for the runner it starts); not created until written to.</summary>
+    public string Artifacts => PathOf("artifacts-root");
+
     /// <summary>A checkout of its own: the solution file that marks it and this repository's tool manifest, nothing else; returns its root.</summary>
     public string Checkout(string name)
     {

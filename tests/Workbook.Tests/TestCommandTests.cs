@@ -1,12 +1,19 @@
+using Workbook;
+
 namespace Workbook.Tests;
 
 /// <summary>
 /// The test command counts from the TRX files dotnet test writes, not from its console. A shell script named dotnet,
 /// first on the runner's PATH, stands in for the SDK: it restores nothing, writes the TRX the test asks for into the
-/// --results-directory it is given and prints a misleading VSTest summary line. Linux only; about a second each.
+/// --results-directory it is given and prints a misleading VSTest summary line. Stand-ins for the package managers
+/// record any call. Linux only; about a second each.
 /// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class TestCommandTests
 {
+    private static readonly string[] Installers = ["apt-get", "apt", "sudo", "snap", "brew", "winget", "choco"];
+
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(50);
 
     // The tool restore that precedes the tests finds dotnet-repl in the real NuGet cache.
@@ -34,11 +41,16 @@ public sealed class TestCommandTests
         scratch.Script("bin/dotnet", $$"""
             [ "$1" = nuget ] && echo "global-packages: {{Packages}}"
             [ "$1" = test ] || exit 0
+            printf '%s\n' "$@" > '{{scratch.PathOf("test-arguments.txt")}}'
             while [ $# -gt 0 ]; do [ "$1" = --results-directory ] && results=$2; shift; done
             for f in '{{scratch.Folder}}'/*.trx.xml; do [ -e "$f" ] && cp "$f" "$results/$(basename "$f" .xml)"; done
             echo "Passed!  - Failed:     0, Passed:    99, Skipped:     0, Total:    99, Duration: 1 s - Fake.dll (net10.0)"
             exit {{exitCode}}
             """);
+        foreach (var installer in Installers)
+        {
+            scratch.Script($"bin/{installer}", $"echo \"$0 $*\" >> '{scratch.PathOf("installs.log")}'\n");
+        }
         var environment = new Dictionary<string, string?>
         {
             // The stand-in first; without a browser to find, nothing else either, so no chromium from /usr/bin is found.
@@ -46,7 +58,7 @@ public sealed class TestCommandTests
             [Workbook.Browser.Variable] = browser,
         };
         // Should the stand-in ever be bypassed, the real dotnet test must not run this suite again inside itself: it selects no test.
-        return await WorkbookCommand.RunAsync(scratch.Folder, ["test", "--filter", "FullyQualifiedName=No.Such.Test"], Bound, environment, viaAppHost: true);
+        return await WorkbookCommand.RunAsync(scratch.Folder, ["test", "--filter", "FullyQualifiedName=No.Such.Test"], scratch.Artifacts, Bound, environment, viaAppHost: true);
     }
 
     [SkippableFact]
@@ -84,6 +96,27 @@ public sealed class TestCommandTests
 
         Assert.True(code == 0, output);
         Assert.Contains("tests: 3 passed, 0 failed, 1 skipped", output, StringComparison.Ordinal);
+        // The TRX files went to a folder of this run under the artifacts root the runner was given, none elsewhere.
+        var results = Assert.Single(Directory.GetDirectories(Path.Combine(scratch.Artifacts, "test-results")));
+        Assert.Equal(["project0.trx"], Directory.GetFiles(results).Select(Path.GetFileName));
+    }
+
+    [SkippableFact]
+    public async Task Dotnet_test_gets_the_solution_a_hang_timeout_and_the_callers_arguments()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "a shell script stands in for dotnet");
+        using var scratch = new Scratch();
+
+        var (code, output) = await RunTestCommandAsync(scratch, 0, "/bin/sh", Trx(1, 1, 0, 0));
+
+        Assert.True(code == 0, output);
+        var arguments = File.ReadAllLines(scratch.PathOf("test-arguments.txt"));
+        Assert.Equal(["test", Path.Combine(Repository.Find(AppContext.BaseDirectory).Root, Repository.SolutionFile)], arguments[..2]);
+        // A test that hangs stops the host after the limit, which names it, instead of running into the command's hour.
+        var hang = Array.IndexOf(arguments, "--blame-hang-timeout");
+        Assert.True(hang > 0, string.Join(' ', arguments));
+        Assert.Equal($"{Workbook.TestCommand.HangTimeout.TotalMinutes}min", arguments[hang + 1]);
+        Assert.Equal(["--filter", "FullyQualifiedName=No.Such.Test"], arguments[^2..]);
     }
 
     [SkippableFact]
@@ -110,5 +143,6 @@ public sealed class TestCommandTests
         Assert.Equal(1, code);
         Assert.Contains("none was found. Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get install chromium", output, StringComparison.Ordinal);
         Assert.DoesNotContain("tests:", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(scratch.PathOf("installs.log")), "the command ran a package manager");
     }
 }

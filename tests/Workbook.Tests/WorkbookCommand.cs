@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Workbook;
+
 namespace Workbook.Tests;
 
 /// <summary>Starts the built runner (workbook.dll) as its own process, as the README's commands do, with the real dotnet host.</summary>
@@ -16,8 +18,13 @@ internal static class WorkbookCommand
     /// </summary>
     public static readonly string AppHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "workbook.exe" : "workbook");
 
+    /// <summary>
+    /// How to start the runner with <paramref name="artifacts"/> as its artifacts root (LOWRANK_ARTIFACTS), so it never
+    /// writes into a checkout's own artifacts/, which hold a learner's executed notebooks; null leaves the variable unset
+    /// (not inherited), for a test of the default, artifacts/ in a checkout of its own.
+    /// </summary>
     public static ProcessStartInfo StartInfo(
-        string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool viaAppHost = false)
+        string workingDirectory, IEnumerable<string> arguments, string? artifacts, IReadOnlyDictionary<string, string?>? environment = null, bool viaAppHost = false)
     {
         var start = new ProcessStartInfo(viaAppHost ? AppHost : DotnetHost)
         {
@@ -39,6 +46,11 @@ internal static class WorkbookCommand
         {
             start.ArgumentList.Add(argument);
         }
+        start.Environment.Remove(Repository.ArtifactsVariable);
+        if (artifacts is not null)
+        {
+            start.Environment[Repository.ArtifactsVariable] = artifacts;
+        }
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[key] = value;
@@ -48,9 +60,9 @@ internal static class WorkbookCommand
 
     /// <summary>Runs the runner to its exit within <paramref name="limit"/>; returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string workingDirectory, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string?>? environment = null, bool viaAppHost = false)
+        string workingDirectory, IEnumerable<string> arguments, string? artifacts, TimeSpan limit, IReadOnlyDictionary<string, string?>? environment = null, bool viaAppHost = false)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, arguments, environment, viaAppHost))!;
+        using var process = Process.Start(StartInfo(workingDirectory, arguments, artifacts, environment, viaAppHost))!;
         return await FinishAsync(process, limit);
     }
 

@@ -7,7 +7,8 @@ namespace Workbook.Tests;
 /// Executes every lesson in notebooks/ and every solution in notebooks/solutions/ once per test run, exactly as the
 /// README's run command does (Release build of the library, local tools, dotnet-repl from the notebook's folder), and
 /// once more as "Run All twice" in one kernel. Runs are keyed by their path relative to notebooks/
-/// (<c>solutions/01-seeding-and-rank.ipynb</c>).
+/// (<c>solutions/01-seeding-and-rank.ipynb</c>). Everything it and its tests write goes to a temporary folder,
+/// deleted afterwards, never to the checkout's artifacts/, which hold a learner's executed notebooks.
 /// </summary>
 public sealed partial class WorkbookRun : IAsyncLifetime
 {
@@ -30,7 +31,8 @@ public sealed partial class WorkbookRun : IAsyncLifetime
     /// <summary>The exercise fixture pair (Fixtures/exercises), keyed relative to that folder.</summary>
     public IReadOnlyList<NotebookRun> Exercises { get; private set; } = [];
 
-    public string Output => Path.Combine(Repository.Artifacts, "test-notebooks");
+    /// <summary>The run's artifacts root: executed copies (first/, twice/, exercises/), and what tests write from them.</summary>
+    public string Output { get; } = Directory.CreateTempSubdirectory("lowrank-workbook-").FullName;
 
     public static string ExerciseFixtures(Repository repository) =>
         Path.Combine(repository.Root, "tests", "Workbook.Tests", "Fixtures", "exercises");
@@ -88,7 +90,11 @@ public sealed partial class WorkbookRun : IAsyncLifetime
     [GeneratedRegex(@"#r ""(?<path>[^""]+)""", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeReference();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Output, recursive: true);
+        return Task.CompletedTask;
+    }
 
     /// <summary>The first run of a notebook, by its path relative to notebooks/, e.g. <c>solutions/01-seeding-and-rank.ipynb</c>.</summary>
     public NotebookRun FirstRunOf(string name) =>
