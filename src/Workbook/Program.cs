@@ -1,5 +1,6 @@
-using Workbook;
-using Workbook.Report;
+using Workbook.Commands;
+using Workbook.Processes;
+using Workbook.Setup;
 
 // The workbook's commands: `run` executes every notebook headless and `test` runs the test suite (the Quick start's
 // two), `doctor` checks a machine in a minute, `report` and `apps` write the fallbacks again. SIGINT and SIGTERM stop
@@ -13,8 +14,8 @@ try
         "run" => await RunCommand.RunAsync(args[1..], stop),
         "test" => await TestCommand.RunAsync(args[1..], stop),
         "doctor" => await DoctorCommand.RunAsync(args[1..], stop),
-        "apps" => Workbook.Apps.AppsCommand.Run(args[1..], Console.WriteLine),
-        "report" => Workbook.Report.ReportCommand.Run(Repository.Find(), Console.WriteLine, Console.Error.WriteLine),
+        "apps" => AppsCommand.Run(args[1..], Console.WriteLine),
+        "report" => ReportCommand.Run(Repository.Find(), Console.WriteLine, Console.Error.WriteLine),
         "help" or "--help" or "-h" => Usage(0),
         _ => Usage(2, $"Unknown command '{command}'."),
     };

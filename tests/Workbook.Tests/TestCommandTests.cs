@@ -43,7 +43,7 @@ public sealed class TestCommandTests
         {
             // The stand-in first; without a browser to find, nothing else either, so no chromium from /usr/bin is found.
             ["PATH"] = browser is null ? scratch.PathOf("bin") : string.Join(Path.PathSeparator, scratch.PathOf("bin"), "/usr/bin", "/bin"),
-            [Workbook.Browser.Variable] = browser,
+            [Browser.Variable] = browser,
         };
         // Should the stand-in ever be bypassed, the real dotnet test must not run this suite again inside itself: it selects no test.
         return await WorkbookCommand.RunAsync(scratch.Folder, ["test", "--filter", "FullyQualifiedName=No.Such.Test"], Bound, environment, viaAppHost: true);

@@ -11,7 +11,7 @@ namespace Workbook.Tests;
 /// </summary>
 public sealed partial class WorkbookRun : IAsyncLifetime
 {
-    public Repository Repository { get; } = Repository.Find(AppContext.BaseDirectory);
+    internal Repository Repository { get; } = Repository.Find(AppContext.BaseDirectory);
 
     /// <summary>The lessons, notebooks/*.ipynb.</summary>
     public IReadOnlyList<string> Lessons => Repository.ListNotebooks();
@@ -22,17 +22,17 @@ public sealed partial class WorkbookRun : IAsyncLifetime
     /// <summary>Lessons and solutions, as the run command runs them.</summary>
     public IReadOnlyList<string> Notebooks => Repository.ListWorkbook();
 
-    public IReadOnlyList<NotebookRun> First { get; private set; } = [];
+    internal IReadOnlyList<NotebookRun> First { get; private set; } = [];
 
     /// <summary>Runs of copies whose cells are the notebook's cells twice over, as pressing Run All twice in one kernel does.</summary>
-    public IReadOnlyList<NotebookRun> Twice { get; private set; } = [];
+    internal IReadOnlyList<NotebookRun> Twice { get; private set; } = [];
 
     /// <summary>The exercise fixture pair (Fixtures/exercises), keyed relative to that folder.</summary>
-    public IReadOnlyList<NotebookRun> Exercises { get; private set; } = [];
+    internal IReadOnlyList<NotebookRun> Exercises { get; private set; } = [];
 
     public string Output => Path.Combine(Repository.Artifacts, "test-notebooks");
 
-    public static string ExerciseFixtures(Repository repository) =>
+    internal static string ExerciseFixtures(Repository repository) =>
         Path.Combine(repository.Root, "tests", "Workbook.Tests", "Fixtures", "exercises");
 
     public async Task InitializeAsync()
@@ -91,11 +91,11 @@ public sealed partial class WorkbookRun : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The first run of a notebook, by its path relative to notebooks/, e.g. <c>solutions/01-seeding-and-rank.ipynb</c>.</summary>
-    public NotebookRun FirstRunOf(string name) =>
+    internal NotebookRun FirstRunOf(string name) =>
         First.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
             $"notebooks/{name} was not run; the workbook has: {string.Join(", ", First.Select(r => r.Name))}");
 
-    public NotebookDocument Executed(string name) => NotebookDocument.Load(FirstRunOf(name).ExecutedPath);
+    internal NotebookDocument Executed(string name) => NotebookDocument.Load(FirstRunOf(name).ExecutedPath);
 }
 
 [CollectionDefinition(Name)]

@@ -14,7 +14,7 @@ namespace Workbook.Apps;
 /// <param name="Types">Type declarations, which C# wants after a file's top-level statements.</param>
 /// <param name="DeclaredNames">The names the cell declares at top level (variables, local functions), which the rest of the notebook sees.</param>
 /// <param name="Displays">Whether the cell ends with a bare expression that the app now shows.</param>
-public sealed record CellCode(
+internal sealed record CellCode(
     IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types, IReadOnlyList<string> DeclaredNames, bool Displays)
 {
     /// <summary>The kernel's language rules: a script, where a submission may end with an expression and no semicolon.</summary>

@@ -6,7 +6,7 @@ namespace Workbook.Apps;
 /// <param name="Packages">The packages its <c>#r "nuget: Name, Version"</c> lines load, in order.</param>
 /// <param name="ReferencesLibrary">Whether it loads the workbook's own LowRank*.dll (which an app gets through <c>#:project</c>).</param>
 /// <param name="Code">The cell without its <c>#r</c> lines.</param>
-public sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packages, bool ReferencesLibrary, string Code)
+internal sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packages, bool ReferencesLibrary, string Code)
 {
     /// <summary>
     /// Takes the <c>#r</c> lines out of <paramref name="source"/>. A file-based app has no equivalent of a magic

@@ -1,10 +1,13 @@
-namespace Workbook.Apps;
+using Workbook.Apps;
+using Workbook.Setup;
+
+namespace Workbook.Commands;
 
 /// <summary>
 /// The <c>apps</c> command, and the step of the <c>run</c> command that follows the notebooks: write every notebook's
 /// file-based app to artifacts/apps/.
 /// </summary>
-public static class AppsCommand
+internal static class AppsCommand
 {
     /// <summary>Where the apps go: artifacts/apps/, under the notebooks' paths relative to notebooks/.</summary>
     public static string Output(Repository repository)

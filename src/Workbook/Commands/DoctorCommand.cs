@@ -2,15 +2,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Workbook.Apps;
+using Workbook.Notebooks;
+using Workbook.Processes;
+using Workbook.Setup;
 
-namespace Workbook;
+namespace Workbook.Commands;
 
 /// <summary>
 /// The <c>doctor</c> command, an in-room check: in under a minute with a warm NuGet cache it tells whether this machine
 /// will run the notebooks (the .NET SDK, the pinned local tools, the helper library, a kernel running one cell) and
 /// whether the test command will find a browser, one line each with the fix to make.
 /// </summary>
-public static class DoctorCommand
+internal static class DoctorCommand
 {
     /// <summary>What the doctor's cell prints when the kernel, the packages and the library all work: the rank of the original's W.</summary>
     public const string ExpectedLine = "rank of randn(10, 2)·randn(2, 10): 2";

@@ -1,10 +1,13 @@
-namespace Workbook.Report;
+using Workbook.Report;
+using Workbook.Setup;
+
+namespace Workbook.Commands;
 
 /// <summary>
 /// The <c>report</c> command, also run at the end of <c>run</c>: writes artifacts/report/ from the executed copies in
 /// artifacts/notebooks/ of the workbook's lessons and solutions.
 /// </summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     /// <summary>Where the executed copies are read from, relative to the artifacts folder.</summary>
     public const string ExecutedFolder = "notebooks";

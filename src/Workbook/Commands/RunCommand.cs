@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Workbook.Notebooks;
+using Workbook.Processes;
+using Workbook.Setup;
 
-namespace Workbook;
+namespace Workbook.Commands;
 
 /// <summary>The <c>run</c> command: executes the workbook's notebooks headless and reports each as it finishes.</summary>
-public static class RunCommand
+internal static class RunCommand
 {
     /// <summary>Runs the command; returns its exit code (0 all ok, 1 a failure, 130/143 stopped by SIGINT/SIGTERM).</summary>
     /// <exception cref="ArgumentException">The arguments are not valid (see <see cref="RunOptions.Parse"/>).</exception>
@@ -40,14 +43,14 @@ public static class RunCommand
         var reported = true;
         if (RanAnyOfTheWorkbook(repository, runs))
         {
-            reported = Workbook.Report.ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
+            reported = ReportCommand.Run(repository, Console.WriteLine, Console.Error.WriteLine) == 0;
         }
         else
         {
             // Notebooks from elsewhere have nothing to add to the workbook's report, so it stays as it was.
             Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in {Path.GetRelativePath(repository.Root, repository.Notebooks)}/.");
         }
-        var apps = Apps.AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
+        var apps = AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
         return exitCode == 0 && reported && apps == 0 ? 0 : 1;
     }
 

@@ -1,13 +1,14 @@
 using System.Globalization;
+using Workbook.Setup;
 
-namespace Workbook;
+namespace Workbook.Commands;
 
 /// <summary>The run command's options, parsed and checked before anything runs.</summary>
 /// <param name="Notebooks">The notebooks named on the command line (full paths); empty means the whole workbook.</param>
 /// <param name="Jobs">How many notebooks run at once.</param>
 /// <param name="Timeout">How long one notebook may run.</param>
 /// <param name="Repository">The checkout named by <c>--repository</c>, or null for the one holding the runner.</param>
-public sealed record RunOptions(IReadOnlyList<string> Notebooks, int Jobs, TimeSpan Timeout, string? Repository)
+internal sealed record RunOptions(IReadOnlyList<string> Notebooks, int Jobs, TimeSpan Timeout, string? Repository)
 {
     /// <summary>The longest <c>--timeout</c> accepted: a day, far past any notebook, well inside what a timer can hold.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);

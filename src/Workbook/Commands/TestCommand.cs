@@ -1,9 +1,12 @@
 using System.Globalization;
+using Workbook.Notebooks;
+using Workbook.Processes;
+using Workbook.Setup;
 
-namespace Workbook;
+namespace Workbook.Commands;
 
 /// <summary>The <c>test</c> command: runs every test in the solution and prints the counts its TRX files record.</summary>
-public static class TestCommand
+internal static class TestCommand
 {
     /// <summary>How long the whole test run may take; it executes the workbook twice and draws every chart.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(60);

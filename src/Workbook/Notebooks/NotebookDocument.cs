@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Workbook;
+namespace Workbook.Notebooks;
 
 /// <summary>One output of an executed code cell, as nbformat 4 stores it.</summary>
 /// <param name="OutputType">stream, display_data, execute_result or error.</param>
@@ -11,7 +11,7 @@ namespace Workbook;
 /// <param name="Text">The text of a stream output.</param>
 /// <param name="ErrorName">The error's name, for error outputs.</param>
 /// <param name="ErrorValue">The error's message, for error outputs.</param>
-public sealed record CellOutput(
+internal sealed record CellOutput(
     string OutputType,
     IReadOnlyDictionary<string, string> Data,
     string? StreamName,
@@ -34,7 +34,7 @@ public sealed record CellOutput(
 /// <param name="CellType">code, markdown or raw.</param>
 /// <param name="Source">The cell's source text.</param>
 /// <param name="Outputs">Its outputs, empty for markdown and unexecuted cells.</param>
-public sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<CellOutput> Outputs)
+internal sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<CellOutput> Outputs)
 {
     /// <summary>The tag that marks a cell whose outputs are measurements of the machine (timings), so no two runs agree on them.</summary>
     public const string MeasurementTag = "measurement";
@@ -59,7 +59,7 @@ public sealed record NotebookCell(int Number, string CellType, string Source, IR
 /// <param name="Cell">The failing cell.</param>
 /// <param name="Name">The error's name.</param>
 /// <param name="Message">The error message.</param>
-public sealed record CellError(NotebookCell Cell, string Name, string Message)
+internal sealed record CellError(NotebookCell Cell, string Name, string Message)
 {
     /// <inheritdoc/>
     public override string ToString() =>
@@ -70,7 +70,7 @@ public sealed record CellError(NotebookCell Cell, string Name, string Message)
 /// <param name="Path">Where it was read from.</param>
 /// <param name="Json">The whole document.</param>
 /// <param name="Cells">Its cells in order.</param>
-public sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
+internal sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
 {
     /// <summary>
     /// The numbers of the cells tagged <see cref="NotebookCell.MeasurementTag"/>. Read them from the source notebook:

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Workbook.Processes;
+using Workbook.Setup;
 
-namespace Workbook;
+namespace Workbook.Notebooks;
 
 /// <summary>Executes notebooks with the repository's dotnet-repl tool, several at a time, never writing over the sources.</summary>
 /// <param name="repository">The checkout whose pinned local tools run the notebooks.</param>
-public sealed class NotebookRunner(Repository repository)
+internal sealed class NotebookRunner(Repository repository)
 {
     private const string Repl = "dotnet-repl";
 

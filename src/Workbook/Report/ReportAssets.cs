@@ -7,7 +7,7 @@ namespace Workbook.Report;
 /// packages by exact version (Report/vendor/fetch.sh), and the report's own stylesheet and script. They are embedded in
 /// this program, so writing a report needs neither the source tree's layout nor a network.
 /// </summary>
-public static class ReportAssets
+internal static class ReportAssets
 {
     /// <summary>The report's script, which typesets the math and highlights the code; loaded last on every page.</summary>
     public const string ReportScript = "report.js";

@@ -1,10 +1,12 @@
-namespace Workbook;
+using Workbook.Processes;
+
+namespace Workbook.Setup;
 
 /// <summary>
 /// The helper library the notebooks load with <c>#r</c>: LowRank.dll and LowRank.Notebooks.dll, which the project
 /// src/LowRank.Notebooks builds in Release into the folder the notebooks' relative paths name.
 /// </summary>
-public static class HelperLibrary
+internal static class HelperLibrary
 {
     /// <summary>The project that builds both assemblies.</summary>
     public static string Project(Repository repository)

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Workbook.Processes;
 
-namespace Workbook;
+namespace Workbook.Setup;
 
 /// <summary>
 /// A command of a local tool pinned in a repository's <c>.config/dotnet-tools.json</c>, resolved to its entry point in
@@ -12,7 +13,7 @@ namespace Workbook;
 /// </summary>
 /// <param name="FileName">The program to start (<c>dotnet</c> for a framework-dependent tool).</param>
 /// <param name="Arguments">The arguments that come before the tool's own.</param>
-public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
+internal sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
 {
     /// <summary>The tool's package in the NuGet cache (…/dotnet-repl/0.3.259); deleting it and restoring again replaces a damaged copy.</summary>
     public string? PackageFolder { get; init; }
@@ -133,7 +134,7 @@ public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
 /// <param name="Package">The package id, e.g. <c>dotnet-repl</c>.</param>
 /// <param name="Version">The exact version.</param>
 /// <param name="Commands">The commands it provides; the first is how <see cref="LocalTool.ResolveAsync"/> finds it.</param>
-public sealed record PinnedTool(string Package, string Version, IReadOnlyList<string> Commands)
+internal sealed record PinnedTool(string Package, string Version, IReadOnlyList<string> Commands)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{Package} {Version}";

@@ -1,8 +1,8 @@
-namespace Workbook;
+namespace Workbook.Setup;
 
 /// <summary>The folders of a LowRankNotebooks checkout, found from any folder inside it (shared with the benchmarks).</summary>
 /// <param name="Root">The folder holding LowRankNotebooks.sln.</param>
-public sealed record Repository(string Root)
+internal sealed record Repository(string Root)
 {
     /// <summary>The solution file's name, which marks the repository's root.</summary>
     public const string SolutionFile = "LowRankNotebooks.sln";

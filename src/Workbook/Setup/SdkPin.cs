@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Workbook;
+namespace Workbook.Setup;
 
 /// <summary>The SDK a repository's global.json pins.</summary>
 /// <param name="Version">The pinned version (its pre-release label dropped).</param>
