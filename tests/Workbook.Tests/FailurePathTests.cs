@@ -12,7 +12,7 @@ public sealed class FailurePathTests
     public async Task The_runner_reports_the_failing_cell_and_its_error()
     {
         var runner = new NotebookRunner(Repository);
-        await runner.RestoreToolsAsync();
+        await LocalTool.RestoreAsync(Repository.Root);
 
         var run = await runner.RunAsync(Broken, Path.Combine(Repository.Artifacts, "test-notebooks", "fixtures", "broken.ipynb"));
 

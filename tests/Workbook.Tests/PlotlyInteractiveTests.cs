@@ -16,7 +16,7 @@ public sealed partial class PlotlyInteractiveTests
     {
         var notebook = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "plotly-interactive", "with-plotly-interactive.ipynb");
         var runner = new NotebookRunner(Repository);
-        await runner.RestoreToolsAsync();
+        await LocalTool.RestoreAsync(Repository.Root);
 
         var run = await runner.RunAsync(notebook, Path.Combine(Repository.Artifacts, "test-notebooks", "fixtures", "with-plotly-interactive.ipynb"));
 

@@ -38,7 +38,7 @@ public sealed partial class WorkbookRun : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var runner = new NotebookRunner(Repository);
-        await runner.RestoreToolsAsync();
+        await LocalTool.RestoreAsync(Repository.Root);
         var build = await ProcessRunner.RunAsync(
             "dotnet", ["build", Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj"), "-c", "Release", "--nologo", "-v", "q"],
             Repository.Root, TimeSpan.FromMinutes(5), stopLeftovers: false);

@@ -9,13 +9,32 @@ namespace Workbook.Commands;
 /// <summary>The <c>run</c> command: executes the workbook's notebooks headless and reports each as it finishes.</summary>
 internal static class RunCommand
 {
+    /// <summary>What <c>run</c> accepts, and its help.</summary>
+    public static readonly CommandSpec Spec = new(
+        "run",
+        "Execute the notebooks headless, then write the HTML report and the apps.",
+        "[NOTEBOOK.ipynb ...]",
+        [
+            new("--jobs", "N", "How many notebooks run at once (default: the number of processor cores)."),
+            new("--timeout", "SECONDS", string.Create(CultureInfo.InvariantCulture,
+                $"How long one notebook may run before it is stopped with every process it started (default {RunOptions.DefaultTimeout.TotalSeconds:0}, from {ArgumentValues.MinTimeout.TotalSeconds:0} to {ArgumentValues.MaxTimeout.TotalSeconds:0}).")),
+            CommonOptions.RepositoryOption,
+            CommonOptions.ArtifactsOption,
+        ],
+        """
+        Execute the notebooks (default: the lessons in notebooks/ and their solutions in notebooks/solutions/) headless
+        with the checkout's pinned dotnet-repl, writing the executed copies to <artifacts>/notebooks/ under their path
+        relative to notebooks/, then the HTML report to <artifacts>/report/ and the apps to <artifacts>/apps/.
+        Exits 1 if a notebook fails or the report cannot be written, 130 on SIGINT, 143 on SIGTERM.
+        """);
+
     /// <summary>Runs the command; returns its exit code (0 all ok, 1 a failure, 130/143 stopped by SIGINT/SIGTERM).</summary>
-    /// <exception cref="ArgumentException">The arguments are not valid (see <see cref="RunOptions.Parse"/>).</exception>
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, StopSignal stop)
+    /// <exception cref="UsageException">The arguments are not valid (see <see cref="RunOptions.From"/>).</exception>
+    public static async Task<int> RunAsync(ParsedArguments arguments, StopSignal stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        var options = RunOptions.Parse(arguments);
-        var repository = Repository.Find(options.Repository);
+        var options = RunOptions.From(arguments);
+        var repository = options.Repository;
         IReadOnlyList<string> notebooks = options.Notebooks.Count > 0 ? options.Notebooks : repository.ListWorkbook();
         if (notebooks.Count == 0)
         {
@@ -24,15 +43,17 @@ internal static class RunCommand
         }
 
         var clock = Stopwatch.StartNew();
+        var progress = RunProgress.ForConsole();
+        await BuildLibraryAsync(repository, progress, stop.Token).ConfigureAwait(false);
+        await RestoreToolsAsync(repository, progress, stop.Token).ConfigureAwait(false);
         var runner = new NotebookRunner(repository) { Timeout = options.Timeout };
-        await BuildLibraryAsync(repository, stop.Token).ConfigureAwait(false);
-        await runner.RestoreToolsAsync(stop.Token).ConfigureAwait(false);
-        var output = Path.Combine(repository.Artifacts, "notebooks");
+        var output = Path.Combine(repository.Artifacts, ReportCommand.ExecutedFolder);
         var jobs = Math.Min(options.Jobs, notebooks.Count);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Running {notebooks.Count} notebook(s) with dotnet-repl, {jobs} at a time, at most {options.Timeout.TotalSeconds:0.###} s each; executed copies go to {Path.GetRelativePath(repository.Root, output)}/"));
-        var gate = new object();
-        var runs = await runner.RunAllAsync(notebooks, output, jobs, run => Report(run, gate), cancellationToken: stop.Token).ConfigureAwait(false);
+        progress.Line(string.Create(CultureInfo.InvariantCulture,
+            $"Running {notebooks.Count} notebook(s) with dotnet-repl, {jobs} at a time, at most {options.Timeout.TotalSeconds:0.###} s each; executed copies go to {ReportCommand.Shown(repository, output)}/"));
+        progress.Begin(notebooks.Count);
+        var runs = await runner.RunAllAsync(notebooks, output, jobs, progress.Finished, started: progress.Started, cancellationToken: stop.Token).ConfigureAwait(false);
+        progress.End();
         var exitCode = Summarize(runs, clock.Elapsed, stop);
         if (stop.Received is not null)
         {
@@ -48,31 +69,24 @@ internal static class RunCommand
         else
         {
             // Notebooks from elsewhere have nothing to add to the workbook's report, so it stays as it was.
-            Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in {Path.GetRelativePath(repository.Root, repository.Notebooks)}/.");
+            Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in {ReportCommand.Shown(repository, repository.Notebooks)}/.");
         }
         var apps = AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
         return exitCode == 0 && reported && apps == 0 ? 0 : 1;
+    }
+
+    private static async Task RestoreToolsAsync(Repository repository, RunProgress progress, CancellationToken cancellationToken)
+    {
+        progress.Line($"Restoring the local tools pinned in {LocalTool.ManifestPath.Replace('\\', '/')} (dotnet tool restore; the first time, it downloads them) ...");
+        var clock = Stopwatch.StartNew();
+        await LocalTool.RestoreAsync(repository.Root, cancellationToken).ConfigureAwait(false);
+        progress.Line(string.Create(CultureInfo.InvariantCulture, $"Local tools ready ({clock.Elapsed.TotalSeconds:0.0} s)."));
     }
 
     private static bool RanAnyOfTheWorkbook(Repository repository, IReadOnlyList<NotebookRun> runs)
     {
         var workbook = repository.ListWorkbook().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         return runs.Any(r => workbook.Contains(Path.GetFullPath(r.Notebook)));
-    }
-
-    private static void Report(NotebookRun run, object gate)
-    {
-        lock (gate)
-        {
-            Console.WriteLine(NotebookRunner.ProgressLine(run));
-            if (!run.Succeeded && !run.Interrupted)
-            {
-                foreach (var line in run.FailureSummary.Split('\n'))
-                {
-                    Console.WriteLine($"          {line}");
-                }
-            }
-        }
     }
 
     private static int Summarize(IReadOnlyList<NotebookRun> runs, TimeSpan elapsed, StopSignal stop)
@@ -94,18 +108,20 @@ internal static class RunCommand
 
     // `dotnet run --project src/Workbook` builds its own checkout's library (a project reference); another checkout,
     // named by --repository, has its library built here, so its notebooks load a current LowRank.dll and LowRank.Notebooks.dll.
-    private static async Task BuildLibraryAsync(Repository repository, CancellationToken cancellationToken)
+    private static async Task BuildLibraryAsync(Repository repository, RunProgress progress, CancellationToken cancellationToken)
     {
         if (IsRunnersOwn(repository) || !File.Exists(HelperLibrary.Project(repository)))
         {
             return;
         }
+        progress.Line($"Building the helper library the notebooks load, in {repository.Root} ({HelperLibrary.BuildCommand(repository)}) ...");
         var build = await HelperLibrary.BuildAsync(repository, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (build.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Building {HelperLibrary.Project(repository)} failed:\n{build.Output}");
+            throw new InvalidOperationException($"Building the helper library failed ({HelperLibrary.BuildCommand(repository)} in {repository.Root}):\n{build.Output}");
         }
+        progress.Line(string.Create(CultureInfo.InvariantCulture, $"Helper library built ({build.Elapsed.TotalSeconds:0.0} s)."));
     }
 
     private static bool IsRunnersOwn(Repository repository)

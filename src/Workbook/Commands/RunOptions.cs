@@ -1,4 +1,3 @@
-using System.Globalization;
 using Workbook.Setup;
 
 namespace Workbook.Commands;
@@ -7,55 +6,21 @@ namespace Workbook.Commands;
 /// <param name="Notebooks">The notebooks named on the command line (full paths); empty means the whole workbook.</param>
 /// <param name="Jobs">How many notebooks run at once.</param>
 /// <param name="Timeout">How long one notebook may run.</param>
-/// <param name="Repository">The checkout named by <c>--repository</c>, or null for the one holding the runner.</param>
-internal sealed record RunOptions(IReadOnlyList<string> Notebooks, int Jobs, TimeSpan Timeout, string? Repository)
+/// <param name="Repository">The checkout to run, with its artifacts where <c>--artifacts</c> puts them.</param>
+internal sealed record RunOptions(IReadOnlyList<string> Notebooks, int Jobs, TimeSpan Timeout, Repository Repository)
 {
-    /// <summary>The longest <c>--timeout</c> accepted: a day, far past any notebook, well inside what a timer can hold.</summary>
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
-
     /// <summary>The per-notebook limit when <c>--timeout</c> is not given.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Parses <c>[notebook.ipynb ...] [--jobs N] [--timeout SECONDS] [--repository PATH]</c>.</summary>
-    /// <exception cref="ArgumentException">An argument is unknown, misses its value, or its value is out of range; the message says which and what is allowed.</exception>
-    public static RunOptions Parse(IReadOnlyList<string> arguments)
+    /// <summary>Checks the parsed arguments of <c>run</c> and converts them.</summary>
+    /// <exception cref="UsageException">A value is out of range or names no notebook or folder; the message says which and what is allowed.</exception>
+    public static RunOptions From(ParsedArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var options = new RunOptions([], Environment.ProcessorCount, DefaultTimeout, null);
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var argument = arguments[i];
-            options = argument switch
-            {
-                "--jobs" => options with { Jobs = JobCount(Value(arguments, ++i, argument)) },
-                "--timeout" => options with { Timeout = Seconds(Value(arguments, ++i, argument)) },
-                "--repository" => options with { Repository = Folder(Value(arguments, ++i, argument)) },
-                _ => options with { Notebooks = [.. options.Notebooks, Notebook(argument)] },
-            };
-        }
-        return options;
+        return new RunOptions(
+            [.. arguments.Operands.Select(ArgumentValues.Notebook)],
+            arguments.Get("--jobs", ArgumentValues.Jobs, Environment.ProcessorCount),
+            arguments.Get("--timeout", ArgumentValues.Timeout, DefaultTimeout),
+            CommonOptions.Checkout(arguments));
     }
-
-    private static string Value(IReadOnlyList<string> arguments, int i, string option) =>
-        i < arguments.Count ? arguments[i] : throw new ArgumentException($"'{option}' needs a value.");
-
-    private static int JobCount(string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
-            ? n
-            : throw new ArgumentException($"'--jobs {value}': N must be a whole number, at least 1.");
-
-    private static TimeSpan Seconds(string value) =>
-        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-        && seconds > 0 && seconds <= MaxTimeout.TotalSeconds
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"'--timeout {value}': SECONDS must be a number of seconds above 0 and at most {MaxTimeout.TotalSeconds:0} (a day)."));
-
-    private static string Folder(string value) =>
-        Directory.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"'--repository {value}': there is no such folder.");
-
-    private static string Notebook(string value) =>
-        value.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) && File.Exists(value)
-            ? Path.GetFullPath(value)
-            : throw new ArgumentException($"'{value}' is neither an existing .ipynb file nor an option (--jobs N, --timeout SECONDS, --repository PATH).");
 }

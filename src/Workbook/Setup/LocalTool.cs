@@ -21,6 +21,24 @@ internal sealed record LocalTool(string FileName, IReadOnlyList<string> Argument
     /// <summary>Where a repository pins its local tools, relative to its root.</summary>
     public static readonly string ManifestPath = Path.Combine(".config", "dotnet-tools.json");
 
+    /// <summary>How long restoring the local tools may take; a first restore downloads them, so it gets a limit of its own.</summary>
+    public static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Restores every tool the manifest under <paramref name="root"/> pins (dotnet-repl, dotnet-interactive) into the NuGet cache.</summary>
+    /// <exception cref="InvalidOperationException">The restore failed or ran out of time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task RestoreAsync(string root, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        var result = await ProcessRunner.RunAsync(
+            "dotnet", ["tool", "restore"], root, RestoreTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'dotnet tool restore' failed in {root}:\n{result.Output}");
+        }
+    }
+
     /// <summary>Resolves <paramref name="command"/> as the tool manifest under <paramref name="root"/> pins it; the tools must be restored.</summary>
     /// <exception cref="InvalidOperationException">The manifest does not pin it, or the pinned version is not in the NuGet cache.</exception>
     public static async Task<LocalTool> ResolveAsync(string root, string command, CancellationToken cancellationToken = default)

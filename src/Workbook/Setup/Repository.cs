@@ -13,8 +13,14 @@ internal sealed record Repository(string Root)
     /// <summary>Where the worked solutions live: one per lesson, under the lesson's file name.</summary>
     public string Solutions => Path.Combine(Notebooks, "solutions");
 
-    /// <summary>Where executed notebooks and reports go (git-ignored).</summary>
-    public string Artifacts => Path.Combine(Root, "artifacts");
+    /// <summary>The environment variable that moves <see cref="Artifacts"/> for a command and every command it starts.</summary>
+    public const string ArtifactsVariable = "LOWRANK_ARTIFACTS";
+
+    /// <summary>
+    /// Where executed notebooks, the report, the apps and test results go: the folder <see cref="ArtifactsVariable"/>
+    /// names when it is set, else artifacts/ in the checkout (git-ignored). A command's <c>--artifacts</c> sets it.
+    /// </summary>
+    public string Artifacts { get; init; } = DefaultArtifacts(Root);
 
     /// <summary>
     /// Finds the repository that contains <paramref name="start"/>, or, without one, the repository that holds this
@@ -34,6 +40,11 @@ internal sealed record Repository(string Root)
         }
         throw new DirectoryNotFoundException($"No {SolutionFile} in '{first}' or any folder above it, so it is not inside a LowRankNotebooks checkout.");
     }
+
+    private static string DefaultArtifacts(string root) =>
+        Environment.GetEnvironmentVariable(ArtifactsVariable) is { Length: > 0 } moved
+            ? Path.GetFullPath(moved)
+            : Path.Combine(root, "artifacts");
 
     /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order (their numbering).</summary>
     public IReadOnlyList<string> ListNotebooks(string? folder = null) =>
