@@ -18,7 +18,8 @@ internal sealed record OptionSpec(string Name, string Placeholder, string Help)
 /// <param name="Operands">How its operands are shown (<c>[NOTEBOOK.ipynb ...]</c>), or empty when it takes none.</param>
 /// <param name="Options">Its options, without <c>--help</c>, which every command has.</param>
 /// <param name="Description">The help text under the usage line.</param>
-/// <param name="PassesOthersOn">Whether arguments that are not its options go to the program it runs (<c>test</c> to <c>dotnet test</c>).</param>
+/// <param name="PassesOthersOn">Whether arguments that are not its options go to the program it runs (<c>test</c> to
+/// <c>dotnet test</c>).</param>
 internal sealed record CommandSpec(
     string Name, string Summary, string Operands, IReadOnlyList<OptionSpec> Options, string Description, bool PassesOthersOn = false)
 {
@@ -36,7 +37,8 @@ internal sealed record CommandSpec(
 internal sealed record ParsedArguments(
     CommandSpec Spec, IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Operands, IReadOnlyList<string> Others, bool Help)
 {
-    /// <summary>The value of <paramref name="option"/> converted by <paramref name="convert"/>, or <paramref name="absent"/> when it was not given.</summary>
+    /// <summary>The value of <paramref name="option"/> converted by <paramref name="convert"/>, or <paramref
+    /// name="absent"/> when it was not given.</summary>
     public T Get<T>(string option, Func<string, T> convert, T absent)
     {
         ArgumentNullException.ThrowIfNull(convert);

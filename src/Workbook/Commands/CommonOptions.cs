@@ -14,7 +14,8 @@ internal static class CommonOptions
         "--artifacts", "PATH",
         $"Where executed copies, the report, the apps and test results go (default: the folder {Repository.ArtifactsVariable} names, else <repository>/artifacts).");
 
-    /// <summary>The checkout <c>--repository</c> names (default: the runner's own), with its artifacts where <c>--artifacts</c> puts them.</summary>
+    /// <summary>The checkout <c>--repository</c> names (default: the runner's own), with its artifacts where
+    /// <c>--artifacts</c> puts them.</summary>
     /// <exception cref="UsageException">A folder given is missing, or the artifacts path names a file.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder is not inside a LowRankNotebooks checkout.</exception>
     public static Repository Checkout(ParsedArguments arguments)

@@ -15,7 +15,8 @@ namespace Workbook.Commands;
 /// </summary>
 internal static class DoctorCommand
 {
-    /// <summary>What the doctor's cell prints when the kernel, the packages and the library all work: the rank of the original's W.</summary>
+    /// <summary>What the doctor's cell prints when the kernel, the packages and the library all work: the rank of the
+    /// original's W.</summary>
     public const string ExpectedLine = "rank of randn(10, 2)·randn(2, 10): 2";
 
     /// <summary>How long the one-cell notebook may take: seconds with a warm NuGet cache, longer when it downloads packages.</summary>
@@ -344,7 +345,8 @@ internal static class DoctorCommand
         }
     }
 
-    /// <summary>The doctor's cell: the notebooks' <c>#r</c> lines, with the library by full path, and a line that computes with it.</summary>
+    /// <summary>The doctor's cell: the notebooks' <c>#r</c> lines, with the library by full path, and a line that
+    /// computes with it.</summary>
     public static string CellSource(IReadOnlyList<PackagePin> packages, IReadOnlyList<string> assemblies)
     {
         ArgumentNullException.ThrowIfNull(packages);

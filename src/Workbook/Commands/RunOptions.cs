@@ -13,7 +13,8 @@ internal sealed record RunOptions(IReadOnlyList<string> Notebooks, int Jobs, Tim
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>Checks the parsed arguments of <c>run</c> and converts them.</summary>
-    /// <exception cref="UsageException">A value is out of range or names no notebook or folder; the message says which and what is allowed.</exception>
+    /// <exception cref="UsageException">A value is out of range or names no notebook or folder; the message says which
+    /// and what is allowed.</exception>
     public static RunOptions From(ParsedArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);

@@ -42,7 +42,8 @@ internal sealed record NotebookCell(int Number, string CellType, string Source, 
     /// <summary>The cell's nbformat tags (<c>metadata.tags</c>).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    /// <summary>True for a cell tagged <see cref="MeasurementTag"/>: its outputs are compared across runs only in shape, not in value.</summary>
+    /// <summary>True for a cell tagged <see cref="MeasurementTag"/>: its outputs are compared across runs only in
+    /// shape, not in value.</summary>
     public bool IsMeasurement => Tags.Contains(MeasurementTag);
 
     /// <summary>The first non-blank line of the source, to name the cell in a report.</summary>
@@ -66,7 +67,8 @@ internal sealed record CellError(NotebookCell Cell, string Name, string Message)
         $"cell {Cell.Number} ({Cell.FirstLine}): {Name}: {string.Join('\n', Message.Split('\n').Take(6)).TrimEnd()}";
 }
 
-/// <summary>A notebook file, as committed or as executed, read as nbformat 4 JSON, with helpers for what the runner and the tests look for.</summary>
+/// <summary>A notebook file, as committed or as executed, read as nbformat 4 JSON, with helpers for what the runner
+/// and the tests look for.</summary>
 /// <param name="Path">Where it was read from.</param>
 /// <param name="Json">The whole document.</param>
 /// <param name="Cells">Its cells in order.</param>
@@ -126,7 +128,8 @@ internal sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyL
         return json;
     }
 
-    /// <summary>Writes <paramref name="json"/> to <paramref name="path"/> as nbformat and dotnet-repl write a notebook, so only what changed shows in a diff.</summary>
+    /// <summary>Writes <paramref name="json"/> to <paramref name="path"/> as nbformat and dotnet-repl write a
+    /// notebook, so only what changed shows in a diff.</summary>
     public static void Write(JsonObject json, string path)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -14,7 +14,8 @@ internal enum ProcessEnd
 }
 
 /// <summary>The exit code and captured output of a finished child process.</summary>
-/// <param name="ExitCode">The process's exit code, or -1 when it was stopped (<paramref name="End"/> is not <see cref="ProcessEnd.Exited"/>).</param>
+/// <param name="ExitCode">The process's exit code, or -1 when it was stopped (<paramref name="End"/> is not <see
+/// cref="ProcessEnd.Exited"/>).</param>
 /// <param name="Output">Standard output and standard error, interleaved as they arrived.</param>
 /// <param name="Elapsed">Wall-clock time from start to exit.</param>
 /// <param name="End">Whether it exited or was stopped, and why.</param>

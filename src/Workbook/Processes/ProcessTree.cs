@@ -38,7 +38,8 @@ internal sealed class ProcessTree
             .ToArray();
     }
 
-    /// <summary>How long <see cref="StopAsync"/> keeps killing and checking: a loaded machine can take seconds to end a big process.</summary>
+    /// <summary>How long <see cref="StopAsync"/> keeps killing and checking: a loaded machine can take seconds to end
+    /// a big process.</summary>
     public static TimeSpan StopLimit { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace Workbook.Report;
 /// </summary>
 internal static class MarkdownHtml
 {
-    /// <summary>The class added to <c>$$...$$</c> written inside a paragraph, which KaTeX sets as display math like a <c>$$</c> block.</summary>
+    /// <summary>The class added to <c>$$...$$</c> written inside a paragraph, which KaTeX sets as display math like a
+    /// <c>$$</c> block.</summary>
     public const string DisplayClass = "display";
 
     // Only what the notebooks use: no generic attributes or smarty pants, which would rewrite braces and quotes in text,

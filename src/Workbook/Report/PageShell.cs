@@ -39,7 +39,8 @@ internal static class PageShell
         </script>
         """;
 
-    /// <summary>A whole page at <paramref name="path"/> (relative to the report's root) with <paramref name="body"/> as its content.</summary>
+    /// <summary>A whole page at <paramref name="path"/> (relative to the report's root) with <paramref name="body"/>
+    /// as its content.</summary>
     public static string Page(string path, string title, string body)
     {
         ArgumentNullException.ThrowIfNull(body);

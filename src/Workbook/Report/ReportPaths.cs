@@ -12,7 +12,8 @@ internal static class ReportPaths
     /// <summary>The report's front page.</summary>
     public const string Index = "index.html";
 
-    /// <summary>The page for a notebook named relative to notebooks/: <c>solutions/01-x.ipynb</c> gives <c>solutions/01-x.html</c>.</summary>
+    /// <summary>The page for a notebook named relative to notebooks/: <c>solutions/01-x.ipynb</c> gives
+    /// <c>solutions/01-x.html</c>.</summary>
     public static string PageFor(string notebookName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notebookName);

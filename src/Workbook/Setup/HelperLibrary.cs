@@ -15,7 +15,8 @@ internal static class HelperLibrary
         return Path.Combine(repository.Root, "src", "LowRank.Notebooks", "LowRank.Notebooks.csproj");
     }
 
-    /// <summary>The two assemblies, where the notebooks' <c>#r "../src/LowRank.Notebooks/bin/Release/net10.0/..."</c> lines find them.</summary>
+    /// <summary>The two assemblies, where the notebooks' <c>#r "../src/LowRank.Notebooks/bin/Release/net10.0/..."</c>
+    /// lines find them.</summary>
     public static IReadOnlyList<string> Assemblies(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);

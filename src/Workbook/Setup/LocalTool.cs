@@ -15,7 +15,8 @@ namespace Workbook.Setup;
 /// <param name="Arguments">The arguments that come before the tool's own.</param>
 internal sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
 {
-    /// <summary>The tool's package in the NuGet cache (…/dotnet-repl/0.3.259); deleting it and restoring again replaces a damaged copy.</summary>
+    /// <summary>The tool's package in the NuGet cache (…/dotnet-repl/0.3.259); deleting it and restoring again
+    /// replaces a damaged copy.</summary>
     public string? PackageFolder { get; init; }
 
     /// <summary>Where a repository pins its local tools, relative to its root.</summary>
@@ -24,7 +25,8 @@ internal sealed record LocalTool(string FileName, IReadOnlyList<string> Argument
     /// <summary>How long restoring the local tools may take; a first restore downloads them, so it gets a limit of its own.</summary>
     public static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Restores every tool the manifest under <paramref name="root"/> pins (dotnet-repl, dotnet-interactive) into the NuGet cache.</summary>
+    /// <summary>Restores every tool the manifest under <paramref name="root"/> pins (dotnet-repl, dotnet-interactive)
+    /// into the NuGet cache.</summary>
     /// <exception cref="InvalidOperationException">The restore failed or ran out of time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task RestoreAsync(string root, CancellationToken cancellationToken = default)
@@ -39,8 +41,10 @@ internal sealed record LocalTool(string FileName, IReadOnlyList<string> Argument
         }
     }
 
-    /// <summary>Resolves <paramref name="command"/> as the tool manifest under <paramref name="root"/> pins it; the tools must be restored.</summary>
-    /// <exception cref="InvalidOperationException">The manifest does not pin it, or the pinned version is not in the NuGet cache.</exception>
+    /// <summary>Resolves <paramref name="command"/> as the tool manifest under <paramref name="root"/> pins it; the
+    /// tools must be restored.</summary>
+    /// <exception cref="InvalidOperationException">The manifest does not pin it, or the pinned version is not in the
+    /// NuGet cache.</exception>
     public static async Task<LocalTool> ResolveAsync(string root, string command, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);

@@ -46,11 +46,13 @@ internal sealed record Repository(string Root)
             ? Path.GetFullPath(moved)
             : Path.Combine(root, "artifacts");
 
-    /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order (their numbering).</summary>
+    /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order
+    /// (their numbering).</summary>
     public IReadOnlyList<string> ListNotebooks(string? folder = null) =>
         Directory.GetFiles(folder ?? Notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>The solutions in the <c>solutions</c> folder of <paramref name="folder"/> (default notebooks/), in file-name order; none when it is missing.</summary>
+    /// <summary>The solutions in the <c>solutions</c> folder of <paramref name="folder"/> (default notebooks/), in
+    /// file-name order; none when it is missing.</summary>
     public IReadOnlyList<string> ListSolutions(string? folder = null)
     {
         var solutions = Path.Combine(folder ?? Notebooks, "solutions");

@@ -43,7 +43,8 @@ internal sealed record SdkPin(Version Version, string Text, string RollForward)
 
     private string Band => string.Create(CultureInfo.InvariantCulture, $"{Version.Major}.{Version.Minor}");
 
-    /// <summary>The SDKs this pin accepts, in words: exactly it, a later patch of its feature band, or a later release of its major.minor.</summary>
+    /// <summary>The SDKs this pin accepts, in words: exactly it, a later patch of its feature band, or a later release
+    /// of its major.minor.</summary>
     private string Accepted => RollForward switch
     {
         "disable" => $"exactly {Text}",
