@@ -1,27 +1,47 @@
-using Workbook;
-using Workbook.Report;
+using Workbook.Commands;
+using Workbook.Processes;
 
 // The workbook's commands: `run` executes every notebook headless and `test` runs the test suite (the Quick start's
-// two), `doctor` checks a machine in a minute, `report` and `apps` write the fallbacks again. SIGINT and SIGTERM stop
-// any of them with every process it started, and exit with 130 or 143.
-var command = args.FirstOrDefault() ?? "help";
+// two), `doctor` checks a machine in a minute, `report` and `apps` write the fallbacks again. Every command's
+// arguments go through one parser: a wrong one is named on stderr with what is allowed, and the exit code is 2.
+// SIGINT and SIGTERM stop any command with every process it started, and exit with 130 or 143.
+CommandSpec[] commands = [RunCommand.Spec, TestCommand.Spec, DoctorCommand.Spec, ReportCommand.Spec, AppsCommand.Spec];
+if (args is [] or ["help" or "--help" or "-h"])
+{
+    Console.WriteLine(CommandLine.Overview(commands));
+    return 0;
+}
+if (commands.FirstOrDefault(c => c.Name == args[0]) is not { } spec)
+{
+    Console.Error.WriteLine($"workbook: '{args[0]}' is not a command; the commands are {string.Join(", ", commands.Select(c => c.Name))}.");
+    Console.Error.WriteLine($"Run '{CommandLine.Prefix} --help' for what each does.");
+    return 2;
+}
 using var stop = StopSignal.Listen();
 try
 {
-    return command switch
+    var arguments = CommandLine.Parse(spec, args[1..]);
+    if (arguments.Help)
     {
-        "run" => await RunCommand.RunAsync(args[1..], stop),
-        "test" => await TestCommand.RunAsync(args[1..], stop),
-        "doctor" => await DoctorCommand.RunAsync(args[1..], stop),
-        "apps" => Workbook.Apps.AppsCommand.Run(args[1..], Console.WriteLine),
-        "report" => Workbook.Report.ReportCommand.Run(Repository.Find(), Console.WriteLine, Console.Error.WriteLine),
-        "help" or "--help" or "-h" => Usage(0),
-        _ => Usage(2, $"Unknown command '{command}'."),
+        Console.WriteLine(CommandLine.Help(spec));
+        return 0;
+    }
+    return spec.Name switch
+    {
+        "run" => await RunCommand.RunAsync(arguments, stop),
+        "test" => await TestCommand.RunAsync(arguments, stop),
+        "doctor" => await DoctorCommand.RunAsync(arguments, stop),
+        "report" => ReportCommand.Run(arguments),
+        _ => AppsCommand.Run(arguments, Console.WriteLine),
     };
 }
 catch (ArgumentException e)
 {
-    return Usage(2, e.Message);
+    // A UsageException, or a check that needs the arguments together (two notebooks named alike would share a copy).
+    Console.Error.WriteLine($"workbook: {e.Message}");
+    Console.Error.WriteLine($"Usage: {spec.Usage}");
+    Console.Error.WriteLine($"Run '{CommandLine.Prefix} {spec.Name} --help' for what each option does.");
+    return 2;
 }
 catch (OperationCanceledException) when (stop.Received is { } signal)
 {
@@ -33,39 +53,4 @@ catch (Exception e) when (e is InvalidOperationException or IOException or Unaut
     // DirectoryNotFoundException and FileNotFoundException are IOExceptions: one line, not a stack trace.
     Console.Error.WriteLine($"workbook: {e.Message}");
     return 1;
-}
-
-static int Usage(int exitCode, string? problem = null)
-{
-    if (problem is not null)
-    {
-        Console.Error.WriteLine($"workbook: {problem}");
-    }
-    Console.WriteLine("""
-        Usage: dotnet run --project src/Workbook -c Release -- <command>
-
-          run [notebook.ipynb ...] [--jobs N] [--timeout SECONDS] [--repository PATH]
-                 Execute the notebooks (default: the lessons in notebooks/ and their solutions in notebooks/solutions/)
-                 headless with the repository's pinned dotnet-repl and write the executed copies to artifacts/notebooks/,
-                 under their path relative to notebooks/, then the HTML report to artifacts/report/ and the apps to
-                 artifacts/apps/. --jobs: notebooks at once (default: processor count).
-                 --timeout: seconds one notebook may take before it is stopped with all it started (default 300).
-                 --repository: the checkout to run (default: the one this program was built in).
-                 Exits 1 if any notebook fails or the report cannot be written, 130 on SIGINT, 143 on SIGTERM.
-          report
-                 Write the HTML report (artifacts/report/index.html, one page per notebook) from the executed copies
-                 already in artifacts/notebooks/. The pages open from disk, with no network and no .NET.
-          test [dotnet test options]
-                 Restore the local tools, check a headless browser is there for the chart checks, run every test in
-                 LowRankNotebooks.sln and print the counts from its TRX files: tests: N passed, N failed, N skipped.
-          doctor [--repository PATH]
-                 Check in under a minute that the notebooks will run here, one line each, with the fix for each that
-                 fails: the .NET SDK against global.json, the pinned local tools (restored if missing), the helper
-                 library (built if missing), a kernel running one cell that #r's it, and a browser for the test command.
-                 --repository: the checkout to check (default: the one this program was built in).
-                 Exits 0 when the notebooks will run (a missing browser only warns), 1 when they will not.
-          apps [notebook.ipynb ...]
-                 Write each notebook as a .NET 10 file-based app to artifacts/apps/<name>/app.cs (run also does this).
-        """);
-    return exitCode;
 }

@@ -11,7 +11,7 @@ public static class Program
     public static void Main(string[] args)
     {
         // BenchmarkDotNet runs from bin/…; the checkout around it is found as the workbook runner finds it (one shared file).
-        var artifacts = Path.Combine(Workbook.Repository.Find(AppContext.BaseDirectory).Artifacts, "benchmarks");
+        var artifacts = Path.Combine(Workbook.Setup.Repository.Find(AppContext.BaseDirectory).Artifacts, "benchmarks");
         var config = DefaultConfig.Instance.WithArtifactsPath(artifacts);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
     }

@@ -275,9 +275,9 @@ public sealed class DoctorCommandTests
     }
 
     [Theory]
-    [InlineData("--help", "'--help': doctor takes only --repository PATH.")]
-    [InlineData("--jobs", "'--jobs': doctor takes only --repository PATH.")]
-    [InlineData("--repository", "'--repository' needs a value.")]
+    [InlineData("extra", "'extra': doctor takes no operands, only --repository PATH.")]
+    [InlineData("--jobs", "'--jobs' is not an option of doctor; it takes --repository PATH.")]
+    [InlineData("--repository", "'--repository' needs a value: --repository PATH.")]
     public async Task A_bad_argument_prints_the_problem_and_the_usage_and_exits_2(string argument, string problem)
     {
         using var scratch = new Scratch();

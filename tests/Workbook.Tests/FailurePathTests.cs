@@ -16,7 +16,7 @@ public sealed class FailurePathTests
     {
         using var scratch = new Scratch();
         var runner = new NotebookRunner(Repository);
-        await runner.RestoreToolsAsync();
+        await LocalTool.RestoreAsync(Repository.Root);
 
         var run = await runner.RunAsync(Broken, scratch.PathOf("broken.ipynb")).WaitAsync(Bound);
 

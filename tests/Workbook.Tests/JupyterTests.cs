@@ -56,7 +56,7 @@ public sealed class JupyterRun : IAsyncLifetime
     public string? Jupyter { get; } = FindOnPath("jupyter");
 
     /// <summary>Each notebook's nbconvert run, by its path relative to notebooks/.</summary>
-    public IReadOnlyDictionary<string, JupyterNotebookRun> Runs { get; private set; } = new Dictionary<string, JupyterNotebookRun>();
+    internal IReadOnlyDictionary<string, JupyterNotebookRun> Runs { get; private set; } = new Dictionary<string, JupyterNotebookRun>();
 
     /// <summary>Fails on CI (CI=true), where the Jupyter check must not quietly vanish; elsewhere skips the test.</summary>
     public void SkipUnlessInstalled()
@@ -141,4 +141,4 @@ public sealed class JupyterRun : IAsyncLifetime
 /// <summary>One notebook executed by <c>jupyter nbconvert</c>.</summary>
 /// <param name="ExecutedPath">Where nbconvert wrote the executed copy.</param>
 /// <param name="Result">nbconvert's exit code and log.</param>
-public sealed record JupyterNotebookRun(string ExecutedPath, ProcessResult Result);
+internal sealed record JupyterNotebookRun(string ExecutedPath, ProcessResult Result);

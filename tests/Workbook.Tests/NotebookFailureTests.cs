@@ -17,7 +17,7 @@ public sealed class NotebookFailureTests
     private static async Task<NotebookRunner> RunnerAsync(TimeSpan? timeout = null)
     {
         var runner = new NotebookRunner(Repository) { Timeout = timeout ?? TimeSpan.FromMinutes(2) };
-        await runner.RestoreToolsAsync();
+        await LocalTool.RestoreAsync(Repository.Root);
         return runner;
     }
 

@@ -19,7 +19,7 @@ public sealed partial class PlotlyInteractiveTests
         using var scratch = new Scratch();
         var notebook = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "plotly-interactive", "with-plotly-interactive.ipynb");
         var runner = new NotebookRunner(Repository);
-        await runner.RestoreToolsAsync();
+        await LocalTool.RestoreAsync(Repository.Root);
 
         var run = await runner.RunAsync(notebook, scratch.PathOf("with-plotly-interactive.ipynb"));
 

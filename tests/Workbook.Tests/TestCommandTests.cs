@@ -55,7 +55,7 @@ public sealed class TestCommandTests
         {
             // The stand-in first; without a browser to find, nothing else either, so no chromium from /usr/bin is found.
             ["PATH"] = browser is null ? scratch.PathOf("bin") : string.Join(Path.PathSeparator, scratch.PathOf("bin"), "/usr/bin", "/bin"),
-            [Workbook.Browser.Variable] = browser,
+            [Browser.Variable] = browser,
         };
         // Should the stand-in ever be bypassed, the real dotnet test must not run this suite again inside itself: it selects no test.
         return await WorkbookCommand.RunAsync(scratch.Folder, ["test", "--filter", "FullyQualifiedName=No.Such.Test"], scratch.Artifacts, Bound, environment, viaAppHost: true);
@@ -115,7 +115,7 @@ public sealed class TestCommandTests
         // A test that hangs stops the host after the limit, which names it, instead of running into the command's hour.
         var hang = Array.IndexOf(arguments, "--blame-hang-timeout");
         Assert.True(hang > 0, string.Join(' ', arguments));
-        Assert.Equal($"{Workbook.TestCommand.HangTimeout.TotalMinutes}min", arguments[hang + 1]);
+        Assert.Equal($"{TestCommand.HangTimeout.TotalMinutes}min", arguments[hang + 1]);
         Assert.Equal(["--filter", "FullyQualifiedName=No.Such.Test"], arguments[^2..]);
     }
 

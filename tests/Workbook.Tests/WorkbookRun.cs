@@ -12,7 +12,7 @@ namespace Workbook.Tests;
 /// </summary>
 public sealed partial class WorkbookRun : IAsyncLifetime
 {
-    public Repository Repository { get; } = Repository.Find(AppContext.BaseDirectory);
+    internal Repository Repository { get; } = Repository.Find(AppContext.BaseDirectory);
 
     /// <summary>The lessons, notebooks/*.ipynb.</summary>
     public IReadOnlyList<string> Lessons => Repository.ListNotebooks();
@@ -23,24 +23,24 @@ public sealed partial class WorkbookRun : IAsyncLifetime
     /// <summary>Lessons and solutions, as the run command runs them.</summary>
     public IReadOnlyList<string> Notebooks => Repository.ListWorkbook();
 
-    public IReadOnlyList<NotebookRun> First { get; private set; } = [];
+    internal IReadOnlyList<NotebookRun> First { get; private set; } = [];
 
     /// <summary>Runs of copies whose cells are the notebook's cells twice over, as pressing Run All twice in one kernel does.</summary>
-    public IReadOnlyList<NotebookRun> Twice { get; private set; } = [];
+    internal IReadOnlyList<NotebookRun> Twice { get; private set; } = [];
 
     /// <summary>The exercise fixture pair (Fixtures/exercises), keyed relative to that folder.</summary>
-    public IReadOnlyList<NotebookRun> Exercises { get; private set; } = [];
+    internal IReadOnlyList<NotebookRun> Exercises { get; private set; } = [];
 
     /// <summary>The run's artifacts root: executed copies (first/, twice/, exercises/), and what tests write from them.</summary>
     public string Output { get; } = Directory.CreateTempSubdirectory("lowrank-workbook-").FullName;
 
-    public static string ExerciseFixtures(Repository repository) =>
+    internal static string ExerciseFixtures(Repository repository) =>
         Path.Combine(repository.Root, "tests", "Workbook.Tests", "Fixtures", "exercises");
 
     public async Task InitializeAsync()
     {
         var runner = new NotebookRunner(Repository);
-        await runner.RestoreToolsAsync();
+        await LocalTool.RestoreAsync(Repository.Root);
         var build = await ProcessRunner.RunAsync(
             "dotnet", ["build", Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj"), "-c", "Release", "--nologo", "-v", "q"],
             Repository.Root, TimeSpan.FromMinutes(5), stopLeftovers: false);
@@ -97,11 +97,11 @@ public sealed partial class WorkbookRun : IAsyncLifetime
     }
 
     /// <summary>The first run of a notebook, by its path relative to notebooks/, e.g. <c>solutions/01-seeding-and-rank.ipynb</c>.</summary>
-    public NotebookRun FirstRunOf(string name) =>
+    internal NotebookRun FirstRunOf(string name) =>
         First.SingleOrDefault(r => r.Name == name) ?? throw new InvalidOperationException(
             $"notebooks/{name} was not run; the workbook has: {string.Join(", ", First.Select(r => r.Name))}");
 
-    public NotebookDocument Executed(string name) => NotebookDocument.Load(FirstRunOf(name).ExecutedPath);
+    internal NotebookDocument Executed(string name) => NotebookDocument.Load(FirstRunOf(name).ExecutedPath);
 }
 
 [CollectionDefinition(Name)]

@@ -4,7 +4,7 @@ namespace Workbook.Apps;
 /// A notebook that cannot become a file-based app as it stands (a kernel-only directive, a syntax error, a name
 /// declared in two cells); the message names the notebook, the cell and what to change.
 /// </summary>
-public sealed class AppConversionException : InvalidOperationException
+internal sealed class AppConversionException : InvalidOperationException
 {
     /// <summary>Creates the exception with a message that says what to change.</summary>
     public AppConversionException(string message)

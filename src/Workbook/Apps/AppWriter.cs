@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Workbook.Notebooks;
+using Workbook.Setup;
 
 namespace Workbook.Apps;
 
@@ -8,7 +10,7 @@ namespace Workbook.Apps;
 /// notebooks now that Polyglot Notebooks is deprecated. The notebook stays the one source: apps are generated into
 /// artifacts/apps/ and never edited or committed.
 /// </summary>
-public static class AppWriter
+internal static class AppWriter
 {
     /// <summary>The app's file name inside its folder.</summary>
     public const string AppFileName = "app.cs";

@@ -10,12 +10,13 @@ namespace Workbook.Apps;
 /// it: as a C# script submission, where the last statement may be a bare expression whose value is displayed.
 /// </summary>
 /// <param name="Usings">Its using directives, each as one line; a file needs them before any statement.</param>
-/// <param name="Statements">The cell's code without its usings and type declarations, its trailing expression shown through the display variable.</param>
+/// <param name="Statements">The cell's code without its usings and type declarations, its trailing expression shown
+/// through the display variable.</param>
 /// <param name="Types">Type declarations, which C# wants after a file's top-level statements.</param>
-/// <param name="DeclaredNames">The names the cell declares at top level (variables, local functions), which the rest of the notebook sees.</param>
-/// <param name="Displays">Whether the cell ends with a bare expression that the app now shows.</param>
-public sealed record CellCode(
-    IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types, IReadOnlyList<string> DeclaredNames, bool Displays)
+/// <param name="DeclaredNames">The names the cell declares at top level (variables, local functions), which the rest
+/// of the notebook sees.</param>
+internal sealed record CellCode(
+    IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types, IReadOnlyList<string> DeclaredNames)
 {
     /// <summary>The kernel's language rules: a script, where a submission may end with an expression and no semicolon.</summary>
     public static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
@@ -60,8 +61,7 @@ public sealed record CellCode(
             root.Usings.Select(u => u.WithoutTrivia().ToString()).ToArray(),
             TrimBlankLines(statements),
             types.Select(t => TrimBlankLines(t.ToFullString())).ToArray(),
-            DeclaredNamesOf(root).ToArray(),
-            trailing is not null);
+            DeclaredNamesOf(root).ToArray());
     }
 
     /// <summary>

@@ -4,9 +4,8 @@ namespace Workbook.Apps;
 
 /// <summary>A code cell split into its kernel directives (<c>#r</c> lines) and the C# that remains.</summary>
 /// <param name="Packages">The packages its <c>#r "nuget: Name, Version"</c> lines load, in order.</param>
-/// <param name="ReferencesLibrary">Whether it loads the workbook's own LowRank*.dll (which an app gets through <c>#:project</c>).</param>
 /// <param name="Code">The cell without its <c>#r</c> lines.</param>
-public sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packages, bool ReferencesLibrary, string Code)
+internal sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packages, string Code)
 {
     /// <summary>
     /// Takes the <c>#r</c> lines out of <paramref name="source"/>. A file-based app has no equivalent of a magic
@@ -16,7 +15,6 @@ public sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packages
     {
         ArgumentNullException.ThrowIfNull(source);
         var packages = new List<PackagePin>();
-        var library = false;
         var code = new List<string>();
         foreach (var line in source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
@@ -34,18 +32,18 @@ public sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packages
             {
                 packages.Add(new PackagePin(nuget.Groups["name"].Value, nuget.Groups["version"].Value));
             }
-            else if (Dll().Match(trimmed) is { Success: true } dll && Path.GetFileName(dll.Groups["path"].Value).StartsWith("LowRank", StringComparison.Ordinal))
-            {
-                library = true;
-            }
-            else
+            else if (!IsLibraryReference(trimmed))
             {
                 throw new AppConversionException(
                     $"{where}: '{trimmed}' has no file-based app equivalent here: pin packages as #r \"nuget: Name, Version\" and load only the workbook's LowRank*.dll.");
             }
         }
-        return new KernelDirectives(packages, library, string.Join('\n', code));
+        return new KernelDirectives(packages, string.Join('\n', code));
     }
+
+    // The workbook's own LowRank*.dll: an app gets it through #:project, so the line is dropped.
+    private static bool IsLibraryReference(string line) =>
+        Dll().Match(line) is { Success: true } dll && Path.GetFileName(dll.Groups["path"].Value).StartsWith("LowRank", StringComparison.Ordinal);
 
     // The version is required: an app pins exactly what the notebook ran with.
     [GeneratedRegex(@"^#r\s+""nuget:\s*(?<name>[A-Za-z0-9_.\-]+)\s*,\s*(?<version>[^""\s,]+)\s*""\s*(//.*)?$", RegexOptions.CultureInvariant)]

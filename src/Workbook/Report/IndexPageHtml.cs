@@ -4,7 +4,7 @@ using System.Text;
 namespace Workbook.Report;
 
 /// <summary>The report's front page: every lesson in order with a link to its worked solution.</summary>
-public static class IndexPageHtml
+internal static class IndexPageHtml
 {
     /// <summary>The index for <paramref name="pages"/>; solutions without a lesson in the report are listed after the lessons.</summary>
     public static string Render(IReadOnlyList<ReportPage> pages)

@@ -8,7 +8,7 @@ namespace Workbook.Report;
 /// Jupyter's MathJax typesets such a formula, but Markdig's inline math ends at the line break and would leave both halves
 /// as text (and their <c>^</c> and <c>_</c> to the markdown).
 /// </summary>
-public static partial class InlineMathLines
+internal static partial class InlineMathLines
 {
     /// <summary>
     /// <paramref name="markdown"/> with each line break inside a <c>$...$</c> or <c>$$...$$</c> span turned into a space.

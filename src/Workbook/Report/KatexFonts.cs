@@ -7,7 +7,7 @@ namespace Workbook.Report;
 /// (Firefox) refuse a font file from a parent folder of a page opened from disk, as the solutions' pages would need;
 /// fonts inside the stylesheet load everywhere.
 /// </summary>
-public static partial class KatexFonts
+internal static partial class KatexFonts
 {
     /// <summary>
     /// <paramref name="css"/> with each <c>url(fonts/NAME.woff2)</c> replaced by the data URL of <paramref name="font"/>(NAME.woff2)

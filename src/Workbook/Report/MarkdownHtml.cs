@@ -12,9 +12,10 @@ namespace Workbook.Report;
 /// <c>class="math"</c> elements that the report's script typesets (inline math wrapped over lines is joined first, see
 /// <see cref="InlineMathLines"/>); links to other notebooks point at their pages.
 /// </summary>
-public static class MarkdownHtml
+internal static class MarkdownHtml
 {
-    /// <summary>The class added to <c>$$...$$</c> written inside a paragraph, which KaTeX sets as display math like a <c>$$</c> block.</summary>
+    /// <summary>The class added to <c>$$...$$</c> written inside a paragraph, which KaTeX sets as display math like a
+    /// <c>$$</c> block.</summary>
     public const string DisplayClass = "display";
 
     // Only what the notebooks use: no generic attributes or smarty pants, which would rewrite braces and quotes in text,

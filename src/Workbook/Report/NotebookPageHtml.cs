@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Workbook.Notebooks;
 
 namespace Workbook.Report;
 
@@ -8,7 +9,7 @@ namespace Workbook.Report;
 /// them, between navigation bars. HTML outputs go in as the notebook holds them, so the setup cell's output brings
 /// plotly.js (once per notebook) and each chart's fragment draws with it.
 /// </summary>
-public static class NotebookPageHtml
+internal static class NotebookPageHtml
 {
     /// <summary>The whole page for <paramref name="navigation"/>'s notebook.</summary>
     public static string Render(ReportNavigation navigation)

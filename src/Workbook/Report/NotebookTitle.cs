@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using Workbook.Notebooks;
 
 namespace Workbook.Report;
 
 /// <summary>A notebook's title as the report shows it: the text of its first level-1 heading.</summary>
-public static partial class NotebookTitle
+internal static partial class NotebookTitle
 {
     /// <summary>The first <c># heading</c> of the notebook's markdown cells, as plain text; else <paramref name="fallback"/>.</summary>
     public static string Of(NotebookDocument notebook, string fallback)

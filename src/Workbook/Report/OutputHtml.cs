@@ -1,9 +1,10 @@
 using System.Net;
+using Workbook.Notebooks;
 
 namespace Workbook.Report;
 
 /// <summary>The HTML for one output of a code cell, shown under the cell as a notebook front end shows it.</summary>
-public static class OutputHtml
+internal static class OutputHtml
 {
     /// <summary>
     /// Stream text as preformatted text; rich outputs by their richest type the report can show (HTML, then a PNG or

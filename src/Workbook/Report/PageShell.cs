@@ -7,7 +7,7 @@ namespace Workbook.Report;
 /// The frame every report page shares: head with the vendored stylesheets and scripts (all local, so a page opened from
 /// disk needs no network), an error recorder that runs before anything else, and the report script at the end.
 /// </summary>
-public static class PageShell
+internal static class PageShell
 {
     /// <summary>The attribute of <c>&lt;html&gt;</c> that lists the page's JavaScript and loading errors, for readers and tests.</summary>
     public const string ErrorsAttribute = "data-errors";
@@ -39,7 +39,8 @@ public static class PageShell
         </script>
         """;
 
-    /// <summary>A whole page at <paramref name="path"/> (relative to the report's root) with <paramref name="body"/> as its content.</summary>
+    /// <summary>A whole page at <paramref name="path"/> (relative to the report's root) with <paramref name="body"/>
+    /// as its content.</summary>
     public static string Page(string path, string title, string body)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -7,7 +7,7 @@ namespace Workbook.Report;
 /// packages by exact version (Report/vendor/fetch.sh), and the report's own stylesheet and script. They are embedded in
 /// this program, so writing a report needs neither the source tree's layout nor a network.
 /// </summary>
-public static class ReportAssets
+internal static class ReportAssets
 {
     /// <summary>The report's script, which typesets the math and highlights the code; loaded last on every page.</summary>
     public const string ReportScript = "report.js";
@@ -21,7 +21,8 @@ public static class ReportAssets
     /// <summary>Libraries every page loads in its head, relative to the assets folder.</summary>
     public static IReadOnlyList<string> Libraries { get; } = ["katex/katex.min.js", "highlight/highlight.min.js"];
 
-    /// <summary>Files copied as they are: the pages' scripts and stylesheets (but KaTeX's, see <see cref="KatexFonts"/>) and the libraries' licences.</summary>
+    /// <summary>Files copied as they are: the pages' scripts and stylesheets (but KaTeX's, see <see
+    /// cref="KatexFonts"/>) and the libraries' licences.</summary>
     public static IReadOnlyList<string> Copied { get; } =
         [.. Libraries, "highlight/github.min.css", "report.css", ReportScript, "katex/LICENSE", "highlight/LICENSE"];
 
@@ -48,7 +49,7 @@ public static class ReportAssets
         var name = Assembly.GetManifestResourceNames()
             .FirstOrDefault(n => n.Replace('\\', '/') == Prefix + file)
             ?? throw new InvalidOperationException(
-                $"The report asset '{file}' is not embedded in {Assembly.GetName().Name}; see src/Workbook/Report/vendor/fetch.sh.");
+                $"The report asset '{file}' is not embedded in {Assembly.GetName().Name}: run it from a complete checkout with the Quick start's command, which builds it with the assets.");
         using var stream = Assembly.GetManifestResourceStream(name)!;
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

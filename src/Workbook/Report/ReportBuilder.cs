@@ -1,4 +1,5 @@
 using System.Text;
+using Workbook.Notebooks;
 
 namespace Workbook.Report;
 
@@ -6,7 +7,7 @@ namespace Workbook.Report;
 /// Writes the workbook's HTML report from executed notebooks: <c>index.html</c>, one page per notebook under its
 /// path relative to notebooks/, and the assets the pages load. The pages open from disk with no network and no .NET.
 /// </summary>
-public static class ReportBuilder
+internal static class ReportBuilder
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

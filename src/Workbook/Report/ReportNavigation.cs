@@ -8,7 +8,7 @@ namespace Workbook.Report;
 /// <param name="Previous">The page before it, if any.</param>
 /// <param name="Next">The page after it, if any.</param>
 /// <param name="Counterpart">A lesson's worked solution, or a solution's lesson, if the report has it.</param>
-public sealed record ReportNavigation(ReportPage Page, ReportPage? Previous, ReportPage? Next, ReportPage? Counterpart)
+internal sealed record ReportNavigation(ReportPage Page, ReportPage? Previous, ReportPage? Next, ReportPage? Counterpart)
 {
     /// <summary>The navigation of every page, in the order given (the run command's: lessons, then solutions).</summary>
     public static IReadOnlyList<ReportNavigation> For(IReadOnlyList<ReportPage> pages)

@@ -1,10 +1,12 @@
+using Workbook.Notebooks;
+
 namespace Workbook.Report;
 
 /// <summary>One notebook's page in the report.</summary>
 /// <param name="Name">The notebook's path relative to notebooks/, e.g. <c>solutions/01-seeding-and-rank.ipynb</c>.</param>
 /// <param name="Title">The notebook's title, from its first heading.</param>
 /// <param name="Notebook">The executed copy the page shows.</param>
-public sealed record ReportPage(string Name, string Title, NotebookDocument Notebook)
+internal sealed record ReportPage(string Name, string Title, NotebookDocument Notebook)
 {
     /// <summary>Where solutions live, relative to notebooks/ and to the report's root alike.</summary>
     public const string SolutionsFolder = "solutions/";

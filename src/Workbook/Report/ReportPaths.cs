@@ -4,7 +4,7 @@ namespace Workbook.Report;
 /// Paths inside the report, relative to its root with '/' separators. Pages keep their notebook's place under
 /// notebooks/, so a notebook's relative links to other notebooks stay right once <c>.ipynb</c> becomes <c>.html</c>.
 /// </summary>
-public static class ReportPaths
+internal static class ReportPaths
 {
     /// <summary>The folder, relative to the report's root, that holds the browser assets.</summary>
     public const string Assets = "assets";
@@ -12,7 +12,8 @@ public static class ReportPaths
     /// <summary>The report's front page.</summary>
     public const string Index = "index.html";
 
-    /// <summary>The page for a notebook named relative to notebooks/: <c>solutions/01-x.ipynb</c> gives <c>solutions/01-x.html</c>.</summary>
+    /// <summary>The page for a notebook named relative to notebooks/: <c>solutions/01-x.ipynb</c> gives
+    /// <c>solutions/01-x.html</c>.</summary>
     public static string PageFor(string notebookName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notebookName);

@@ -2,21 +2,38 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Workbook.Apps;
+using Workbook.Notebooks;
+using Workbook.Processes;
+using Workbook.Setup;
 
-namespace Workbook;
+namespace Workbook.Commands;
 
 /// <summary>
 /// The <c>doctor</c> command, an in-room check: in under a minute with a warm NuGet cache it tells whether this machine
 /// will run the notebooks (the .NET SDK, the pinned local tools, the helper library, a kernel running one cell) and
 /// whether the test command will find a browser, one line each with the fix to make.
 /// </summary>
-public static class DoctorCommand
+internal static class DoctorCommand
 {
-    /// <summary>What the doctor's cell prints when the kernel, the packages and the library all work: the rank of the original's W.</summary>
+    /// <summary>What the doctor's cell prints when the kernel, the packages and the library all work: the rank of the
+    /// original's W.</summary>
     public const string ExpectedLine = "rank of randn(10, 2)·randn(2, 10): 2";
 
     /// <summary>How long the one-cell notebook may take: seconds with a warm NuGet cache, longer when it downloads packages.</summary>
     public static readonly TimeSpan KernelTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>What <c>doctor</c> accepts, and its help.</summary>
+    public static readonly CommandSpec Spec = new(
+        "doctor",
+        "Check in under a minute that the notebooks will run on this machine.",
+        "",
+        [CommonOptions.RepositoryOption],
+        """
+        Check in under a minute that the notebooks will run here, one line each, with the fix for each that fails: the
+        .NET SDK against global.json, the pinned local tools (restored if missing), the helper library (built if
+        missing), a kernel running one cell that #r's it, and a browser for the test command.
+        Exits 0 when the notebooks will run (a missing browser only warns), 1 when they will not.
+        """);
 
     private const string Sdk = ".NET SDK";
     private const string Tools = "local tools";
@@ -27,11 +44,11 @@ public static class DoctorCommand
     /// Runs the checks in order and prints one line each, with progress before each slow step; returns 0 when the
     /// notebooks will run (a missing browser only warns), 1 when they will not, 130/143 when stopped by SIGINT/SIGTERM.
     /// </summary>
-    /// <exception cref="ArgumentException">An argument is not <c>--repository PATH</c> with an existing folder.</exception>
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, StopSignal stop)
+    /// <exception cref="UsageException"><c>--repository</c> names no folder.</exception>
+    public static async Task<int> RunAsync(ParsedArguments arguments, StopSignal stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        var repository = Repository.Find(ParseRepository(arguments));
+        var repository = CommonOptions.Checkout(arguments);
         if (OperatingSystem.IsWindows())
         {
             // The Windows console's code page has no ✓ or ✗; UTF-8 without a byte-order mark has both.
@@ -53,21 +70,6 @@ public static class DoctorCommand
             Console.WriteLine($"Stopped by {signal} before the checks finished.");
             return stop.ExitCode;
         }
-    }
-
-    /// <summary>Parses <c>[--repository PATH]</c>; returns the folder, or null for the checkout holding the runner.</summary>
-    /// <exception cref="ArgumentException">An argument is unknown, misses its value, or names no folder.</exception>
-    public static string? ParseRepository(IReadOnlyList<string> arguments)
-    {
-        ArgumentNullException.ThrowIfNull(arguments);
-        return arguments switch
-        {
-            [] => null,
-            ["--repository"] => throw new ArgumentException("'--repository' needs a value."),
-            ["--repository", var folder] when Directory.Exists(folder) => Path.GetFullPath(folder),
-            ["--repository", var folder] => throw new ArgumentException($"'--repository {folder}': there is no such folder."),
-            _ => throw new ArgumentException($"'{string.Join(' ', arguments)}': doctor takes only --repository PATH."),
-        };
     }
 
     /// <summary>
@@ -343,7 +345,8 @@ public static class DoctorCommand
         }
     }
 
-    /// <summary>The doctor's cell: the notebooks' <c>#r</c> lines, with the library by full path, and a line that computes with it.</summary>
+    /// <summary>The doctor's cell: the notebooks' <c>#r</c> lines, with the library by full path, and a line that
+    /// computes with it.</summary>
     public static string CellSource(IReadOnlyList<PackagePin> packages, IReadOnlyList<string> assemblies)
     {
         ArgumentNullException.ThrowIfNull(packages);

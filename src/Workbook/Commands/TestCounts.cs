@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace Workbook;
+namespace Workbook.Commands;
 
 /// <summary>
 /// The test counts of a <c>dotnet test</c> run, read from the TRX files its trx logger wrote rather than from the
@@ -11,7 +11,7 @@ namespace Workbook;
 /// <param name="Failed">Tests that failed, errored, timed out or were aborted.</param>
 /// <param name="Skipped">Tests not executed (skipped).</param>
 /// <param name="Files">How many TRX files were read, one per test project.</param>
-public sealed record TestCounts(int Passed, int Failed, int Skipped, int Files)
+internal sealed record TestCounts(int Passed, int Failed, int Skipped, int Files)
 {
     /// <summary>Sums the <c>Counters</c> of every *.trx file in <paramref name="folder"/>; null when there is none.</summary>
     /// <exception cref="InvalidDataException">A TRX file has no Counters element or is not XML.</exception>

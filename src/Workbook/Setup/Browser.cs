@@ -1,10 +1,10 @@
-namespace Workbook;
+namespace Workbook.Setup;
 
 /// <summary>
 /// Finds a Chromium-family browser for the offline chart checks. Installing one is the machine's set-up (.ci/run does
 /// it on Debian), not the workbook's: without one, <see cref="Missing"/> says what to install.
 /// </summary>
-public static class Browser
+internal static class Browser
 {
     /// <summary>The environment variable that names the browser to use, overriding the search.</summary>
     public const string Variable = "LOWRANK_BROWSER";

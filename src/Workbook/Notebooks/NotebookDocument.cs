@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Workbook;
+namespace Workbook.Notebooks;
 
 /// <summary>One output of an executed code cell, as nbformat 4 stores it.</summary>
 /// <param name="OutputType">stream, display_data, execute_result or error.</param>
@@ -11,7 +11,7 @@ namespace Workbook;
 /// <param name="Text">The text of a stream output.</param>
 /// <param name="ErrorName">The error's name, for error outputs.</param>
 /// <param name="ErrorValue">The error's message, for error outputs.</param>
-public sealed record CellOutput(
+internal sealed record CellOutput(
     string OutputType,
     IReadOnlyDictionary<string, string> Data,
     string? StreamName,
@@ -34,7 +34,7 @@ public sealed record CellOutput(
 /// <param name="CellType">code, markdown or raw.</param>
 /// <param name="Source">The cell's source text.</param>
 /// <param name="Outputs">Its outputs, empty for markdown and unexecuted cells.</param>
-public sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<CellOutput> Outputs)
+internal sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<CellOutput> Outputs)
 {
     /// <summary>The tag that marks a cell whose outputs are measurements of the machine (timings), so no two runs agree on them.</summary>
     public const string MeasurementTag = "measurement";
@@ -42,7 +42,8 @@ public sealed record NotebookCell(int Number, string CellType, string Source, IR
     /// <summary>The cell's nbformat tags (<c>metadata.tags</c>).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    /// <summary>True for a cell tagged <see cref="MeasurementTag"/>: its outputs are compared across runs only in shape, not in value.</summary>
+    /// <summary>True for a cell tagged <see cref="MeasurementTag"/>: its outputs are compared across runs only in
+    /// shape, not in value.</summary>
     public bool IsMeasurement => Tags.Contains(MeasurementTag);
 
     /// <summary>The first non-blank line of the source, to name the cell in a report.</summary>
@@ -59,18 +60,19 @@ public sealed record NotebookCell(int Number, string CellType, string Source, IR
 /// <param name="Cell">The failing cell.</param>
 /// <param name="Name">The error's name.</param>
 /// <param name="Message">The error message.</param>
-public sealed record CellError(NotebookCell Cell, string Name, string Message)
+internal sealed record CellError(NotebookCell Cell, string Name, string Message)
 {
     /// <inheritdoc/>
     public override string ToString() =>
         $"cell {Cell.Number} ({Cell.FirstLine}): {Name}: {string.Join('\n', Message.Split('\n').Take(6)).TrimEnd()}";
 }
 
-/// <summary>A notebook file, as committed or as executed, read as nbformat 4 JSON, with helpers for what the runner and the tests look for.</summary>
+/// <summary>A notebook file, as committed or as executed, read as nbformat 4 JSON, with helpers for what the runner
+/// and the tests look for.</summary>
 /// <param name="Path">Where it was read from.</param>
 /// <param name="Json">The whole document.</param>
 /// <param name="Cells">Its cells in order.</param>
-public sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
+internal sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
 {
     /// <summary>
     /// The numbers of the cells tagged <see cref="NotebookCell.MeasurementTag"/>. Read them from the source notebook:
@@ -126,7 +128,8 @@ public sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyLis
         return json;
     }
 
-    /// <summary>Writes <paramref name="json"/> to <paramref name="path"/> as nbformat and dotnet-repl write a notebook, so only what changed shows in a diff.</summary>
+    /// <summary>Writes <paramref name="json"/> to <paramref name="path"/> as nbformat and dotnet-repl write a
+    /// notebook, so only what changed shows in a diff.</summary>
     public static void Write(JsonObject json, string path)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -1,7 +1,7 @@
-namespace Workbook;
+namespace Workbook.Processes;
 
 /// <summary>How a child process came to an end.</summary>
-public enum ProcessEnd
+internal enum ProcessEnd
 {
     /// <summary>It exited by itself; its exit code is meaningful.</summary>
     Exited,
@@ -14,8 +14,9 @@ public enum ProcessEnd
 }
 
 /// <summary>The exit code and captured output of a finished child process.</summary>
-/// <param name="ExitCode">The process's exit code, or -1 when it was stopped (<paramref name="End"/> is not <see cref="ProcessEnd.Exited"/>).</param>
+/// <param name="ExitCode">The process's exit code, or -1 when it was stopped (<paramref name="End"/> is not <see
+/// cref="ProcessEnd.Exited"/>).</param>
 /// <param name="Output">Standard output and standard error, interleaved as they arrived.</param>
 /// <param name="Elapsed">Wall-clock time from start to exit.</param>
 /// <param name="End">Whether it exited or was stopped, and why.</param>
-public sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elapsed, ProcessEnd End = ProcessEnd.Exited);
+internal sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elapsed, ProcessEnd End = ProcessEnd.Exited);

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Workbook;
+namespace Workbook.Processes;
 
 /// <summary>
 /// Starts child processes without a shell, so arguments pass unchanged on every platform, and ends each within its
 /// limit whatever it leaves behind: the wait is for the child's exit, not for the end of its output, which a process
 /// it started can hold open for ever.
 /// </summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     /// <summary>How long output is still read after the child exited (or was killed) before the run ends without the rest.</summary>
     public static TimeSpan OutputGrace { get; } = TimeSpan.FromSeconds(2);

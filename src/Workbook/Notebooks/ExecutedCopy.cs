@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 
-namespace Workbook;
+namespace Workbook.Notebooks;
 
 /// <summary>
 /// Where one notebook's executed copy goes. dotnet-repl writes to a temporary file in the same folder, which replaces
 /// the copy only once the run finished, so an interrupted run leaves no half-written or stale copy behind.
 /// </summary>
 /// <param name="Path">The executed copy's path.</param>
-public sealed record ExecutedCopy(string Path)
+internal sealed record ExecutedCopy(string Path)
 {
     private const string PartialSuffix = ".partial.ipynb";
 

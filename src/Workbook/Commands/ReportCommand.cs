@@ -1,16 +1,35 @@
-namespace Workbook.Report;
+using Workbook.Report;
+using Workbook.Setup;
+
+namespace Workbook.Commands;
 
 /// <summary>
 /// The <c>report</c> command, also run at the end of <c>run</c>: writes artifacts/report/ from the executed copies in
 /// artifacts/notebooks/ of the workbook's lessons and solutions.
 /// </summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     /// <summary>Where the executed copies are read from, relative to the artifacts folder.</summary>
     public const string ExecutedFolder = "notebooks";
 
     /// <summary>Where the report is written, relative to the artifacts folder.</summary>
     public const string ReportFolder = "report";
+
+    /// <summary>What <c>report</c> accepts, and its help.</summary>
+    public static readonly CommandSpec Spec = new(
+        "report",
+        "Write the HTML report again from the executed copies.",
+        "",
+        [CommonOptions.RepositoryOption, CommonOptions.ArtifactsOption],
+        """
+        Write the HTML report (<artifacts>/report/index.html, one page per notebook) from the executed copies already
+        in <artifacts>/notebooks/. The pages open from disk, with no network and no .NET. Exits 1 if it cannot be written.
+        """);
+
+    /// <summary>The <c>report</c> command: writes the report of the checkout and artifacts the arguments name.</summary>
+    /// <exception cref="UsageException">An option's value is not valid.</exception>
+    public static int Run(ParsedArguments arguments) =>
+        Run(CommonOptions.Checkout(arguments), Console.WriteLine, Console.Error.WriteLine);
 
     /// <summary>
     /// Writes the report and prints where it is; a notebook not executed yet is left out with a note. Any failure is
@@ -23,14 +42,14 @@ public static class ReportCommand
         ArgumentNullException.ThrowIfNull(error);
         var executed = Path.Combine(repository.Artifacts, ExecutedFolder);
         var output = Path.Combine(repository.Artifacts, ReportFolder);
-        var shown = Path.GetRelativePath(repository.Root, output).Replace('\\', '/');
+        var shown = Shown(repository, output);
         try
         {
             var names = repository.ListWorkbook().Select(n => repository.RelativeName(n)).ToArray();
             var present = names.Where(n => File.Exists(Path.Combine(executed, n))).ToArray();
             if (present.Length == 0)
             {
-                error($"workbook: report not written: no executed notebooks in {Path.GetRelativePath(repository.Root, executed)}/; run the workbook first (-- run).");
+                error($"workbook: report not written: no executed notebooks in {Shown(repository, executed)}/; run the workbook first (-- run).");
                 return 1;
             }
             var missing = names.Except(present).ToArray();
@@ -47,5 +66,13 @@ public static class ReportCommand
             error($"workbook: could not write the report to {shown}/: {e.Message.ReplaceLineEndings(" ")}");
             return 1;
         }
+    }
+
+    /// <summary>How messages show <paramref name="path"/>: relative to the checkout when inside it, else in full.</summary>
+    public static string Shown(Repository repository, string path)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        var relative = Path.GetRelativePath(repository.Root, path);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative).Replace('\\', '/');
     }
 }

@@ -1,10 +1,12 @@
-namespace Workbook;
+using Workbook.Processes;
+
+namespace Workbook.Setup;
 
 /// <summary>
 /// The helper library the notebooks load with <c>#r</c>: LowRank.dll and LowRank.Notebooks.dll, which the project
 /// src/LowRank.Notebooks builds in Release into the folder the notebooks' relative paths name.
 /// </summary>
-public static class HelperLibrary
+internal static class HelperLibrary
 {
     /// <summary>The project that builds both assemblies.</summary>
     public static string Project(Repository repository)
@@ -13,7 +15,8 @@ public static class HelperLibrary
         return Path.Combine(repository.Root, "src", "LowRank.Notebooks", "LowRank.Notebooks.csproj");
     }
 
-    /// <summary>The two assemblies, where the notebooks' <c>#r "../src/LowRank.Notebooks/bin/Release/net10.0/..."</c> lines find them.</summary>
+    /// <summary>The two assemblies, where the notebooks' <c>#r "../src/LowRank.Notebooks/bin/Release/net10.0/..."</c>
+    /// lines find them.</summary>
     public static IReadOnlyList<string> Assemblies(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace Workbook;
+namespace Workbook.Processes;
 
 /// <summary>
 /// Turns SIGINT (Ctrl+C, an IDE's stop button) and SIGTERM (CI cancelling, <c>kill</c>) into a cancellation, so the
 /// runner stops its child process trees and reports what did not finish instead of dying and orphaning the kernels.
 /// </summary>
-public sealed class StopSignal : IDisposable
+internal sealed class StopSignal : IDisposable
 {
     private readonly CancellationTokenSource source = new();
     private readonly PosixSignalRegistration[] registrations;

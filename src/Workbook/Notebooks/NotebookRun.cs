@@ -1,18 +1,20 @@
 using System.Globalization;
 
-namespace Workbook;
+namespace Workbook.Notebooks;
 
 /// <summary>The outcome of executing one notebook headless.</summary>
 /// <param name="Notebook">The source notebook's path.</param>
-/// <param name="Name">How reports name it: its path relative to notebooks/ (<c>solutions/01-x.ipynb</c>), see <see cref="Repository.RelativeName"/>.</param>
+/// <param name="Name">How reports name it: its path relative to notebooks/ (<c>solutions/01-x.ipynb</c>), see <see
+/// cref="Setup.Repository.RelativeName"/>.</param>
 /// <param name="ExecutedPath">Where the executed copy was written.</param>
 /// <param name="Elapsed">Wall-clock time of the dotnet-repl process.</param>
 /// <param name="ExitCode">dotnet-repl's exit code (2 when a cell failed, -1 when it was stopped or never started).</param>
 /// <param name="Errors">The failing cells found in the executed copy.</param>
 /// <param name="Log">What dotnet-repl printed.</param>
-public sealed record NotebookRun(string Notebook, string Name, string ExecutedPath, TimeSpan Elapsed, int ExitCode, IReadOnlyList<CellError> Errors, string Log)
+internal sealed record NotebookRun(string Notebook, string Name, string ExecutedPath, TimeSpan Elapsed, int ExitCode, IReadOnlyList<CellError> Errors, string Log)
 {
-    /// <summary>Why the run failed when no cell's error says it: a notebook that cannot be read, a copy that cannot be written, a kernel that died or ran too long.</summary>
+    /// <summary>Why the run failed when no cell's error says it: a notebook that cannot be read, a copy that cannot be
+    /// written, a kernel that died or ran too long.</summary>
     public string? Problem { get; init; }
 
     /// <summary>True when a stop request (SIGINT, SIGTERM) ended the run early or kept it from starting.</summary>

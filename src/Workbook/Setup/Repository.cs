@@ -1,8 +1,8 @@
-namespace Workbook;
+namespace Workbook.Setup;
 
 /// <summary>The folders of a LowRankNotebooks checkout, found from any folder inside it (shared with the benchmarks).</summary>
 /// <param name="Root">The folder holding LowRankNotebooks.sln.</param>
-public sealed record Repository(string Root)
+internal sealed record Repository(string Root)
 {
     /// <summary>The solution file's name, which marks the repository's root.</summary>
     public const string SolutionFile = "LowRankNotebooks.sln";
@@ -13,14 +13,14 @@ public sealed record Repository(string Root)
     /// <summary>Where the worked solutions live: one per lesson, under the lesson's file name.</summary>
     public string Solutions => Path.Combine(Notebooks, "solutions");
 
-    /// <summary>The environment variable that moves <see cref="Artifacts"/> out of the checkout, e.g. to a test's temporary folder.</summary>
+    /// <summary>The environment variable that moves <see cref="Artifacts"/> for a command and every command it starts.</summary>
     public const string ArtifactsVariable = "LOWRANK_ARTIFACTS";
 
     /// <summary>
-    /// Where executed notebooks, reports, apps and test results go: the folder <see cref="ArtifactsVariable"/> names
-    /// (as a full path) when it is set and not empty, else the checkout's git-ignored <c>artifacts/</c>.
+    /// Where executed notebooks, the report, the apps and test results go: the folder <see cref="ArtifactsVariable"/>
+    /// names when it is set, else artifacts/ in the checkout (git-ignored). A command's <c>--artifacts</c> sets it.
     /// </summary>
-    public string Artifacts => ArtifactsFolder(Root, Environment.GetEnvironmentVariable(ArtifactsVariable));
+    public string Artifacts { get; init; } = ArtifactsFolder(Root, Environment.GetEnvironmentVariable(ArtifactsVariable));
 
     /// <summary>
     /// The artifacts folder of the checkout at <paramref name="root"/> given the value of <see cref="ArtifactsVariable"/>
@@ -51,11 +51,13 @@ public sealed record Repository(string Root)
         throw new DirectoryNotFoundException($"No {SolutionFile} in '{first}' or any folder above it, so it is not inside a LowRankNotebooks checkout.");
     }
 
-    /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order (their numbering).</summary>
+    /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order
+    /// (their numbering).</summary>
     public IReadOnlyList<string> ListNotebooks(string? folder = null) =>
         Directory.GetFiles(folder ?? Notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>The solutions in the <c>solutions</c> folder of <paramref name="folder"/> (default notebooks/), in file-name order; none when it is missing.</summary>
+    /// <summary>The solutions in the <c>solutions</c> folder of <paramref name="folder"/> (default notebooks/), in
+    /// file-name order; none when it is missing.</summary>
     public IReadOnlyList<string> ListSolutions(string? folder = null)
     {
         var solutions = Path.Combine(folder ?? Notebooks, "solutions");

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Workbook.Processes;
 
-namespace Workbook;
+namespace Workbook.Setup;
 
 /// <summary>
 /// A command of a local tool pinned in a repository's <c>.config/dotnet-tools.json</c>, resolved to its entry point in
@@ -12,16 +13,38 @@ namespace Workbook;
 /// </summary>
 /// <param name="FileName">The program to start (<c>dotnet</c> for a framework-dependent tool).</param>
 /// <param name="Arguments">The arguments that come before the tool's own.</param>
-public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
+internal sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
 {
-    /// <summary>The tool's package in the NuGet cache (…/dotnet-repl/0.3.259); deleting it and restoring again replaces a damaged copy.</summary>
+    /// <summary>The tool's package in the NuGet cache (…/dotnet-repl/0.3.259); deleting it and restoring again
+    /// replaces a damaged copy.</summary>
     public string? PackageFolder { get; init; }
 
     /// <summary>Where a repository pins its local tools, relative to its root.</summary>
     public static readonly string ManifestPath = Path.Combine(".config", "dotnet-tools.json");
 
-    /// <summary>Resolves <paramref name="command"/> as the tool manifest under <paramref name="root"/> pins it; the tools must be restored.</summary>
-    /// <exception cref="InvalidOperationException">The manifest does not pin it, or the pinned version is not in the NuGet cache.</exception>
+    /// <summary>How long restoring the local tools may take; a first restore downloads them, so it gets a limit of its own.</summary>
+    public static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Restores every tool the manifest under <paramref name="root"/> pins (dotnet-repl, dotnet-interactive)
+    /// into the NuGet cache.</summary>
+    /// <exception cref="InvalidOperationException">The restore failed or ran out of time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task RestoreAsync(string root, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        var result = await ProcessRunner.RunAsync(
+            "dotnet", ["tool", "restore"], root, RestoreTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'dotnet tool restore' failed in {root}:\n{result.Output}");
+        }
+    }
+
+    /// <summary>Resolves <paramref name="command"/> as the tool manifest under <paramref name="root"/> pins it; the
+    /// tools must be restored.</summary>
+    /// <exception cref="InvalidOperationException">The manifest does not pin it, or the pinned version is not in the
+    /// NuGet cache.</exception>
     public static async Task<LocalTool> ResolveAsync(string root, string command, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
@@ -133,7 +156,7 @@ public sealed record LocalTool(string FileName, IReadOnlyList<string> Arguments)
 /// <param name="Package">The package id, e.g. <c>dotnet-repl</c>.</param>
 /// <param name="Version">The exact version.</param>
 /// <param name="Commands">The commands it provides; the first is how <see cref="LocalTool.ResolveAsync"/> finds it.</param>
-public sealed record PinnedTool(string Package, string Version, IReadOnlyList<string> Commands)
+internal sealed record PinnedTool(string Package, string Version, IReadOnlyList<string> Commands)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{Package} {Version}";

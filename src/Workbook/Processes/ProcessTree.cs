@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace Workbook;
+namespace Workbook.Processes;
 
 /// <summary>
 /// Everything one child process started, found again when it is time to stop it. The child's environment carries a
@@ -11,7 +11,7 @@ namespace Workbook;
 /// process whose /proc/PID/environ holds the variable. Elsewhere only the descendants still connected to the child are
 /// found (<see cref="Process.Kill(bool)"/>); processes orphaned before that are out of reach.
 /// </summary>
-public sealed class ProcessTree
+internal sealed class ProcessTree
 {
     // Unique per tree, so nested runners (a test that runs the runner that runs dotnet-repl) each find their own.
     private readonly string variable = "LOWRANK_TREE_" + Guid.NewGuid().ToString("N");
@@ -38,7 +38,8 @@ public sealed class ProcessTree
             .ToArray();
     }
 
-    /// <summary>How long <see cref="StopAsync"/> keeps killing and checking: a loaded machine can take seconds to end a big process.</summary>
+    /// <summary>How long <see cref="StopAsync"/> keeps killing and checking: a loaded machine can take seconds to end
+    /// a big process.</summary>
     public static TimeSpan StopLimit { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Workbook;
+namespace Workbook.Setup;
 
 /// <summary>The SDK a repository's global.json pins.</summary>
 /// <param name="Version">The pinned version (its pre-release label dropped).</param>
@@ -43,7 +43,8 @@ internal sealed record SdkPin(Version Version, string Text, string RollForward)
 
     private string Band => string.Create(CultureInfo.InvariantCulture, $"{Version.Major}.{Version.Minor}");
 
-    /// <summary>The SDKs this pin accepts, in words: exactly it, a later patch of its feature band, or a later release of its major.minor.</summary>
+    /// <summary>The SDKs this pin accepts, in words: exactly it, a later patch of its feature band, or a later release
+    /// of its major.minor.</summary>
     private string Accepted => RollForward switch
     {
         "disable" => $"exactly {Text}",

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Workbook.Processes;
+using Workbook.Setup;
 
-namespace Workbook;
+namespace Workbook.Notebooks;
 
 /// <summary>Executes notebooks with the repository's dotnet-repl tool, several at a time, never writing over the sources.</summary>
 /// <param name="repository">The checkout whose pinned local tools run the notebooks.</param>
-public sealed class NotebookRunner(Repository repository)
+internal sealed class NotebookRunner(Repository repository)
 {
     private const string Repl = "dotnet-repl";
 
@@ -16,29 +18,12 @@ public sealed class NotebookRunner(Repository repository)
         ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
     };
 
-    // Resolved once per runner; two runs that race to resolve it first get the same answer, so no lock is needed.
+    // Resolved once per runner, from tools restored before (LocalTool.RestoreAsync); two runs that race to resolve it
+    // first get the same answer, so no lock is needed.
     private LocalTool? repl;
 
     /// <summary>How long one notebook may take before it is stopped, with every process it started, and reported as failed.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long restoring the local tools may take; a first restore downloads them, so it gets a limit of its own.</summary>
-    public TimeSpan RestoreTimeout { get; init; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Restores the local tools (dotnet-repl, dotnet-interactive) pinned in .config/dotnet-tools.json and finds dotnet-repl among them.</summary>
-    /// <exception cref="InvalidOperationException">The restore failed or ran out of time.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task RestoreToolsAsync(CancellationToken cancellationToken = default)
-    {
-        var result = await ProcessRunner.RunAsync(
-            "dotnet", ["tool", "restore"], repository.Root, RestoreTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'dotnet tool restore' failed in {repository.Root}:\n{result.Output}");
-        }
-        repl = await LocalTool.ResolveAsync(repository.Root, Repl, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>
     /// Runs every notebook, at most <paramref name="parallelism"/> at once, reporting each as it finishes; the executed
@@ -51,11 +36,12 @@ public sealed class NotebookRunner(Repository repository)
     /// <param name="parallelism">How many run at once, at least 1.</param>
     /// <param name="finished">Called as each run that started finishes, possibly from several threads at once.</param>
     /// <param name="relativeTo">The folder the names are relative to; notebooks/ when null.</param>
+    /// <param name="started">Called with a notebook's name as its kernel starts, possibly from several threads at once.</param>
     /// <param name="cancellationToken">Stops the running notebooks (with their processes) and keeps the rest from starting.</param>
     /// <returns>The runs in the order of <paramref name="notebooks"/>, including the interrupted and the never started.</returns>
     public async Task<IReadOnlyList<NotebookRun>> RunAllAsync(
         IReadOnlyList<string> notebooks, string outputFolder, int parallelism, Action<NotebookRun>? finished = null, string? relativeTo = null,
-        CancellationToken cancellationToken = default)
+        Action<string>? started = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
@@ -65,6 +51,11 @@ public sealed class NotebookRunner(Repository repository)
         var copies = names.Select(n => new ExecutedCopy(Path.GetFullPath(Path.Combine(outputFolder, n)))).ToArray();
         var problems = copies.Select(c => c.Clear()).ToArray();
         var runs = new NotebookRun[notebooks.Count];
+        Task<NotebookRun> StartAsync(int i)
+        {
+            started?.Invoke(names[i]);
+            return RunAsync(notebooks[i], copies[i].Path, names[i], cancellationToken);
+        }
         await Parallel.ForEachAsync(
             Enumerable.Range(0, notebooks.Count),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism },
@@ -75,7 +66,7 @@ public sealed class NotebookRunner(Repository repository)
                     ? NotStarted(notebooks[i], names[i], copies[i].Path)
                     : problems[i] is { } problem
                         ? Refused(notebooks[i], names[i], copies[i].Path, problem)
-                        : await RunAsync(notebooks[i], copies[i].Path, names[i], cancellationToken).ConfigureAwait(false);
+                        : await StartAsync(i).ConfigureAwait(false);
                 if (!runs[i].Interrupted || runs[i].Elapsed > TimeSpan.Zero)
                 {
                     finished?.Invoke(runs[i]);

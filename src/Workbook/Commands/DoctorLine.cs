@@ -1,7 +1,7 @@
-namespace Workbook;
+namespace Workbook.Commands;
 
 /// <summary>How one of the doctor's checks came out.</summary>
-public enum DoctorVerdict
+internal enum DoctorVerdict
 {
     /// <summary>Ready: printed with ✓.</summary>
     Passed,
@@ -17,7 +17,7 @@ public enum DoctorVerdict
 /// <param name="Verdict">Whether it passed, warns or failed.</param>
 /// <param name="What">What was checked and what was found.</param>
 /// <param name="Fix">The command to run or the step to take; null for a check that passed.</param>
-public sealed record DoctorLine(DoctorVerdict Verdict, string What, string? Fix = null)
+internal sealed record DoctorLine(DoctorVerdict Verdict, string What, string? Fix = null)
 {
     /// <summary>A check that passed.</summary>
     public static DoctorLine Pass(string what) => new(DoctorVerdict.Passed, what);

@@ -1,10 +1,13 @@
-namespace Workbook.Apps;
+using Workbook.Apps;
+using Workbook.Setup;
+
+namespace Workbook.Commands;
 
 /// <summary>
 /// The <c>apps</c> command, and the step of the <c>run</c> command that follows the notebooks: write every notebook's
 /// file-based app to artifacts/apps/.
 /// </summary>
-public static class AppsCommand
+internal static class AppsCommand
 {
     /// <summary>Where the apps go: artifacts/apps/, under the notebooks' paths relative to notebooks/.</summary>
     public static string Output(Repository repository)
@@ -31,7 +34,7 @@ public static class AppsCommand
             {
                 var path = AppWriter.Write(repository, notebook, output);
                 written++;
-                report($"app     {repository.RelativeName(notebook)} -> {Path.GetRelativePath(repository.Root, path).Replace('\\', '/')}");
+                report($"app     {repository.RelativeName(notebook)} -> {ReportCommand.Shown(repository, path)}");
             }
             catch (AppConversionException e)
             {
@@ -39,25 +42,30 @@ public static class AppsCommand
                 report($"FAILED  app of {repository.RelativeName(notebook)}: {e.Message}");
             }
         }
-        report($"{written} app(s) written to {Path.GetRelativePath(repository.Root, output).Replace('\\', '/')}/ (run one: cd into its folder, dotnet run app.cs), {failed} failed");
+        report($"{written} app(s) written to {ReportCommand.Shown(repository, output)}/ (run one: cd into its folder, dotnet run app.cs), {failed} failed");
         return failed == 0 ? 0 : 1;
     }
 
+    /// <summary>What <c>apps</c> accepts, and its help.</summary>
+    public static readonly CommandSpec Spec = new(
+        "apps",
+        "Write each notebook as a .NET 10 file-based app.",
+        "[NOTEBOOK.ipynb ...]",
+        [CommonOptions.RepositoryOption, CommonOptions.ArtifactsOption],
+        """
+        Write each notebook (default: the lessons and their solutions) as a .NET 10 file-based app to
+        <artifacts>/apps/<name>/app.cs, without running any notebook (run also does this). Exits 1 if one cannot be written.
+        """);
+
     /// <summary>
-    /// The <c>apps [notebook.ipynb ...]</c> command: writes the apps of the given notebooks, or of the whole workbook,
-    /// without running any notebook.
+    /// The <c>apps</c> command: writes the apps of the notebooks named, or of the whole workbook, without running any notebook.
     /// </summary>
-    public static int Run(IReadOnlyList<string> arguments, Action<string> report)
+    /// <exception cref="UsageException">An operand is not an existing .ipynb file, or an option's value is not valid.</exception>
+    public static int Run(ParsedArguments arguments, Action<string> report)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var repository = Repository.Find();
-        var missing = arguments.FirstOrDefault(a => !a.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || !File.Exists(a));
-        if (missing is not null)
-        {
-            report($"'{missing}' is not an existing .ipynb file.");
-            return 2;
-        }
-        var notebooks = arguments.Count > 0 ? arguments.Select(Path.GetFullPath).ToArray() : repository.ListWorkbook();
-        return Write(repository, notebooks, report);
+        string[] named = [.. arguments.Operands.Select(ArgumentValues.Notebook)];
+        var repository = CommonOptions.Checkout(arguments);
+        return Write(repository, named.Length > 0 ? named : repository.ListWorkbook(), report);
     }
 }
