@@ -6,6 +6,8 @@ namespace Workbook.Tests;
 /// The one parser every command goes through: each command's --help, each bad value refused on stderr with exit 2 and
 /// a message naming the argument, its value and what is allowed, and --artifacts (or LOWRANK_ARTIFACTS) moving the output.
 /// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class CommandLineTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);

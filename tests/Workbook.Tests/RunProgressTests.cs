@@ -4,6 +4,8 @@ namespace Workbook.Tests;
 /// The run command says what it is doing before each slow step and as each notebook starts and finishes; a terminal
 /// also gets a status line with how many are done, which redirected output (a CI log) never does.
 /// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class RunProgressTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
