@@ -28,11 +28,11 @@ public static class Tables
     }
 
     /// <summary>One row per layer shape and rank: parameters of W, of B and A, their share and the saving.</summary>
-    /// <param name="layers">The layer shapes and ranks, e.g. from <see cref="ParameterCount.Of(int, int, int)"/>; at most 10,000, none null.</param>
+    /// <param name="layers">The layer shapes and ranks, e.g. from <see cref="ParameterCount.Of(int, int, int)"/>; none null.</param>
     /// <returns>The table; a notebook shows it as HTML once its setup cell has run (LowRank.Notebooks' <c>Notebook.UseOfflineCharts()</c>).</returns>
-    public static Table ParameterCounts(IEnumerable<ParameterCount> layers)
+    public static Table ParameterCounts(IReadOnlyList<ParameterCount> layers)
     {
-        var list = Guard.NoNulls(Guard.Bounded(layers), nameof(layers));
+        var list = Guard.NoNulls(layers);
         var rows = list.Select(p => (IReadOnlyList<string>)
             [
                 string.Create(CultureInfo.InvariantCulture, $"{p.Rows}×{p.Columns}"),

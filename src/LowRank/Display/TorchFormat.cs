@@ -19,7 +19,7 @@ namespace LowRank;
 public static class TorchFormat
 {
     private const int LineWidth = 80;
-    private const int Precision = 4;
+    private const int Decimals = 4;
     private const int SummaryThreshold = 1000;
     private const int EdgeItems = 3;
     private const string Prefix = "tensor(";
@@ -204,9 +204,9 @@ public static class TorchFormat
             scientificMode = max / min > 1000.0 || max > 1.0e8 || (!integerMode && min < 1.0e-4);
 
             Width = nonzeroFinite.Max(v =>
-                scientificMode ? PythonNumberFormat.Scientific(v, Precision).Length
+                scientificMode ? PythonNumberFormat.Scientific(v, Decimals).Length
                 : integerMode ? PythonNumberFormat.Fixed(v, 0).Length + 1
-                : PythonNumberFormat.Fixed(v, Precision).Length);
+                : PythonNumberFormat.Fixed(v, Decimals).Length);
         }
 
         public int Width { get; } = 1;
@@ -216,7 +216,7 @@ public static class TorchFormat
             string text;
             if (scientificMode)
             {
-                text = PythonNumberFormat.Scientific(value, Precision);
+                text = PythonNumberFormat.Scientific(value, Decimals);
             }
             else if (integerMode)
             {
@@ -224,7 +224,7 @@ public static class TorchFormat
             }
             else
             {
-                text = PythonNumberFormat.Fixed(value, Precision);
+                text = PythonNumberFormat.Fixed(value, Decimals);
             }
 
             // Wider text (such as -0. or nan, which do not count towards the width) is left as is, like Python's padding.

@@ -88,8 +88,8 @@ public static class Check
     internal static CheckResult Close(TextWriter output, string what, double? answer, double expected, double relativeTolerance)
     {
         What(what);
-        FiniteExpected(expected);
-        Tolerance(relativeTolerance);
+        Guard.Finite(expected);
+        Guard.PositiveFinite(relativeTolerance);
         if (answer is not { } a)
         {
             return Report(output, StillNull(what));
@@ -110,7 +110,7 @@ public static class Check
     {
         What(what);
         Guard.Finite(expected);
-        Tolerance(relativeTolerance);
+        Guard.PositiveFinite(relativeTolerance);
         if (answer is null)
         {
             return Report(output, StillNull(what));
@@ -141,7 +141,7 @@ public static class Check
     {
         What(what);
         Guard.Finite(expected);
-        Tolerance(relativeTolerance);
+        Guard.PositiveFinite(relativeTolerance);
         if (answer is null)
         {
             return Report(output, StillNull(what));
@@ -206,22 +206,6 @@ public static class Check
         {
             throw new ArgumentException(
                 $"what must name the answer being checked, e.g. \"rank of W3\", but was \"{what}\".", nameof(what));
-        }
-    }
-
-    private static void FiniteExpected(double expected)
-    {
-        if (!double.IsFinite(expected))
-        {
-            throw Guard.OutOfRange(nameof(expected), $"expected must be a finite number, but was {expected}.");
-        }
-    }
-
-    private static void Tolerance(double relativeTolerance)
-    {
-        if (!double.IsFinite(relativeTolerance) || relativeTolerance <= 0)
-        {
-            throw Guard.OutOfRange(nameof(relativeTolerance), $"relativeTolerance must be a finite number > 0, but was {relativeTolerance}.");
         }
     }
 }

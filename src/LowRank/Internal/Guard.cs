@@ -32,6 +32,16 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A finite number, such as the expected value of an exercise.</summary>
+    public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!double.IsFinite(value))
+        {
+            throw OutOfRange(name, $"{name} must be a finite number, but was {value}.");
+        }
+        return value;
+    }
+
     /// <summary>A finite number ≥ 0, such as a noise level, printed in its own type so 0.1f reads 0.1.</summary>
     public static TNumber NonNegativeFinite<TNumber>(TNumber value, [CallerArgumentExpression(nameof(value))] string name = "")
         where TNumber : struct, System.Numerics.IFloatingPointIeee754<TNumber>
