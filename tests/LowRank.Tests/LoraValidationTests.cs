@@ -124,7 +124,7 @@ public class LoraValidationTests
         var w0 = Gaussian.Of<float>(new double[,] { { 1 }, { 0 } });
         var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1), Gaussian.Of<float>(new double[,] { { 4 } }), 1);
         var x = Gaussian.Of<float>(new double[,] { { 1e19 } });
-        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, Matrix<float>.Build.Dense(2, 1)), "adapter", "overflow Single");
+        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, Matrix<float>.Build.Dense(2, 1)), "adapter", "the loss or a gradient overflows Single");
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class LoraValidationTests
         var adapter = new LoraAdapter<float>(Gaussian.Of<float>(new double[,] { { 1e38 } }), Gaussian.Of<float>(new double[,] { { 0, 1 } }), 1);
         var x = Gaussian.Of<float>(new double[,] { { 1 }, { 0 } });
         Throws<ArgumentException>(() => LoraStep.Gradients(Matrix<float>.Build.Dense(1, 2), adapter, x, Gaussian.Of<float>(new double[,] { { -10 } })),
-            "adapter", "overflow Single");
+            "adapter", "the loss or a gradient overflows Single");
     }
 
     [Theory]
@@ -156,8 +156,8 @@ public class LoraValidationTests
         var y = Matrix<float>.Build.Dense(2, 1);
         Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, y), "x", "w0·x overflows Single");
         var small = Matrix<float>.Build.Dense(2, 1, 1);
-        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, small, Matrix<float>.Build.Dense(2, 1)), "adapter", "overflow Single");
-        Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, small, Matrix<float>.Build.Dense(2, 1), 0.1, 3), "start", "overflow Single");
+        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, small, Matrix<float>.Build.Dense(2, 1)), "adapter", "the loss or a gradient overflows Single");
+        Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, small, Matrix<float>.Build.Dense(2, 1), 0.1, 3), "start", "the loss or a gradient overflows Single");
     }
 
     [Theory]

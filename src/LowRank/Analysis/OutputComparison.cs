@@ -56,9 +56,7 @@ public static class OutputComparison
         // Finite inputs can still overflow T in the products; an ∞ output would make the difference ∞ or NaN.
         if (!full.All(T.IsFinite) || !lowRank.All(T.IsFinite))
         {
-            throw new ArgumentException(
-                $"W·x + bias or B·(A·x) + bias overflows {typeof(T).Name} for this x: some entry exceeds {LargestFinite.Describe<T>()}. Scale x down or compare in double.",
-                nameof(x));
+            throw Guard.Overflow<T>("W·x + bias or B·(A·x) + bias", nameof(x), "Scale x down or compare in double.");
         }
         var difference = (full - lowRank).L2Norm();
         // Two finite outputs of opposite sign near T.MaxValue differ by more than T holds; measure that case in double.

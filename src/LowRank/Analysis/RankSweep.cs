@@ -161,7 +161,5 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
 
     private static ArgumentException Overflow<T>(string what, string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => new(
-            $"{what} overflows {typeof(T).Name} for this {name}: some entry exceeds {LargestFinite.Describe<T>()}. Scale {name} down or run the sweep in double.",
-            name);
+        => Guard.Overflow<T>(what, name, $"Scale {name} down or run the sweep in double.");
 }

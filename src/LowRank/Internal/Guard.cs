@@ -64,6 +64,11 @@ internal static class Guard
     public static ArgumentOutOfRangeException OutOfRange(string name, FormattableString message)
         => new(name, FormattableString.Invariant(message));
 
+    /// <summary>A finite input whose result, <paramref name="what"/>, exceeds T's range; <paramref name="remedy"/> says what to do.</summary>
+    public static ArgumentException Overflow<T>(string what, string name, string remedy)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => new($"{what} overflows {typeof(T).Name} for this {name}: some value exceeds {LargestFinite.Describe<T>()}. {remedy}", name);
+
     /// <summary>An <see cref="ArgumentException"/> whose message is formatted culture-invariantly.</summary>
     public static ArgumentException Invalid(string name, FormattableString message)
         => new(FormattableString.Invariant(message), name);

@@ -24,7 +24,7 @@ public static class LoraStep
     public static LoraGradients<T> Gradients<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Check(w0, adapter, x, y);
+        Validate(w0, adapter, x, y);
         var gradients = Evaluate(Frozen(w0, x), adapter, x, y);
         return Finite(gradients) ? gradients : throw Overflow<T>(nameof(adapter));
     }
@@ -70,7 +70,7 @@ public static class LoraStep
     public static LoraTrainingRun<T> Train<T>(Matrix<T> w0, LoraAdapter<T> start, Matrix<T> x, Matrix<T> y, double learningRate, int steps)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Check(w0, start, x, y, nameof(start));
+        Validate(w0, start, x, y, nameof(start));
         Guard.PositiveFinite(learningRate);
         Guard.Positive(steps);
 
@@ -101,7 +101,7 @@ public static class LoraStep
         return new LoraTrainingRun<T>(Array.AsReadOnly(losses), adapter, learningRate);
     }
 
-    private static void Check<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y, string adapterName = "adapter")
+    private static void Validate<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y, string adapterName = "adapter")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Guard.Finite(w0);
@@ -127,9 +127,7 @@ public static class LoraStep
         var w0x = w0 * x;
         return w0x.Enumerate().All(T.IsFinite)
             ? w0x
-            : throw new ArgumentException(
-                $"w0·x overflows {typeof(T).Name} for this {nameof(x)}: some entry exceeds {LargestFinite.Describe<T>()}. Scale {nameof(x)} down or train in double.",
-                nameof(x));
+            : throw Guard.Overflow<T>("w0·x", nameof(x), $"Scale {nameof(x)} down or train in double.");
     }
 
     private static Matrix<T> Residual<T>(Matrix<T> w0x, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y)
@@ -177,9 +175,7 @@ public static class LoraStep
 
     private static ArgumentException Overflow<T>(string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => new(
-            $"The loss or its gradients overflow {typeof(T).Name} for this {name}: some value exceeds {LargestFinite.Describe<T>()}. Scale the data or the adapter down, or compute in double.",
-            name);
+        => Guard.Overflow<T>("the loss or a gradient", name, "Scale the data or the adapter down, or compute in double.");
 
     private static ArgumentOutOfRangeException Diverged(double learningRate, string what, int step, int steps, double startLoss)
         => Guard.OutOfRange(nameof(learningRate),
