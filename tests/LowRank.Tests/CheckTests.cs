@@ -384,9 +384,9 @@ public class CheckTests
     [Fact]
     public void A_verdict_message_must_start_with_the_prefix_of_its_verdict()
     {
-        var (passed, message) = new CheckResult(true, "✓ n: right.");
-        Assert.True(passed);
-        Assert.Equal("✓ n: right.", message);
+        var right = new CheckResult(true, "✓ n: right.");
+        Assert.True(right.Passed);
+        Assert.Equal("✓ n: right.", right.Message);
         Assert.Equal("✗ not yet: n is not right.", new CheckResult(false, "✗ not yet: n is not right.").ToString());
         Assert.Equal(new CheckResult(true, "✓ a"), new CheckResult(true, "✓ a"));
         var wrong = Assert.Throws<ArgumentException>(() => new CheckResult(true, "✗ not yet: n is not right."));

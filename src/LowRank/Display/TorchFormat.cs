@@ -28,7 +28,7 @@ public static class TorchFormat
     /// <summary>Formats a float matrix the way <c>print(tensor)</c> does for a 2-D float32 tensor.</summary>
     /// <param name="matrix">The matrix to show.</param>
     /// <returns>Text such as <c>tensor([[ 1.5410, -0.2934],\n        [-2.1788,  0.5684]])</c>.</returns>
-    public static string Format(Matrix<float> matrix)
+    internal static string Format(Matrix<float> matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         return FormatMatrix(matrix.RowCount, matrix.ColumnCount, (i, j) => matrix.At(i, j), float64: false);
@@ -37,7 +37,7 @@ public static class TorchFormat
     /// <summary>Formats a double matrix the way <c>print(tensor)</c> does for a 2-D float64 tensor, dtype suffix included.</summary>
     /// <param name="matrix">The matrix to show.</param>
     /// <returns>Text ending in <c>, dtype=torch.float64)</c>.</returns>
-    public static string Format(Matrix<double> matrix)
+    internal static string Format(Matrix<double> matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         return FormatMatrix(matrix.RowCount, matrix.ColumnCount, matrix.At, float64: true);
@@ -46,7 +46,7 @@ public static class TorchFormat
     /// <summary>Formats a float vector the way <c>print(tensor)</c> does for a 1-D float32 tensor.</summary>
     /// <param name="vector">The vector to show.</param>
     /// <returns>Text such as <c>tensor([ 1.5410, -0.2934])</c>.</returns>
-    public static string Format(Vector<float> vector)
+    internal static string Format(Vector<float> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
         return FormatVector(vector.Count, i => vector.At(i), float64: false);
@@ -55,7 +55,7 @@ public static class TorchFormat
     /// <summary>Formats a double vector the way <c>print(tensor)</c> does for a 1-D float64 tensor, dtype suffix included.</summary>
     /// <param name="vector">The vector to show.</param>
     /// <returns>Text ending in <c>, dtype=torch.float64)</c>.</returns>
-    public static string Format(Vector<double> vector)
+    internal static string Format(Vector<double> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
         return FormatVector(vector.Count, vector.At, float64: true);

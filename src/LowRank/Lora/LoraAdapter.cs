@@ -71,7 +71,7 @@ public sealed record LoraAdapter<T>
     /// <summary>W₀ + s·B·A, the single weight to deploy after training, so inference costs no more than the frozen layer.</summary>
     /// <param name="w0">The frozen d×k weight; every entry must be finite. It is not changed.</param>
     /// <returns>A new d×k matrix.</returns>
-    public Matrix<T> Merge(Matrix<T> w0)
+    internal Matrix<T> Merge(Matrix<T> w0)
     {
         CheckWeight(w0);
         return w0 + Delta();
@@ -81,7 +81,7 @@ public sealed record LoraAdapter<T>
     /// <param name="w0">The frozen d×k weight; every entry must be finite.</param>
     /// <param name="x">The inputs, k×n with one column per example; every entry must be finite.</param>
     /// <returns>A new d×n matrix of outputs.</returns>
-    public Matrix<T> Forward(Matrix<T> w0, Matrix<T> x)
+    internal Matrix<T> Forward(Matrix<T> w0, Matrix<T> x)
     {
         CheckWeight(w0);
         Guard.Finite(x);

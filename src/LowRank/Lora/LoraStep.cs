@@ -21,7 +21,7 @@ public static class LoraStep
     /// <param name="x">The inputs, k×n with one column per example; every entry must be finite.</param>
     /// <param name="y">The targets, d×n; every entry must be finite.</param>
     /// <returns>The loss and ∂L/∂B, ∂L/∂A.</returns>
-    public static LoraGradients<T> Gradients<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y)
+    internal static LoraGradients<T> Gradients<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Validate(w0, adapter, x, y);
@@ -37,7 +37,7 @@ public static class LoraStep
     /// <param name="gradients">Gradients from <see cref="Gradients{T}"/> for an adapter of the same shape.</param>
     /// <param name="learningRate">The learning rate η, a finite number &gt; 0.</param>
     /// <returns>A new adapter; <paramref name="adapter"/> is unchanged.</returns>
-    public static LoraAdapter<T> Sgd<T>(LoraAdapter<T> adapter, LoraGradients<T> gradients, double learningRate)
+    internal static LoraAdapter<T> Sgd<T>(LoraAdapter<T> adapter, LoraGradients<T> gradients, double learningRate)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(adapter);
