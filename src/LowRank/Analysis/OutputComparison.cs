@@ -7,7 +7,8 @@ namespace LowRank;
 /// with the Euclidean norm of their difference.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
-/// <remarks>Only <see cref="OutputComparison.Of{T}(Matrix{T}, Matrix{T}, Matrix{T}, Vector{T}, Vector{T})"/> builds one, so the values are finite.</remarks>
+/// <remarks>Only <see cref="OutputComparison.Of{T}(Matrix{T}, Matrix{T}, Matrix{T}, Vector{T}, Vector{T})"/> builds one, so the values are
+/// finite.</remarks>
 public sealed record OutputComparison<T>
     where T : struct, System.Numerics.IFloatingPointIeee754<T>
 {
@@ -60,7 +61,8 @@ public static class OutputComparison
         }
         var difference = (full - lowRank).L2Norm();
         // Two finite outputs of opposite sign near T.MaxValue differ by more than T holds; measure that case in double.
-        return new OutputComparison<T>(full, lowRank, double.IsFinite(difference) ? difference : EuclideanDistance.Of(full.ToArray(), lowRank.ToArray()));
+        return new OutputComparison<T>(full, lowRank, double.IsFinite(difference) ? difference : EuclideanDistance.Of(full.ToArray(),
+            lowRank.ToArray()));
     }
 
     /// <summary>Compares W·x + b with B·(A·x) + b for factors from <see cref="Truncation"/>.</summary>

@@ -61,7 +61,8 @@ public static class TorchFormat
         return FormatVector(vector.Count, vector.At, float64: true);
     }
 
-    /// <summary>The shape as PyTorch prints <c>tensor.shape</c>, for notebook cells: <c>W.TorchShape()</c> gives <c>torch.Size([10, 2])</c>.</summary>
+    /// <summary>The shape as PyTorch prints <c>tensor.shape</c>, for notebook cells: <c>W.TorchShape()</c> gives <c>torch.Size([10,
+    /// 2])</c>.</summary>
     /// <typeparam name="T">Element type of the matrix.</typeparam>
     /// <param name="matrix">The matrix whose shape to show.</param>
     /// <returns><c>torch.Size([rows, cols])</c>.</returns>
@@ -72,7 +73,8 @@ public static class TorchFormat
         return string.Create(CultureInfo.InvariantCulture, $"torch.Size([{matrix.RowCount}, {matrix.ColumnCount}])");
     }
 
-    /// <summary>The shape as PyTorch prints <c>tensor.shape</c> for a 1-D tensor: <c>x.TorchShape()</c> gives <c>torch.Size([10])</c>.</summary>
+    /// <summary>The shape as PyTorch prints <c>tensor.shape</c> for a 1-D tensor: <c>x.TorchShape()</c> gives
+    /// <c>torch.Size([10])</c>.</summary>
     /// <typeparam name="T">Element type of the vector.</typeparam>
     /// <param name="vector">The vector whose shape to show.</param>
     /// <returns><c>torch.Size([length])</c>.</returns>
@@ -84,7 +86,8 @@ public static class TorchFormat
     }
 
     /// <summary>A number as Python prints a float (its <c>repr</c>), for example <c>4.846704541705549e-06</c>, <c>0.0001</c>,
-    /// <c>1e-05</c> or <c>100.0</c>; this is how PyTorch prints a one-element result such as <c>torch.norm(...)</c> in an f-string.</summary>
+    /// <c>1e-05</c> or <c>100.0</c>; this is how PyTorch prints a one-element result such as <c>torch.norm(...)</c> in an
+    /// f-string.</summary>
     /// <param name="value">Any double, including NaN and infinities (printed <c>nan</c>, <c>inf</c>, <c>-inf</c>).</param>
     /// <returns>The shortest text that reads back as the same double, laid out the way Python does.</returns>
     public static string PythonFloat(double value) => PythonNumberFormat.Repr(value);

@@ -38,7 +38,8 @@ internal static class PowerOfTwo
     public static ArgumentException SingularValueOverflow<T>(string name, string sigma, double largest, string kind = "")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
         => new(
-            $"{name} has largest {kind}singular value σ₁ = {sigma} (its largest |entry| is {largest.ToString("G4", CultureInfo.InvariantCulture)}), " +
+            $"{name} has largest {kind}singular value σ₁ = {sigma} " +
+            $"(its largest |entry| is {largest.ToString("G4", CultureInfo.InvariantCulture)}), " +
             $"beyond {LargestFinite.Describe<T>()}, so its singular values and factors cannot be stored in {typeof(T).Name}. " +
             $"Scale {name} down or convert it to double, e.g. {name}.Map(v => (double)v).",
             name);

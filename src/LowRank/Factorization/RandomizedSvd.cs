@@ -32,7 +32,8 @@ public static class RandomizedSvd
     /// separates faster. Each pass costs two products with W.
     /// </param>
     /// <returns>B, A, the r estimated singular values and the sketch size used.</returns>
-    public static RandomizedFactors<T> Of<T>(Matrix<T> w, int rank, TorchGenerator generator, int oversampling = 10, int powerIterations = 2)
+    public static RandomizedFactors<T> Of<T>(Matrix<T> w, int rank, TorchGenerator generator, int oversampling = 10,
+        int powerIterations = 2)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Guard.Finite(w);

@@ -6,7 +6,8 @@ namespace LowRank;
 /// </summary>
 internal static class MachineEpsilon
 {
-    /// <summary>Machine epsilon of <typeparamref name="T"/> as a double, e.g. <c>MachineEpsilon.Of&lt;float&gt;()</c> = 1.1920929e-7.</summary>
+    /// <summary>Machine epsilon of <typeparamref name="T"/> as a double, e.g. <c>MachineEpsilon.Of&lt;float&gt;()</c> =
+    /// 1.1920929e-7.</summary>
     /// <typeparam name="T">float or double.</typeparam>
     /// <returns>The distance from 1 to the next representable <typeparamref name="T"/>.</returns>
     public static double Of<T>()

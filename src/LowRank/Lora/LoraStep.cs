@@ -42,8 +42,10 @@ public static class LoraStep
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(gradients);
-        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B)}", "gradients.GradB", nameof(gradients));
-        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A)}", "gradients.GradA", nameof(gradients));
+        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B)}",
+            "gradients.GradB", nameof(gradients));
+        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A)}",
+            "gradients.GradA", nameof(gradients));
         Guard.PositiveFinite(learningRate);
         var next = Update(adapter, gradients, learningRate);
         return Finite(next)

@@ -66,7 +66,8 @@ public sealed class TorchGenerator
         if (!Enum.IsDefined(capability))
         {
             throw new ArgumentOutOfRangeException(nameof(capability), capability,
-                $"{nameof(capability)} must be {nameof(CpuCapability.Default)} or {nameof(CpuCapability.Avx2)}, but was {(int)capability}.");
+                $"{nameof(capability)} must be {nameof(CpuCapability.Default)} or {nameof(CpuCapability.Avx2)}, but was " +
+                $"{(int)capability}.");
         }
         engine = new MersenneTwister(seed);
         Capability = capability;
