@@ -194,7 +194,8 @@ public class CheckTests
     public void Vector_close_compares_the_Euclidean_norm_of_the_difference(double d0, double d1, bool passed)
     {
         var result = Printed(o => Check.Close(o, "y", Y + V(d0, d1), Y, 0.2));
-        Verdict(result, passed, passed ? "✓ y: right." : NotYet + "y differs from the expected vector by more than 0.2 relative (Euclidean norm).");
+        Verdict(result, passed,
+            passed ? "✓ y: right." : NotYet + "y differs from the expected vector by more than 0.2 relative (Euclidean norm).");
     }
 
     [Fact]
@@ -210,7 +211,8 @@ public class CheckTests
         Verdict(Printed(o => Check.Close(o, "y", V(3, 4, 0), Y, 0.2)), false, NotYet + "y has length 3, but 2 is expected.");
         Verdict(Printed(o => Check.Close(o, "y", V(3), Y, 0.2)), false, NotYet + "y has length 1, but 2 is expected.");
         Verdict(Printed(o => Check.Close(o, "y", V(3, double.NaN), Y, 0.2)), false, NotYet + "y has NaN at [1].");
-        Verdict(Printed(o => Check.Close(o, "y", V(double.NegativeInfinity, 4), Y, 0.2)), false, NotYet + "y has negative infinity at [0].");
+        Verdict(Printed(o => Check.Close(o, "y", V(double.NegativeInfinity, 4), Y, 0.2)), false,
+            NotYet + "y has negative infinity at [0].");
         Verdict(Printed(o => Check.Close(o, "y", (Vector<double>?)null, Y, 0.2)), false, NotYet + "y" + StillNull);
         var f = Vector<float>.Build.DenseOfArray([3f, 4f]);
         Verdict(Printed(o => Check.Close(o, "y", f, f, 1e-4)), true, "✓ y: right.");
@@ -347,8 +349,10 @@ public class CheckTests
         const string allowed = "relativeTolerance must be a finite number > 0";
         Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "x", null, 1.0, tolerance), "relativeTolerance", allowed, said);
         Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "x", 1.0, 1.0, tolerance), "relativeTolerance", allowed, said);
-        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "M", (Matrix<double>?)null, E, tolerance), "relativeTolerance", allowed, said);
-        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "y", (Vector<double>?)null, Y, tolerance), "relativeTolerance", allowed, said);
+        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "M", (Matrix<double>?)null, E, tolerance), "relativeTolerance", allowed,
+            said);
+        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "y", (Vector<double>?)null, Y, tolerance), "relativeTolerance", allowed,
+            said);
     }
 
     [Theory]
@@ -357,8 +361,10 @@ public class CheckTests
     [InlineData(double.NegativeInfinity, "but was -Infinity.")]
     public void Close_rejects_a_non_finite_expected_value(double expected, string said)
     {
-        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "x", null, expected, 1e-3), "expected", "expected must be a finite number", said);
-        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "x", 1.0, expected, 1e-3), "expected", "expected must be a finite number", said);
+        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "x", null, expected, 1e-3), "expected", "expected must be a finite number",
+            said);
+        Rejects<ArgumentOutOfRangeException>(o => Check.Close(o, "x", 1.0, expected, 1e-3), "expected", "expected must be a finite number",
+            said);
     }
 
     [Fact]
@@ -366,9 +372,11 @@ public class CheckTests
     {
         var matrix = E.Clone();
         matrix[0, 1] = double.NaN;
-        Rejects<ArgumentException>(o => Check.Close(o, "M", (Matrix<double>?)null, matrix, 1e-4), "expected", "expected[0, 1] is NaN", "only finite numbers");
+        Rejects<ArgumentException>(o => Check.Close(o, "M", (Matrix<double>?)null, matrix, 1e-4), "expected", "expected[0, 1] is NaN",
+            "only finite numbers");
         Rejects<ArgumentNullException>(o => Check.Close(o, "M", E, null!, 1e-4), "expected");
-        Rejects<ArgumentException>(o => Check.Close(o, "y", (Vector<double>?)null, V(1, double.PositiveInfinity), 1e-4), "expected", "expected[1] is ", "only finite numbers");
+        Rejects<ArgumentException>(o => Check.Close(o, "y", (Vector<double>?)null, V(1, double.PositiveInfinity), 1e-4), "expected",
+            "expected[1] is ", "only finite numbers");
         Rejects<ArgumentNullException>(o => Check.Close(o, "y", Y, null!, 1e-4), "expected");
     }
 
@@ -384,16 +392,17 @@ public class CheckTests
     [Fact]
     public void A_verdict_message_must_start_with_the_prefix_of_its_verdict()
     {
-        var (passed, message) = new CheckResult(true, "✓ n: right.");
-        Assert.True(passed);
-        Assert.Equal("✓ n: right.", message);
+        var right = new CheckResult(true, "✓ n: right.");
+        Assert.True(right.Passed);
+        Assert.Equal("✓ n: right.", right.Message);
         Assert.Equal("✗ not yet: n is not right.", new CheckResult(false, "✗ not yet: n is not right.").ToString());
         Assert.Equal(new CheckResult(true, "✓ a"), new CheckResult(true, "✓ a"));
         var wrong = Assert.Throws<ArgumentException>(() => new CheckResult(true, "✗ not yet: n is not right."));
         Assert.Equal("message", wrong.ParamName);
         Assert.Contains("must start with \"✓ \" when passed is True", wrong.Message, StringComparison.Ordinal);
         var alsoWrong = Assert.Throws<ArgumentException>(() => new CheckResult(false, "✓ n: right."));
-        Assert.Contains("must start with \"✗ not yet: \" when passed is False, but was \"✓ n: right.\"", alsoWrong.Message, StringComparison.Ordinal);
+        Assert.Contains("must start with \"✗ not yet: \" when passed is False, but was \"✓ n: right.\"", alsoWrong.Message,
+            StringComparison.Ordinal);
         Assert.Equal("message", Assert.Throws<ArgumentNullException>(() => new CheckResult(true, null!)).ParamName);
     }
 }

@@ -8,7 +8,8 @@ namespace LowRank.Tests;
 /// </summary>
 public class ExercisesN05Tests
 {
-    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-lora-training.json")))!;
+    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
+        "pytorch-lora-training.json")))!;
 
     private static JsonNode Run => Runs["default"]!;
 

@@ -72,7 +72,8 @@ public class FloatRangeTests
         var w = Gaussian.Of<float>(new double[,] { { 3 * Unit, 3 * Unit } });
         var b = Gaussian.Of<float>(new double[,] { { 1 } });
         var a = Gaussian.Of<float>(new double[,] { { 3 * Unit, 3 * Unit } });
-        var ex = Assert.Throws<ArgumentException>(() => OutputComparison.Of(w, b, a, Gaussian.VectorOf<float>(1, 1), Vector<float>.Build.Dense(1)));
+        var ex = Assert.Throws<ArgumentException>(() => OutputComparison.Of(w, b, a, Gaussian.VectorOf<float>(1, 1),
+            Vector<float>.Build.Dense(1)));
         Assert.Equal("x", ex.ParamName);
         Assert.Contains("overflows Single", ex.Message, StringComparison.Ordinal);
     }

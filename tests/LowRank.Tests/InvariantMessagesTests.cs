@@ -9,7 +9,8 @@ namespace LowRank.Tests;
 /// </summary>
 public class InvariantMessagesTests
 {
-    public static TheoryData<string> Calls => ["tolerance", "alpha", "learningRate", "noise", "relativeTolerance", "losses", "a", "singularValues"];
+    public static TheoryData<string> Calls => ["tolerance", "alpha", "learningRate", "noise", "relativeTolerance", "losses", "a",
+        "singularValues"];
 
     private static void Call(string name)
     {

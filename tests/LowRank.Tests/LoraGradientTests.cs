@@ -115,7 +115,8 @@ public class LoraGradientTests
     }
 
     /// <summary>A random layer with a nonzero B: every matrix standard normal from its own seed, α = 2·r.</summary>
-    private static (Matrix<T> W0, LoraAdapter<T> Adapter, Matrix<T> X, Matrix<T> Y) RandomLayer<T>((int D, int K, int N, int Rank, int Seed) s)
+    private static (Matrix<T> W0, LoraAdapter<T> Adapter, Matrix<T> X, Matrix<T> Y) RandomLayer<T>((int D, int K, int N, int Rank,
+        int Seed) s)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
         => (Gaussian.Random<T>(s.D, s.K, s.Seed),
             new LoraAdapter<T>(Gaussian.Random<T>(s.D, s.Rank, s.Seed + 1), Gaussian.Random<T>(s.Rank, s.K, s.Seed + 2), alpha: 2 * s.Rank),
@@ -163,6 +164,7 @@ public class LoraGradientTests
     {
         var error = (expected - actual).FrobeniusNorm();
         var size = expected.FrobeniusNorm();
-        Assert.True(error <= relative * size + absolute, $"{what}: ‖numeric − analytic‖ = {error:e3}, ‖numeric‖ = {size:e3}\nnumeric {expected}\nanalytic {actual}");
+        Assert.True(error <= relative * size + absolute,
+            $"{what}: ‖numeric − analytic‖ = {error:e3}, ‖numeric‖ = {size:e3}\nnumeric {expected}\nanalytic {actual}");
     }
 }

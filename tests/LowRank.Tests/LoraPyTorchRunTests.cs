@@ -14,7 +14,8 @@ public class LoraPyTorchRunTests
 {
     private const int D = 64, K = 64, N = 256;
 
-    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-lora-training.json")))!;
+    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
+        "pytorch-lora-training.json")))!;
 
     private static JsonNode Run => Runs["default"]!;
 
@@ -31,7 +32,8 @@ public class LoraPyTorchRunTests
     private static LoraTrainingRun<float> Train(LoraAdapter<float> start, int steps, double learningRate = 0.5) =>
         LoraStep.Train(Problem.W0, start, Problem.X, Problem.Y, learningRate, steps);
 
-    private static double Distance(Matrix<float> delta) => (delta.Map(v => (double)v) - Problem.TargetDelta.Map(v => (double)v)).FrobeniusNorm();
+    private static double Distance(Matrix<float> delta) =>
+        (delta.Map(v => (double)v) - Problem.TargetDelta.Map(v => (double)v)).FrobeniusNorm();
 
     private static void Close(double expected, double actual, double relative, string what) =>
         Assert.True(Math.Abs(actual - expected) <= relative * Math.Abs(expected), $"{what}: PyTorch {expected:R}, here {actual:R}");
@@ -77,7 +79,8 @@ public class LoraPyTorchRunTests
         var run = Train(Start(2, 2), steps);
         foreach (var (step, loss) in Run["losses"]!.AsObject())
         {
-            Close(Number(loss), run.Losses[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture)], FloatDrift, $"loss at step {step}");
+            Close(Number(loss), run.Losses[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture)], FloatDrift,
+                $"loss at step {step}");
         }
         Close(Number(Run["learned_distance"]), Distance(run.Adapter.Delta()), FloatDrift, "‖(α/r)·B·A − ΔW*‖");
     }
@@ -86,22 +89,28 @@ public class LoraPyTorchRunTests
     public void Gradients_after_one_step_are_autograds()
     {
         var oneStep = Train(Start(2, 2), steps: 1).Adapter.Cast<double>();
-        var gradients = LoraStep.Gradients(Problem.W0.Map(v => (double)v), oneStep, Problem.X.Map(v => (double)v), Problem.Y.Map(v => (double)v));
+        var gradients = LoraStep.Gradients(Problem.W0.Map(v => (double)v), oneStep, Problem.X.Map(v => (double)v),
+            Problem.Y.Map(v => (double)v));
         var reference = Run["after_one_step"]!;
-        var gradB = Matrix<double>.Build.DenseOfRowArrays(reference["grad_B"]!.AsArray().Select(row => row!.AsArray().Select(Number).ToArray()));
-        var gradA = Matrix<double>.Build.DenseOfRowArrays(reference["grad_A"]!.AsArray().Select(row => row!.AsArray().Select(Number).ToArray()));
+        var gradB = Matrix<double>.Build.DenseOfRowArrays(
+            reference["grad_B"]!.AsArray().Select(row => row!.AsArray().Select(Number).ToArray()));
+        var gradA = Matrix<double>.Build.DenseOfRowArrays(
+            reference["grad_A"]!.AsArray().Select(row => row!.AsArray().Select(Number).ToArray()));
 
         Assert.NotEqual(0, gradA.FrobeniusNorm());
         Close(Number(reference["loss"]), gradients.Loss, FloatDrift, "loss after one step");
-        Assert.True((gradients.GradB - gradB).FrobeniusNorm() <= FloatDrift * gradB.FrobeniusNorm(), $"∂L/∂B off by {(gradients.GradB - gradB).FrobeniusNorm():e2}");
-        Assert.True((gradients.GradA - gradA).FrobeniusNorm() <= FloatDrift * gradA.FrobeniusNorm(), $"∂L/∂A off by {(gradients.GradA - gradA).FrobeniusNorm():e2}");
+        Assert.True((gradients.GradB - gradB).FrobeniusNorm() <= FloatDrift * gradB.FrobeniusNorm(),
+            $"∂L/∂B off by {(gradients.GradB - gradB).FrobeniusNorm():e2}");
+        Assert.True((gradients.GradA - gradA).FrobeniusNorm() <= FloatDrift * gradA.FrobeniusNorm(),
+            $"∂L/∂A off by {(gradients.GradA - gradA).FrobeniusNorm():e2}");
     }
 
     [Fact]
     public void Starting_from_A_and_B_zero_never_moves()
     {
         var reference = Run["zero_start"]!;
-        var run = Train(new LoraAdapter<float>(Matrix<float>.Build.Dense(D, 2), Matrix<float>.Build.Dense(2, K), 2), (int)Number(reference["steps"]));
+        var run = Train(new LoraAdapter<float>(Matrix<float>.Build.Dense(D, 2), Matrix<float>.Build.Dense(2, K), 2),
+            (int)Number(reference["steps"]));
         // PyTorch's loss is a float mean, ours a double sum of the same float residuals: they differ near float's rounding.
         Close(Number(reference["first_loss"]), run.Losses[0], 1e-6, "loss at the start");
         Close(Number(reference["final_loss"]), run.FinalLoss, 1e-6, "loss after the last step");
@@ -114,7 +123,8 @@ public class LoraPyTorchRunTests
     {
         var reference = Run["std_one"]!;
         var start = new LoraAdapter<float>(Matrix<float>.Build.Dense(D, 2), new TorchGenerator(seed: 1).Randn(2, K), 2);
-        Close(Number(reference["final_loss"]), Train(start, (int)Number(reference["steps"])).FinalLoss, FloatDrift, "loss with a standard normal A");
+        Close(Number(reference["final_loss"]), Train(start, (int)Number(reference["steps"])).FinalLoss, FloatDrift,
+            "loss with a standard normal A");
     }
 
     [Fact]
@@ -147,7 +157,8 @@ public class LoraPyTorchRunTests
             var fit = ReducedRankRegression.Of(Problem.W0, Problem.X, Problem.Y, rank);
             // Both in double from the same float data, by different formulas: only double's rounding differs.
             Close(Number(point["optimum_loss"]), fit.Loss, 1e-9, $"r = {rank}: loss of the optimum");
-            Close(Number(point["optimum_distance"]), (fit.Delta - target).FrobeniusNorm(), 1e-9, $"r = {rank}: distance of the optimum to ΔW*");
+            Close(Number(point["optimum_distance"]), (fit.Delta - target).FrobeniusNorm(), 1e-9,
+                $"r = {rank}: distance of the optimum to ΔW*");
             Close(Number(point["optimum_norm"]), fit.Delta.FrobeniusNorm(), 1e-9, $"r = {rank}: ‖optimum‖");
             Close(Number(point["eckart_young"]), Math.Sqrt(sigma.Skip(rank).Sum(s => s * s)), 1e-9, $"r = {rank}: Eckart–Young");
         }
@@ -176,11 +187,14 @@ public class LoraPyTorchRunTests
         };
         for (var i = 0; i < 8; i++)
         {
-            printed.AddRange([($"sweep/{i}/final_loss", "F6"), ($"sweep/{i}/loss_at_held_alpha_steps", "F6"), ($"sweep/{i}/optimum_loss", "F6"),
-                ($"sweep/{i}/held_alpha_loss_at_held_alpha_steps", "F6"), ($"sweep/{i}/optimum_distance", "F4"), ($"sweep/{i}/eckart_young", "F4")]);
+            printed.AddRange([($"sweep/{i}/final_loss", "F6"), ($"sweep/{i}/loss_at_held_alpha_steps", "F6"), ($"sweep/{i}/optimum_loss",
+                "F6"),
+                ($"sweep/{i}/held_alpha_loss_at_held_alpha_steps", "F6"), ($"sweep/{i}/optimum_distance", "F4"), ($"sweep/{i}/eckart_young",
+                    "F4")]);
         }
         static string Format(JsonNode run, string path, string format) =>
-            Number(path.Split('/').Aggregate(run, (node, key) => node is JsonArray array ? array[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)]! : node[key]!))
+            Number(path.Split('/').Aggregate(run, (node, key) => node is JsonArray array ? array[int.Parse(key,
+                System.Globalization.CultureInfo.InvariantCulture)]! : node[key]!))
                 .ToString(format, System.Globalization.CultureInfo.InvariantCulture);
         Assert.All(printed, p => Assert.Equal(Format(portable, p.Path, p.Format), Format(avx2, p.Path, p.Format)));
     }

@@ -17,7 +17,8 @@ public class LoraSetupTests
         Assert.Equal((8, 10), (adapter.A.RowCount, adapter.A.ColumnCount));
         Assert.All(adapter.B.ToColumnMajorArray(), v => Assert.Equal(0f, v));
         var rowMajor = adapter.A.ToRowMajorArray();
-        Assert.Equal(TorchRandVectors.KaimingUniform(kernel, seed: 0, 8, 10, Math.Sqrt(5)), rowMajor.Select(BitConverter.SingleToUInt32Bits));
+        Assert.Equal(TorchRandVectors.KaimingUniform(kernel, seed: 0, 8, 10, Math.Sqrt(5)),
+            rowMajor.Select(BitConverter.SingleToUInt32Bits));
         Assert.All(rowMajor, v => Assert.InRange(Math.Abs(v), 0, 1 / Math.Sqrt(10)));
         Assert.Equal(8, adapter.Rank);
         Assert.Equal(16.0, adapter.Alpha);
@@ -51,7 +52,8 @@ public class LoraSetupTests
     public void Delta_is_s_times_B_times_A()
     {
         // B = [1; 2], A = [3 4], α = 3, r = 1: s = 3, s·B·A = [9 12; 18 24].
-        var adapter = new LoraAdapter<double>(Gaussian.Of<double>(new double[,] { { 1 }, { 2 } }), Gaussian.Of<double>(new double[,] { { 3, 4 } }), alpha: 3);
+        var adapter = new LoraAdapter<double>(Gaussian.Of<double>(new double[,] { { 1 }, { 2 } }), Gaussian.Of<double>(new double[,] { { 3,
+            4 } }), alpha: 3);
         Assert.Equal(Gaussian.Of<double>(new double[,] { { 9, 12 }, { 18, 24 } }), adapter.Delta());
         Assert.Equal(Gaussian.Of<double>(new double[,] { { 10, 12 }, { 18, 25 } }), adapter.Merge(Gaussian.Diagonal<double>(1, 1)));
     }

@@ -121,14 +121,16 @@ public class LoraTrainingTests
         => Shapes.Lora.Sample(s =>
         {
             var w0 = Gaussian.Random<double>(s.D, s.K, s.Seed);
-            var adapter = new LoraAdapter<double>(Gaussian.Random<double>(s.D, s.Rank, s.Seed + 1), Gaussian.Random<double>(s.Rank, s.K, s.Seed + 2), alpha: 3);
+            var adapter = new LoraAdapter<double>(Gaussian.Random<double>(s.D, s.Rank, s.Seed + 1), Gaussian.Random<double>(s.Rank, s.K,
+                s.Seed + 2), alpha: 3);
             var x = Gaussian.Random<double>(s.K, s.N, s.Seed + 3);
             var before = w0.ToColumnMajorArray();
 
             var merged = adapter.Merge(w0) * x;
             var forward = adapter.Forward(w0, x);
             var size = (w0.FrobeniusNorm() + adapter.Scale * adapter.B.FrobeniusNorm() * adapter.A.FrobeniusNorm()) * x.FrobeniusNorm();
-            Assert.True((merged - forward).FrobeniusNorm() <= 1e-12 * size, $"{s}: ‖merged − forward‖ = {(merged - forward).FrobeniusNorm():e3}, scale {size:e3}");
+            Assert.True((merged - forward).FrobeniusNorm() <= 1e-12 * size,
+                $"{s}: ‖merged − forward‖ = {(merged - forward).FrobeniusNorm():e3}, scale {size:e3}");
             Assert.Equal(before, w0.ToColumnMajorArray());
             // Delta is the difference the merge adds, and α/r is the scale it carries.
             Assert.True((adapter.Merge(w0) - w0 - (adapter.B * adapter.A * (3.0 / s.Rank))).FrobeniusNorm() <= 1e-12 * size);
@@ -160,7 +162,8 @@ public class LoraTrainingTests
         var sigma = target.Svd(computeVectors: false).S;
         var eckartYoung = Math.Sqrt(sigma.Skip(rank).Sum(v => v * v));
         var error = (run.Adapter.Delta() - target).FrobeniusNorm();
-        Assert.True(error >= eckartYoung - 1e-9 * target.FrobeniusNorm(), $"rank {rank}: error {error:R} beats Eckart–Young {eckartYoung:R}");
+        Assert.True(error >= eckartYoung - 1e-9 * target.FrobeniusNorm(),
+            $"rank {rank}: error {error:R} beats Eckart–Young {eckartYoung:R}");
         // Training fits Y, not ΔW* itself, so it stops near the bound rather than on it; well past the bound means it did not learn.
         Assert.True(error <= 1.25 * eckartYoung, $"rank {rank}: error {error:R}, Eckart–Young {eckartYoung:R}");
     }

@@ -42,7 +42,8 @@ public class LoraValidationTests
     [Fact]
     public void Initial_rejects_a_layer_too_large_for_one_array()
         // B and A would fit, but the d×k W₀ they adapt, and the Delta and Merge they produce, could not exist.
-        => Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(new TorchGenerator(0), 100_000, 100_000, 1, 2), "d", "100000 x 100000");
+        => Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(new TorchGenerator(0), 100_000, 100_000, 1, 2), "d",
+            "100000 x 100000");
 
     [Fact]
     public void Initial_with_a_bad_alpha_draws_nothing_so_a_retry_gets_the_seeds_A()
@@ -57,38 +58,45 @@ public class LoraValidationTests
     [InlineData(0)]
     [InlineData(4)]
     public void Initial_rejects_rank_outside_1_to_min_d_k(int rank)
-        => Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(new TorchGenerator(0), 4, 3, rank, 2), "rank", $"but was {rank}", "between 1 and min(rows, cols) = 3");
+        => Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(new TorchGenerator(0), 4, 3, rank, 2), "rank", $"but was {rank}",
+            "between 1 and min(rows, cols) = 3");
 
     [Theory]
     [MemberData(nameof(NotPositive))]
     public void Alpha_must_be_finite_and_positive(double alpha)
     {
-        Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(new TorchGenerator(0), 4, 3, 2, alpha), "alpha", $"but was {Invariant(alpha)}", "finite number > 0");
-        Throws<ArgumentOutOfRangeException>(() => new LoraAdapter<double>(Adapter.B, Adapter.A, alpha), "alpha", $"but was {Invariant(alpha)}");
+        Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(new TorchGenerator(0), 4, 3, 2, alpha), "alpha",
+            $"but was {Invariant(alpha)}", "finite number > 0");
+        Throws<ArgumentOutOfRangeException>(() => new LoraAdapter<double>(Adapter.B, Adapter.A, alpha), "alpha",
+            $"but was {Invariant(alpha)}");
     }
 
     [Fact]
     public void Adapter_rejects_factors_that_do_not_chain()
-        => Throws<ArgumentException>(() => new LoraAdapter<double>(Adapter.B, Gaussian.Random<double>(3, 3, 1), 2), "a", "b (4x2) and a (3x3) do not chain");
+        => Throws<ArgumentException>(() => new LoraAdapter<double>(Adapter.B, Gaussian.Random<double>(3, 3, 1), 2), "a",
+            "b (4x2) and a (3x3) do not chain");
 
     [Theory]
     [MemberData(nameof(NonFinite))]
     public void Adapter_rejects_non_finite_factors(double bad)
     {
-        Throws<ArgumentException>(() => new LoraAdapter<double>(WithEntry(Gaussian.Random<double>(4, 3, 1), bad), Gaussian.Random<double>(3, 3, 2), 2), "b", $"b[1, 2] is {bad}");
+        Throws<ArgumentException>(() => new LoraAdapter<double>(WithEntry(Gaussian.Random<double>(4, 3, 1), bad), Gaussian.Random<double>(3,
+            3, 2), 2), "b", $"b[1, 2] is {bad}");
         Throws<ArgumentException>(() => new LoraAdapter<double>(Adapter.B, WithEntry(Adapter.A, bad), 2), "a", $"a[1, 2] is {bad}");
         Throws<ArgumentNullException>(() => new LoraAdapter<double>(null!, Adapter.A, 2), "b");
     }
 
     [Fact]
     public void Cast_to_float_rejects_entries_beyond_floats_range()
-        => Throws<ArgumentException>(() => new LoraAdapter<double>(WithEntry(Gaussian.Random<double>(4, 3, 1), 1e300), Gaussian.Random<double>(3, 3, 2), 2).Cast<float>(),
+        => Throws<ArgumentException>(() => new LoraAdapter<double>(WithEntry(Gaussian.Random<double>(4, 3, 1), 1e300),
+            Gaussian.Random<double>(3, 3, 2), 2).Cast<float>(),
             "b", "b[1, 2] is", "only finite numbers");
 
     [Fact]
     public void Merge_and_forward_reject_a_W0_of_the_wrong_shape()
     {
-        Throws<ArgumentException>(() => Adapter.Merge(Gaussian.Random<double>(3, 4, 1)), "w0", "w0 must be 4x3", "but is 3x4", "B is 4x2 and A is 2x3");
+        Throws<ArgumentException>(() => Adapter.Merge(Gaussian.Random<double>(3, 4, 1)), "w0", "w0 must be 4x3", "but is 3x4",
+            "B is 4x2 and A is 2x3");
         Throws<ArgumentException>(() => Adapter.Forward(Gaussian.Random<double>(4, 2, 1), X), "w0", "w0 must be 4x3", "but is 4x2");
         Throws<ArgumentException>(() => Adapter.Forward(W0, Gaussian.Random<double>(2, 5, 1)), "x", "x must have 3 rows", "but is 2x5");
         Throws<ArgumentException>(() => Adapter.Merge(WithEntry(W0, double.NaN)), "w0", "w0[1, 2] is NaN");
@@ -98,9 +106,12 @@ public class LoraValidationTests
     [Fact]
     public void Gradients_reject_shapes_that_do_not_fit_together()
     {
-        Throws<ArgumentException>(() => LoraStep.Gradients(Gaussian.Random<double>(5, 3, 1), Adapter, X, Y), "adapter", "must fit the 5x3 w0", "B 4x2 and A 2x3");
-        Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, Gaussian.Random<double>(4, 5, 1), Y), "x", "x must have 3 rows", "but is 4x5");
-        Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, X, Gaussian.Random<double>(4, 6, 1)), "y", "y must be 4x5", "but is 4x6", "the columns of the 3x5 x");
+        Throws<ArgumentException>(() => LoraStep.Gradients(Gaussian.Random<double>(5, 3, 1), Adapter, X, Y), "adapter",
+            "must fit the 5x3 w0", "B 4x2 and A 2x3");
+        Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, Gaussian.Random<double>(4, 5, 1), Y), "x", "x must have 3 rows",
+            "but is 4x5");
+        Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, X, Gaussian.Random<double>(4, 6, 1)), "y", "y must be 4x5",
+            "but is 4x6", "the columns of the 3x5 x");
         Throws<ArgumentNullException>(() => LoraStep.Gradients(W0, null!, X, Y), "adapter");
     }
 
@@ -112,7 +123,8 @@ public class LoraValidationTests
         var x = Matrix<float>.Build.Dense(2, 1, 1e20f);
         var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1), Matrix<float>.Build.Dense(1, 2, 1), 1);
         Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, Matrix<float>.Build.Dense(2, 1)), "x", "w0·x overflows Single");
-        Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, x, Matrix<float>.Build.Dense(2, 1), 0.1, 1), "x", "w0·x overflows Single");
+        Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, x, Matrix<float>.Build.Dense(2, 1), 0.1, 1), "x",
+            "w0·x overflows Single");
     }
 
     [Fact]
@@ -124,7 +136,8 @@ public class LoraValidationTests
         var w0 = Gaussian.Of<float>(new double[,] { { 1 }, { 0 } });
         var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1), Gaussian.Of<float>(new double[,] { { 4 } }), 1);
         var x = Gaussian.Of<float>(new double[,] { { 1e19 } });
-        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, Matrix<float>.Build.Dense(2, 1)), "adapter", "overflow Single");
+        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, Matrix<float>.Build.Dense(2, 1)), "adapter",
+            "the loss or a gradient overflows Single");
     }
 
     [Fact]
@@ -132,10 +145,12 @@ public class LoraValidationTests
     {
         // d = n = r = 1, k = 2, s = 1: W₀ = 0, X = [1; 0], Y = [−10], B = [1e38], A = [0 1]. A·X = 0, so the layer outputs 0
         // and the loss is 100; G = 2·(0 − Y)·Xᵀ = [20 0], ∂L/∂B = s·G·Aᵀ = 0, but ∂L/∂A = s·Bᵀ·G = [2e39 0] overflows in one entry.
-        var adapter = new LoraAdapter<float>(Gaussian.Of<float>(new double[,] { { 1e38 } }), Gaussian.Of<float>(new double[,] { { 0, 1 } }), 1);
+        var adapter = new LoraAdapter<float>(Gaussian.Of<float>(new double[,] { { 1e38 } }), Gaussian.Of<float>(new double[,] { { 0, 1 } }),
+            1);
         var x = Gaussian.Of<float>(new double[,] { { 1 }, { 0 } });
-        Throws<ArgumentException>(() => LoraStep.Gradients(Matrix<float>.Build.Dense(1, 2), adapter, x, Gaussian.Of<float>(new double[,] { { -10 } })),
-            "adapter", "overflow Single");
+        Throws<ArgumentException>(() => LoraStep.Gradients(Matrix<float>.Build.Dense(1, 2), adapter, x,
+            Gaussian.Of<float>(new double[,] { { -10 } })),
+            "adapter", "the loss or a gradient overflows Single");
     }
 
     [Theory]
@@ -156,8 +171,10 @@ public class LoraValidationTests
         var y = Matrix<float>.Build.Dense(2, 1);
         Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, x, y), "x", "w0·x overflows Single");
         var small = Matrix<float>.Build.Dense(2, 1, 1);
-        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, small, Matrix<float>.Build.Dense(2, 1)), "adapter", "overflow Single");
-        Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, small, Matrix<float>.Build.Dense(2, 1), 0.1, 3), "start", "overflow Single");
+        Throws<ArgumentException>(() => LoraStep.Gradients(w0, adapter, small, Matrix<float>.Build.Dense(2, 1)), "adapter",
+            "the loss or a gradient overflows Single");
+        Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, small, Matrix<float>.Build.Dense(2, 1), 0.1, 3), "start",
+            "the loss or a gradient overflows Single");
     }
 
     [Theory]
@@ -165,8 +182,10 @@ public class LoraValidationTests
     public void Learning_rate_must_be_finite_and_positive(double learningRate)
     {
         var gradients = LoraStep.Gradients(W0, Adapter, X, Y);
-        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(Adapter, gradients, learningRate), "learningRate", $"but was {Invariant(learningRate)}", "finite number > 0");
-        Throws<ArgumentOutOfRangeException>(() => LoraStep.Train(W0, Adapter, X, Y, learningRate, 10), "learningRate", $"but was {Invariant(learningRate)}");
+        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(Adapter, gradients, learningRate), "learningRate",
+            $"but was {Invariant(learningRate)}", "finite number > 0");
+        Throws<ArgumentOutOfRangeException>(() => LoraStep.Train(W0, Adapter, X, Y, learningRate, 10), "learningRate",
+            $"but was {Invariant(learningRate)}");
     }
 
     [Fact]
@@ -174,7 +193,8 @@ public class LoraValidationTests
     {
         var other = new LoraAdapter<double>(Gaussian.Random<double>(4, 1, 1), Gaussian.Random<double>(1, 3, 2), 1);
         var gradients = LoraStep.Gradients(W0, other, X, Y);
-        Throws<ArgumentException>(() => LoraStep.Sgd(Adapter, gradients, 0.1), "gradients", "gradients.GradB must be 4x2", "but is 4x1", "the B of the adapter is 4x2");
+        Throws<ArgumentException>(() => LoraStep.Sgd(Adapter, gradients, 0.1), "gradients", "gradients.GradB must be 4x2", "but is 4x1",
+            "the B of the adapter is 4x2");
         Throws<ArgumentNullException>(() => LoraStep.Sgd(Adapter, null!, 0.1), "gradients");
         Throws<ArgumentNullException>(() => LoraStep.Sgd(null!, LoraStep.Gradients(W0, Adapter, X, Y), 0.1), "adapter");
     }
@@ -185,14 +205,16 @@ public class LoraValidationTests
         // Same d and r, so ∂L/∂B is 4x2 like the adapter's B, but taken for a 4x4 layer: ∂L/∂A is 2x4, not 2x3.
         var wider = new LoraAdapter<double>(Adapter.B, Gaussian.Random<double>(2, 4, 6), 2);
         var gradients = LoraStep.Gradients(Gaussian.Random<double>(4, 4, 1), wider, Gaussian.Random<double>(4, 5, 2), Y);
-        Throws<ArgumentException>(() => LoraStep.Sgd(Adapter, gradients, 0.1), "gradients", "gradients.GradA must be 2x3", "but is 2x4", "the A of the adapter is 2x3");
+        Throws<ArgumentException>(() => LoraStep.Sgd(Adapter, gradients, 0.1), "gradients", "gradients.GradA must be 2x3", "but is 2x4",
+            "the A of the adapter is 2x3");
     }
 
     [Fact]
     public void Sgd_rejects_a_learning_rate_that_overflows_the_factors()
     {
         var gradients = LoraStep.Gradients(W0, Adapter, X, Y);
-        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(Adapter, gradients, 1e308), "learningRate", "learningRate = 1E+308 is too large", "overflow Double");
+        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(Adapter, gradients, 1e308), "learningRate",
+            "learningRate = 1E+308 is too large", "overflow Double");
     }
 
     [Fact]
@@ -201,9 +223,11 @@ public class LoraValidationTests
         // d = 2, k = n = r = 1, s = 1, B = 0: W₀ = [1; 0], X = [1], Y = [−1; 0], A = [1]. The residual is [2; 0], so
         // ∂L/∂B = [2; 0] and ∂L/∂A = 0: with η = 1e308, B becomes [−2e308 (−∞); 0] while A stays [1].
         var adapter = new LoraAdapter<double>(Matrix<double>.Build.Dense(2, 1), Gaussian.Of<double>(new double[,] { { 1 } }), 1);
-        var gradients = LoraStep.Gradients(Gaussian.Of<double>(new double[,] { { 1 }, { 0 } }), adapter, Gaussian.Of<double>(new double[,] { { 1 } }),
+        var gradients = LoraStep.Gradients(Gaussian.Of<double>(new double[,] { { 1 }, { 0 } }), adapter,
+            Gaussian.Of<double>(new double[,] { { 1 } }),
             Gaussian.Of<double>(new double[,] { { -1 }, { 0 } }));
-        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(adapter, gradients, 1e308), "learningRate", "learningRate = 1E+308 is too large");
+        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(adapter, gradients, 1e308), "learningRate",
+            "learningRate = 1E+308 is too large");
     }
 
     [Fact]
@@ -211,11 +235,13 @@ public class LoraValidationTests
     {
         // d = n = r = 1, k = 2, s = 1: W₀ = 0, X = [1; 0], Y = [−1], B = [1], A = [0 1]. A·X = 0, the residual is [1],
         // ∂L/∂B = s·G·Aᵀ = 0 and ∂L/∂A = s·Bᵀ·G = [2 0]: with η = 1e308, A becomes [−2e308 (−∞) 1] while B stays [1].
-        var adapter = new LoraAdapter<double>(Gaussian.Of<double>(new double[,] { { 1 } }), Gaussian.Of<double>(new double[,] { { 0, 1 } }), 1);
+        var adapter = new LoraAdapter<double>(Gaussian.Of<double>(new double[,] { { 1 } }), Gaussian.Of<double>(new double[,] { { 0, 1 } }),
+            1);
         var gradients = LoraStep.Gradients(Matrix<double>.Build.Dense(1, 2), adapter, Gaussian.Of<double>(new double[,] { { 1 }, { 0 } }),
             Gaussian.Of<double>(new double[,] { { -1 } }));
         Assert.Equal(Gaussian.Of<double>(new double[,] { { 0 } }), gradients.GradB);
-        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(adapter, gradients, 1e308), "learningRate", "learningRate = 1E+308 is too large");
+        Throws<ArgumentOutOfRangeException>(() => LoraStep.Sgd(adapter, gradients, 1e308), "learningRate",
+            "learningRate = 1E+308 is too large");
     }
 
     [Theory]
@@ -226,7 +252,8 @@ public class LoraValidationTests
 
     [Fact]
     public void Train_rejects_a_start_adapter_of_the_wrong_shape()
-        => Throws<ArgumentException>(() => LoraStep.Train(Gaussian.Random<double>(4, 4, 1), Adapter, Gaussian.Random<double>(4, 5, 1), Y, 0.1, 1),
+        => Throws<ArgumentException>(() => LoraStep.Train(Gaussian.Random<double>(4, 4, 1), Adapter, Gaussian.Random<double>(4, 5, 1), Y,
+            0.1, 1),
             "start", "start must fit the 4x4 w0");
 
     [Fact]
@@ -235,8 +262,10 @@ public class LoraValidationTests
         var generator = new TorchGenerator(0);
         Throws<ArgumentNullException>(() => LoraProblem.Synthetic(null!, 4, 3, 5, 1, 0), "generator");
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 0, 1, 0), "n");
-        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 5, 4, 0), "updateRank", "but was 4", "min(rows, cols) = 3");
-        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 5, 1, -0.1f), "noise", "but was -0.1", "finite number >= 0");
+        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 5, 4, 0), "updateRank", "but was 4",
+            "min(rows, cols) = 3");
+        Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 5, 1, -0.1f), "noise", "but was -0.1",
+            "finite number >= 0");
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 4, 3, 5, 1, float.NaN), "noise", "but was NaN");
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 100_000, 100_000, 5, 1, 0), "d", "100000 x 100000");
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 0, 3, 5, 1, 0), "d");

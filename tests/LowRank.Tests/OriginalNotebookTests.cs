@@ -26,7 +26,8 @@ public class OriginalNotebookTests
     [Fact]
     public void First_draw_of_bias_and_x_prints_the_fresh_run_output_in_scientific_notation()
     {
-        // A fresh top-to-bottom run draws bias and x once; PyTorch's own run (tests/reference/pytorch-original.json) gives these output values.
+        // A fresh top-to-bottom run draws bias and x once; PyTorch's own run (tests/reference/pytorch-original.json) gives these output
+        // values.
         var generator = new TorchGenerator(0);
         var w = LowRankMatrix.Random(generator, D, K, WRank);
         var (bias, x) = Draw(generator, 1);

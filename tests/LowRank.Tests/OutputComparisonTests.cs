@@ -25,7 +25,8 @@ public class OutputComparisonTests
             var bias = Gaussian.RandomVector<T>(s.Rows, s.Seed + 3);
             var outputs = OutputComparison.Of(w, Truncation.Of(w, s.Kept), x, bias);
             var scale = w.FrobeniusNorm() * x.L2Norm() + bias.L2Norm();
-            Assert.True(outputs.Difference <= Tolerances.Relative<T>() * scale, $"{s}: difference {outputs.Difference:e3}, scale {scale:e3}");
+            Assert.True(outputs.Difference <= Tolerances.Relative<T>() * scale,
+                $"{s}: difference {outputs.Difference:e3}, scale {scale:e3}");
         }, iter: Shapes.Iterations);
     }
 

@@ -1,7 +1,8 @@
 namespace LowRank.Tests;
 
 /// <summary>
-/// What the PyTorch original (tests/reference/pytorch-svd-notebook.py, with the outputs its author rendered) printed for seed 0, in one place,
+/// What the PyTorch original (tests/reference/pytorch-svd-notebook.py, with the outputs its author rendered) printed for seed 0, in one
+/// place,
 /// with the comparison a printed value allows. Every number here was copied from PyTorch output, never computed.
 /// </summary>
 internal static class PyTorchReference

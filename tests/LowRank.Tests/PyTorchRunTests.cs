@@ -9,7 +9,8 @@ namespace LowRank.Tests;
 /// </summary>
 public class PyTorchRunTests
 {
-    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-original.json")))!;
+    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
+        "pytorch-original.json")))!;
 
     private static JsonNode Portable => Runs["default"]!;
 

@@ -136,7 +136,8 @@ public class RandomizedSvdTests
     {
         var sigma = KnownSpectrum.InverseSquare(40);
         var w = KnownSpectrum.Matrix<double>(60, 40, sigma, seed: 5);
-        var errors = Enumerable.Range(0, 3).Select(q => Error(w, RandomizedSvd.Of(w, 8, new TorchGenerator(0), powerIterations: q))).ToArray();
+        var errors = Enumerable.Range(0, 3).Select(q => Error(w, RandomizedSvd.Of(w, 8, new TorchGenerator(0),
+            powerIterations: q))).ToArray();
         Assert.True(errors[0] > errors[1] && errors[1] > errors[2], string.Join(", ", errors));
     }
 
@@ -209,7 +210,8 @@ public class RandomizedSvdTests
         var factors = RandomizedSvd.Of(Gaussian.Diagonal<double>(1, 5, 3, 0.5), 2, new TorchGenerator(0));
         Assert.Equal(5.0, factors.SingularValues[0], 12);
         Assert.Equal(3.0, factors.SingularValues[1], 12);
-        Assert.True((factors.Reconstruct() - Gaussian.Diagonal<double>(0, 5, 3, 0)).FrobeniusNorm() < 1e-12, factors.Reconstruct().ToString());
+        Assert.True((factors.Reconstruct() - Gaussian.Diagonal<double>(0, 5, 3, 0)).FrobeniusNorm() < 1e-12,
+            factors.Reconstruct().ToString());
     }
 
     [Theory]
@@ -356,7 +358,8 @@ public class RandomizedSvdTests
         var exception = Assert.Throws<ArgumentException>(() => RandomizedSvd.Of(w, 1, new TorchGenerator(0)));
         Assert.Equal("w", exception.ParamName);
         var scaled = 2 * (entry / Math.ScaleB(1.0, 1023));
-        Assert.Contains($"σ₁ = {scaled.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}·2^1023", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"σ₁ = {scaled.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}·2^1023", exception.Message,
+            StringComparison.Ordinal);
         Assert.Contains("Double.MaxValue", exception.Message, StringComparison.Ordinal);
     }
 }

@@ -21,19 +21,22 @@ public class RandomizedSvdValidationTests
     [InlineData(-1)]
     [InlineData(4)]
     public void Rejects_rank_outside_1_to_min_d_k(int rank)
-        => Throws<ArgumentOutOfRangeException>(g => RandomizedSvd.Of(W, rank, g), "rank", $"but was {rank}", "between 1 and min(rows, cols) = 3", "4x3");
+        => Throws<ArgumentOutOfRangeException>(g => RandomizedSvd.Of(W, rank, g), "rank", $"but was {rank}",
+            "between 1 and min(rows, cols) = 3", "4x3");
 
     [Theory]
     [InlineData(-1)]
     [InlineData(int.MinValue)]
     public void Rejects_negative_oversampling(int oversampling)
-        => Throws<ArgumentOutOfRangeException>(g => RandomizedSvd.Of(W, 2, g, oversampling), "oversampling", "at least 0", $"but was {oversampling}");
+        => Throws<ArgumentOutOfRangeException>(g => RandomizedSvd.Of(W, 2, g, oversampling), "oversampling", "at least 0",
+            $"but was {oversampling}");
 
     [Theory]
     [InlineData(-1)]
     [InlineData(-7)]
     public void Rejects_negative_power_iterations(int powerIterations)
-        => Throws<ArgumentOutOfRangeException>(g => RandomizedSvd.Of(W, 2, g, powerIterations: powerIterations), "powerIterations", "at least 0", $"but was {powerIterations}");
+        => Throws<ArgumentOutOfRangeException>(g => RandomizedSvd.Of(W, 2, g, powerIterations: powerIterations), "powerIterations",
+            "at least 0", $"but was {powerIterations}");
 
     [Fact]
     public void Accepts_zero_oversampling_and_zero_power_iterations()

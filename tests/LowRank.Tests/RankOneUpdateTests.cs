@@ -5,7 +5,8 @@ public class RankOneUpdateTests
 {
     // Sizes around one and two times Vector<double>.Count (2, 4 or 8 lanes) so the paired vector steps and the scalar
     // tail both run, alone and together.
-    public static TheoryData<int, int> Sizes => new() { { 1, 1 }, { 3, 2 }, { 7, 5 }, { 8, 3 }, { 12, 2 }, { 17, 9 }, { 33, 4 }, { 45, 3 } };
+    public static TheoryData<int, int> Sizes => new() { { 1, 1 }, { 3, 2 }, { 7, 5 }, { 8, 3 }, { 12, 2 }, { 17, 9 }, { 33, 4 }, { 45,
+        3 } };
 
     [Theory]
     [MemberData(nameof(Sizes))]
@@ -51,9 +52,11 @@ public class RankOneUpdateTests
         // 1 and 2 in the pair and of 3 and 100 in the tail give √(lanes·(1 + 4 + 9) + 10⁴) only if every part is added
         // (a wrong sign would still leave a positive sum that the fallback would not catch).
         var lanes = System.Numerics.Vector<double>.Count;
-        var original = Enumerable.Repeat(1.0, lanes).Concat(Enumerable.Repeat(2.0, lanes)).Concat(Enumerable.Repeat(3.0, lanes)).Append(100.0).ToArray();
+        var original = Enumerable.Repeat(1.0, lanes).Concat(Enumerable.Repeat(2.0, lanes)).Concat(Enumerable.Repeat(3.0,
+            lanes)).Append(100.0).ToArray();
         var column = new double[original.Length];
-        Assert.Equal(Math.Sqrt(lanes * 14.0 + 1e4), RankOneUpdate.AddAndMeasure<double>(new double[original.Length], original, column, [1]), 12);
+        Assert.Equal(Math.Sqrt(lanes * 14.0 + 1e4), RankOneUpdate.AddAndMeasure<double>(new double[original.Length], original, column, [1]),
+            12);
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public class ReducedRankRegressionTests
         var target = Gaussian.Product<double>(d, k, 2, seed: 5);
         var fit = ReducedRankRegression.Of(w0, x, (w0 + target) * x, rank: 2);
 
-        Assert.True((fit.Delta - target).FrobeniusNorm() < 1e-12 * target.FrobeniusNorm(), $"‖ΔW − ΔW*‖ = {(fit.Delta - target).FrobeniusNorm():e2}");
+        Assert.True((fit.Delta - target).FrobeniusNorm() < 1e-12 * target.FrobeniusNorm(),
+            $"‖ΔW − ΔW*‖ = {(fit.Delta - target).FrobeniusNorm():e2}");
         Assert.True(fit.Loss < 1e-26, $"loss {fit.Loss:e2}");
     }
 
@@ -105,9 +106,12 @@ public class ReducedRankRegressionTests
         Throws<ArgumentNullException>(() => ReducedRankRegression.Of(null!, x, y, 1), "w0");
         Throws<ArgumentNullException>(() => ReducedRankRegression.Of(w0, null!, y, 1), "x");
         Throws<ArgumentNullException>(() => ReducedRankRegression.Of(w0, x, null!, 1), "y");
-        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, Gaussian.Random<double>(3, 4, seed: 2), y, 1), "x", "x must have 2 rows (the columns of the 3x2 w0), but is 3x4");
-        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, x, Gaussian.Random<double>(3, 5, seed: 3), 1), "y", "y must be 3x4", "but is 3x5");
-        Throws<ArgumentOutOfRangeException>(() => ReducedRankRegression.Of(w0, x, y, 0), "rank", "between 1 and min(rows, cols) = 2", "but was 0");
+        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, Gaussian.Random<double>(3, 4, seed: 2), y, 1), "x",
+            "x must have 2 rows (the columns of the 3x2 w0), but is 3x4");
+        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, x, Gaussian.Random<double>(3, 5, seed: 3), 1), "y", "y must be 3x4",
+            "but is 3x5");
+        Throws<ArgumentOutOfRangeException>(() => ReducedRankRegression.Of(w0, x, y, 0), "rank", "between 1 and min(rows, cols) = 2",
+            "but was 0");
         Throws<ArgumentOutOfRangeException>(() => ReducedRankRegression.Of(w0, x, y, 3), "rank", "but was 3");
         var nan = x.Clone();
         nan[1, 2] = double.NaN;
@@ -115,7 +119,8 @@ public class ReducedRankRegressionTests
         var infinite = y.Clone();
         infinite[0, 0] = double.PositiveInfinity;
         Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, x, infinite, 1), "y", "y[0, 0] is");
-        Throws<ArgumentException>(() => ReducedRankRegression.Of(Matrix<double>.Build.Dense(3, 0), Matrix<double>.Build.Dense(0, 4), y, 1), "w0", "at least one row and one column");
+        Throws<ArgumentException>(() => ReducedRankRegression.Of(Matrix<double>.Build.Dense(3, 0), Matrix<double>.Build.Dense(0, 4), y, 1),
+            "w0", "at least one row and one column");
     }
 
     [Fact]
@@ -124,9 +129,11 @@ public class ReducedRankRegressionTests
         var w0 = Gaussian.Random<double>(3, 2, seed: 1);
         var y = Gaussian.Random<double>(3, 4, seed: 3);
         var repeated = Matrix<double>.Build.DenseOfRowArrays([1.0, 2, 3, 4], [2.0, 4, 6, 8]);
-        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, repeated, y, 1), "x", "x (2x4) has rank 1, but must have full row rank 2");
+        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, repeated, y, 1), "x",
+            "x (2x4) has rank 1, but must have full row rank 2");
         // Fewer examples than inputs: n = 1 < k = 2.
-        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, Gaussian.Random<double>(2, 1, seed: 2), y.SubMatrix(0, 3, 0, 1), 1), "x", "has rank 1");
+        Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, Gaussian.Random<double>(2, 1, seed: 2), y.SubMatrix(0, 3, 0, 1), 1),
+            "x", "has rank 1");
         Throws<ArgumentException>(() => ReducedRankRegression.Of(w0, x: Matrix<double>.Build.Dense(2, 4), y, 1), "x", "has rank 0");
     }
 

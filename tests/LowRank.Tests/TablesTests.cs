@@ -82,11 +82,4 @@ public class TablesTests
         Assert.Contains(">2</td>", table.ToHtml(), StringComparison.Ordinal);
         Assert.Throws<NotSupportedException>(() => ((IList<string>)table.Headers).Add("d"));
     }
-
-    [Fact]
-    public void An_endless_sequence_of_layers_is_rejected_instead_of_read_until_memory_runs_out()
-    {
-        var ex = Assert.Throws<ArgumentException>(() => Tables.ParameterCounts(Endless.Of(ParameterCount.Of(10, 10, 2))));
-        Assert.Equal("layers", ex.ParamName);
-    }
 }

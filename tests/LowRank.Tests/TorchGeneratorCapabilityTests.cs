@@ -47,7 +47,8 @@ public class TorchGeneratorCapabilityTests
         var generator = new TorchGenerator(c.Seed, capability);
         return
         [
-            .. c.Calls.Select(shape => (shape.Length == 1 ? generator.Randn(shape[0]).ToArray() : RowMajor(generator.Randn(shape[0], shape[1])))
+            .. c.Calls.Select(shape => (shape.Length == 1 ? generator.Randn(shape[0]).ToArray() : RowMajor(generator.Randn(shape[0],
+                shape[1])))
                 .Select(BitConverter.SingleToUInt32Bits).ToArray()),
         ];
     }
@@ -115,7 +116,8 @@ public class TorchGeneratorCapabilityTests
         {
             var values = new TorchGenerator(ulong.Parse(seed, CultureInfo.InvariantCulture), capability).Randn(length).ToArray();
             var actual = Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())));
-            Assert.True(expected!.GetValue<string>() == actual, $"torch.randn({length}) with seed {seed} differs from PyTorch's {name} kernel");
+            Assert.True(expected!.GetValue<string>() == actual,
+                $"torch.randn({length}) with seed {seed} differs from PyTorch's {name} kernel");
         }
     }
 

@@ -10,7 +10,8 @@ namespace LowRank.Tests;
 /// </summary>
 public class TorchInitTests
 {
-    public static TheoryData<double> BadSlopes => new() { double.NaN, -0.5, -1e-300, double.PositiveInfinity, double.NegativeInfinity, 1e155 };
+    public static TheoryData<double> BadSlopes => new() { double.NaN, -0.5, -1e-300, double.PositiveInfinity, double.NegativeInfinity,
+        1e155 };
 
     [Theory]
     [InlineData(1)]
@@ -85,7 +86,8 @@ public class TorchInitTests
 
     [Fact]
     public void More_elements_than_an_array_holds_are_rejected()
-        => Throws<ArgumentOutOfRangeException>(() => TorchInit.KaimingUniform(new TorchGenerator(0), 100_000, 100_000, 0), "rows", "100000 x 100000");
+        => Throws<ArgumentOutOfRangeException>(() => TorchInit.KaimingUniform(new TorchGenerator(0), 100_000, 100_000, 0), "rows",
+            "100000 x 100000");
 
     [Theory]
     [MemberData(nameof(BadSlopes))]

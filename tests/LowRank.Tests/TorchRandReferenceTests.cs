@@ -192,7 +192,8 @@ public class TorchRandReferenceTests
             var fanIn = (int)b!["fan_in"]!;
             var a = (double)b["a"]!;
             var bound = TorchInit.KaimingBound(fanIn, a);
-            Assert.True((double)b["to"]! == bound, FormattableString.Invariant($"fan_in {fanIn}, a {a:R}: PyTorch {(double)b["to"]!:R}, ours {bound:R}"));
+            Assert.True((double)b["to"]! == bound,
+                FormattableString.Invariant($"fan_in {fanIn}, a {a:R}: PyTorch {(double)b["to"]!:R}, ours {bound:R}"));
             Assert.True((double)b["from"]! == -bound, FormattableString.Invariant($"fan_in {fanIn}, a {a:R}: from must be -to"));
         }
     }

@@ -83,7 +83,8 @@ public class TruncationTests
         var fromW = Truncation.Of(w, 2);
         // Singular vectors are unique only up to sign, and W's thin SVD (through QR) may pick other signs than MathNet's
         // full one: B·A is what both must agree on.
-        Assert.True((fromW.Reconstruct() - fromSvd.Reconstruct()).FrobeniusNorm() < 1e-5, $"B·A: {fromW.Reconstruct()} vs {fromSvd.Reconstruct()}");
+        Assert.True((fromW.Reconstruct() - fromSvd.Reconstruct()).FrobeniusNorm() < 1e-5,
+            $"B·A: {fromW.Reconstruct()} vs {fromSvd.Reconstruct()}");
         Assert.True((fromW.SingularValues - fromSvd.SingularValues).L2Norm() < 1e-5);
     }
 

@@ -33,7 +33,8 @@ public class ValidationTests
     [InlineData(-1)]
     [InlineData(4)]
     public void Truncation_rejects_rank_outside_1_to_min_d_k(int rank)
-        => Throws<ArgumentOutOfRangeException>(() => Truncation.Of(W, rank), "rank", $"but was {rank}", "between 1 and min(rows, cols) = 3", "4x3");
+        => Throws<ArgumentOutOfRangeException>(() => Truncation.Of(W, rank), "rank", $"but was {rank}", "between 1 and min(rows, cols) = 3",
+            "4x3");
 
     [Fact]
     public void Truncation_of_svd_rejects_rank_above_min_d_k()
@@ -159,15 +160,18 @@ public class ValidationTests
 
     [Fact]
     public void OutputComparison_rejects_B_and_A_that_do_not_chain()
-        => Throws<ArgumentException>(() => OutputComparison.Of(W, Factors.B, Truncation.Of(W, 1).A, X, Bias), "a", "b (4x2)", "a (1x3)", "do not chain");
+        => Throws<ArgumentException>(() => OutputComparison.Of(W, Factors.B, Truncation.Of(W, 1).A, X, Bias), "a", "b (4x2)", "a (1x3)",
+            "do not chain");
 
     [Fact]
     public void OutputComparison_rejects_B_with_wrong_row_count()
-        => Throws<ArgumentException>(() => OutputComparison.Of(W, Factors.B.SubMatrix(0, 3, 0, 2), Factors.A, X, Bias), "b", "3x2", "4 rows");
+        => Throws<ArgumentException>(() => OutputComparison.Of(W, Factors.B.SubMatrix(0, 3, 0, 2), Factors.A, X, Bias), "b", "3x2",
+            "4 rows");
 
     [Fact]
     public void OutputComparison_rejects_A_with_wrong_column_count()
-        => Throws<ArgumentException>(() => OutputComparison.Of(W, Factors.B, Factors.A.SubMatrix(0, 2, 0, 2), X, Bias), "a", "2x2", "3 columns");
+        => Throws<ArgumentException>(() => OutputComparison.Of(W, Factors.B, Factors.A.SubMatrix(0, 2, 0, 2), X, Bias), "a", "2x2",
+            "3 columns");
 
     // Tolerance below 0 or NaN.
 
@@ -188,7 +192,8 @@ public class ValidationTests
         Throws<ArgumentNullException>(() => MatrixRank.Of<double>(null!, 1.0), "w");
         Throws<ArgumentNullException>(() => MatrixRank.DefaultTolerance<double>(null!), "w");
         Throws<ArgumentNullException>(() => Truncation.Of<double>((Matrix<double>)null!, 1), "w");
-        Throws<ArgumentNullException>(() => Truncation.Of<double>((MathNet.Numerics.LinearAlgebra.Factorization.Svd<double>)null!, 1), "svd");
+        Throws<ArgumentNullException>(() => Truncation.Of<double>((MathNet.Numerics.LinearAlgebra.Factorization.Svd<double>)null!, 1),
+            "svd");
         Throws<ArgumentNullException>(() => OutputComparison.Of(null!, Factors, X, Bias), "w");
         Throws<ArgumentNullException>(() => OutputComparison.Of(W, (LowRankFactors<double>)null!, X, Bias), "factors");
         Throws<ArgumentNullException>(() => OutputComparison.Of(W, null!, Factors.A, X, Bias), "b");
@@ -222,7 +227,8 @@ public class ValidationTests
     public void LowRankMatrix_rejects_shapes_beyond_an_array_without_drawing(int rows, int cols, int rank, string elements)
     {
         var generator = new TorchGenerator(0);
-        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(generator, rows, cols, rank), "rows", $"= {elements} elements", "at most 2147483591");
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(generator, rows, cols, rank), "rows", $"= {elements} elements",
+            "at most 2147483591");
         Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
     }
 
@@ -276,7 +282,8 @@ public class ValidationTests
     public void Truncation_of_the_svd_of_a_tiny_double_W_is_refused_because_MathNet_gets_it_wrong(double scale)
     {
         // MathNet gives this W's σ as (1e-310, 0, 0) or (1e-20, 0, 0) with permutations for U and V: orthonormal, finite and wrong.
-        Throws<ArgumentException>(() => Truncation.Of((scale * Gaussian.Diagonal<double>(3, 2, 1)).Svd(), 1), "svd", "Truncation.Of(W, rank)");
+        Throws<ArgumentException>(() => Truncation.Of((scale * Gaussian.Diagonal<double>(3, 2, 1)).Svd(), 1), "svd",
+            "Truncation.Of(W, rank)");
         Throws<ArgumentException>(() => Truncation.Of((scale * Gaussian.Random<double>(6, 6, 1)).Svd(), 1), "svd");
     }
 
@@ -294,7 +301,8 @@ public class ValidationTests
     {
         var half = Assert.Throws<NotSupportedException>(() => LowRankMatrix.Random<Half>(new TorchGenerator(0), 3, 3, 1));
         Assert.Contains(nameof(Half), half.Message, StringComparison.Ordinal);
-        var nfloat = Assert.Throws<NotSupportedException>(() => LoraAdapter.Initial<System.Runtime.InteropServices.NFloat>(new TorchGenerator(0), 3, 3, 1, 1));
+        var nfloat = Assert.Throws<NotSupportedException>(
+            () => LoraAdapter.Initial<System.Runtime.InteropServices.NFloat>(new TorchGenerator(0), 3, 3, 1, 1));
         Assert.Contains("NFloat", nfloat.Message, StringComparison.Ordinal);
         Assert.Throws<NotSupportedException>(() => LoraAdapter.Initial(new TorchGenerator(0), 3, 3, 1, 1).Cast<Half>());
         Assert.Throws<NotSupportedException>(() => MachineEpsilon.Of<Half>());

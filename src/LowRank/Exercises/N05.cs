@@ -9,7 +9,8 @@ public static partial class Exercises
         private const int D = 64, K = 64, N = 256, Rank = 2;
         private const double Alpha = 2;
 
-        private static readonly Lazy<LoraProblem> Problem = new(() => LoraProblem.Synthetic(new TorchGenerator(seed: 0), D, K, N, updateRank: 2, noise: 0.1f));
+        private static readonly Lazy<LoraProblem> Problem = new(() => LoraProblem.Synthetic(new TorchGenerator(seed: 0), D, K, N,
+            updateRank: 2, noise: 0.1f));
 
         private static LoraAdapter<float> Start() => LoraAdapter.Initial(new TorchGenerator(seed: 1), D, K, Rank, Alpha);
 
@@ -27,7 +28,8 @@ public static partial class Exercises
                 LoraStep.Gradients(problem.W0, adapter, problem.X, problem.Y).Loss, relativeTolerance: 1e-4);
         }
 
-        /// <summary>Exercise 2: the loss after the last of 500 gradient-descent steps at learning rate 0.05 from the notebook's start.</summary>
+        /// <summary>Exercise 2: the loss after the last of 500 gradient-descent steps at learning rate 0.05 from the notebook's
+        /// start.</summary>
         /// <param name="answer">The learner's loss at the final B and A; null while not yet answered.</param>
         /// <returns>The verdict, also printed.</returns>
         public static CheckResult FinalLossAtSmallLearningRate(double? answer) =>

@@ -31,12 +31,7 @@ internal sealed record SingularValueDecomposition<T>(Matrix<T> U, Vector<T> Scal
     /// <param name="computeVectors">False when only the singular values are needed; U and VT are then not meaningful.</param>
     public static SingularValueDecomposition<T> Of(Matrix<T> w, bool computeVectors)
     {
-        var largest = T.Zero;
-        foreach (var v in w.Enumerate())
-        {
-            largest = T.Max(largest, T.Abs(v));
-        }
-        var exponent = largest == T.Zero ? 0 : T.ILogB(largest);
+        var (exponent, largest) = PowerOfTwo.Of(w);
         // Dense whatever W's storage is: the factorizations below need it, and Guard.Factorable made sure it fits.
         var scaled = Matrix<T>.Build.Dense(w.RowCount, w.ColumnCount);
         w.Map(v => T.ScaleB(v, -exponent), scaled);
@@ -70,24 +65,11 @@ internal sealed record SingularValueDecomposition<T>(Matrix<T> U, Vector<T> Scal
     public Vector<T> SingularValues(string name)
     {
         var s = ScaledS.Map(v => T.ScaleB(v, Exponent));
-        if (s.Count > 0 && !T.IsFinite(s[0]))
-        {
-            var type = typeof(T).Name;
-            throw new ArgumentException(
-                $"{name} has largest singular value σ₁ = {Unscaled(Scaled(0))} (its largest |entry| is " +
-                $"{LargestEntry.ToString("G4", CultureInfo.InvariantCulture)}), beyond {LargestFinite.Describe<T>()}, so its singular values and factors cannot be " +
-                $"stored in {type}. Scale {name} down or convert it to double, e.g. {name}.Map(v => (double)v).",
-                name);
-        }
-        return s;
+        return s.Count > 0 && !T.IsFinite(s[0])
+            ? throw PowerOfTwo.SingularValueOverflow<T>(name, Unscaled(Scaled(0)), LargestEntry)
+            : s;
     }
 
     /// <summary>A scaled value times 2^Exponent as text, readable even when the product overflows double.</summary>
-    public string Unscaled(double scaled)
-    {
-        var value = double.ScaleB(scaled, Exponent);
-        return double.IsFinite(value)
-            ? value.ToString("G4", CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{scaled.ToString("G4", CultureInfo.InvariantCulture)}·2^{Exponent}");
-    }
+    public string Unscaled(double scaled) => PowerOfTwo.Describe(scaled, Exponent);
 }

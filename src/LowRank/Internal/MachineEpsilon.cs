@@ -4,9 +4,10 @@ namespace LowRank;
 /// The machine epsilon of a floating-point type: the gap between 1 and the next larger number
 /// (2^-23 for <see cref="float"/>, 2^-52 for <see cref="double"/>), as NumPy's <c>finfo(dtype).eps</c>.
 /// </summary>
-public static class MachineEpsilon
+internal static class MachineEpsilon
 {
-    /// <summary>Machine epsilon of <typeparamref name="T"/> as a double, e.g. <c>MachineEpsilon.Of&lt;float&gt;()</c> = 1.1920929e-7.</summary>
+    /// <summary>Machine epsilon of <typeparamref name="T"/> as a double, e.g. <c>MachineEpsilon.Of&lt;float&gt;()</c> =
+    /// 1.1920929e-7.</summary>
     /// <typeparam name="T">float or double.</typeparam>
     /// <returns>The distance from 1 to the next representable <typeparamref name="T"/>.</returns>
     public static double Of<T>()

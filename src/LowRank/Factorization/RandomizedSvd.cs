@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
@@ -33,7 +32,8 @@ public static class RandomizedSvd
     /// separates faster. Each pass costs two products with W.
     /// </param>
     /// <returns>B, A, the r estimated singular values and the sketch size used.</returns>
-    public static RandomizedFactors<T> Of<T>(Matrix<T> w, int rank, TorchGenerator generator, int oversampling = 10, int powerIterations = 2)
+    public static RandomizedFactors<T> Of<T>(Matrix<T> w, int rank, TorchGenerator generator, int oversampling = 10,
+        int powerIterations = 2)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Guard.Finite(w);
@@ -48,8 +48,7 @@ public static class RandomizedSvd
 
         // As for the exact SVD: work on W·2^−e with entries in [1, 2), so W·Ω and its powers neither overflow nor lose
         // digits to subnormals (power-of-two scaling is exact); σ and B are scaled back at the end.
-        var largest = w.Enumerate().Select(T.Abs).Max();
-        var exponent = largest == T.Zero ? 0 : T.ILogB(largest);
+        var (exponent, largest) = PowerOfTwo.Of(w);
         var scaled = w.Map(v => T.ScaleB(v, -exponent));
 
         var omega = generator.Randn(w.ColumnCount, sketchSize).Map(T.CreateChecked);
@@ -98,25 +97,10 @@ public static class RandomizedSvd
         var a = small.VT.SubMatrix(0, rank, 0, l).TransposeAndMultiply(cTransposed.Q);
 
         var singularValues = sigma.Map(s => T.ScaleB(s, exponent));
-        if (!T.IsFinite(singularValues[0]))
-        {
-            throw new ArgumentException(
-                $"w has largest estimated singular value σ₁ = {Describe(sigma[0], exponent)} (its largest |entry| is " +
-                $"{largest.ToString("G4", CultureInfo.InvariantCulture)}), beyond {LargestFinite.Describe<T>()}, so its singular values " +
-                $"and factors cannot be stored in {typeof(T).Name}. Scale w down or convert it to double, e.g. w.Map(v => (double)v).",
-                nameof(w));
-        }
-        return new RandomizedFactors<T>(b, a, singularValues, l);
-    }
-
-    /// <summary>σ·2^e as text, readable even when it overflows T (and double).</summary>
-    private static string Describe<T>(T scaled, int exponent)
-        where T : struct, System.Numerics.IFloatingPointIeee754<T>
-    {
-        var value = double.ScaleB(double.CreateChecked(scaled), exponent);
-        return double.IsFinite(value)
-            ? value.ToString("G4", CultureInfo.InvariantCulture)
-            : $"{double.CreateChecked(scaled).ToString("G4", CultureInfo.InvariantCulture)}·2^{exponent}";
+        return T.IsFinite(singularValues[0])
+            ? new RandomizedFactors<T>(b, a, singularValues, l)
+            : throw PowerOfTwo.SingularValueOverflow<T>(
+                nameof(w), PowerOfTwo.Describe(double.CreateChecked(sigma[0]), exponent), double.CreateChecked(largest), "estimated ");
     }
 
     private static void NonNegative(int value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string name = "")

@@ -66,7 +66,8 @@ public sealed class TorchGenerator
         if (!Enum.IsDefined(capability))
         {
             throw new ArgumentOutOfRangeException(nameof(capability), capability,
-                $"{nameof(capability)} must be {nameof(CpuCapability.Default)} or {nameof(CpuCapability.Avx2)}, but was {(int)capability}.");
+                $"{nameof(capability)} must be {nameof(CpuCapability.Default)} or {nameof(CpuCapability.Avx2)}, but was " +
+                $"{(int)capability}.");
         }
         engine = new MersenneTwister(seed);
         Capability = capability;
@@ -76,11 +77,11 @@ public sealed class TorchGenerator
     /// Which PyTorch CPU kernel the draws reproduce where kernels differ: <c>randn</c> of 16 or more elements and the
     /// scaled uniforms of <see cref="TorchInit"/>; smaller <c>randn</c> and all of <c>rand</c> are the same under every kernel.
     /// </summary>
-    public CpuCapability Capability { get; }
+    internal CpuCapability Capability { get; }
 
     /// <summary>Reseeds the generator and forgets the cached normal sample, exactly like <c>torch.manual_seed(seed)</c>.</summary>
     /// <param name="seed">The seed; like PyTorch, only its low 32 bits matter.</param>
-    public void ManualSeed(ulong seed)
+    internal void ManualSeed(ulong seed)
     {
         engine.Seed(seed);
         nextDoubleNormal = null;

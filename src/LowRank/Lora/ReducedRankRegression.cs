@@ -81,6 +81,7 @@ public sealed record ReducedRankFit
     /// <summary>The d×k update ΔW of rank at most r; owned by the record, so treat it as read-only.</summary>
     public Matrix<double> Delta { get; }
 
-    /// <summary>The training loss of W₀ + ΔW, the mean over all d·n entries of the squared residual: no rank-r update does better.</summary>
+    /// <summary>The training loss of W₀ + ΔW, the mean over all d·n entries of the squared residual: no rank-r update does
+    /// better.</summary>
     public double Loss { get; }
 }

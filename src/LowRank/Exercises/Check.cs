@@ -17,7 +17,8 @@ public static class Check
     /// <returns>The verdict, whose message was also written to the console.</returns>
     public static CheckResult Equal(string what, long? answer, long expected) => Equal(Console.Out, what, answer, expected);
 
-    /// <summary>Checks a real-number answer: right when |answer − expected| ≤ tolerance·|expected| (tolerance itself when expected is 0).</summary>
+    /// <summary>Checks a real-number answer: right when |answer − expected| ≤ tolerance·|expected| (tolerance itself when expected is
+    /// 0).</summary>
     /// <param name="what">What the answer is, e.g. "relative error at rank 2".</param>
     /// <param name="answer">The learner's answer; null while not yet answered.</param>
     /// <param name="expected">The right answer, a finite number.</param>
@@ -88,8 +89,8 @@ public static class Check
     internal static CheckResult Close(TextWriter output, string what, double? answer, double expected, double relativeTolerance)
     {
         What(what);
-        FiniteExpected(expected);
-        Tolerance(relativeTolerance);
+        Guard.Finite(expected);
+        Guard.PositiveFinite(relativeTolerance);
         if (answer is not { } a)
         {
             return Report(output, StillNull(what));
@@ -110,7 +111,7 @@ public static class Check
     {
         What(what);
         Guard.Finite(expected);
-        Tolerance(relativeTolerance);
+        Guard.PositiveFinite(relativeTolerance);
         if (answer is null)
         {
             return Report(output, StillNull(what));
@@ -141,7 +142,7 @@ public static class Check
     {
         What(what);
         Guard.Finite(expected);
-        Tolerance(relativeTolerance);
+        Guard.PositiveFinite(relativeTolerance);
         if (answer is null)
         {
             return Report(output, StillNull(what));
@@ -153,7 +154,8 @@ public static class Check
         return Entries(output, what, answer.ToArray(), expected.ToArray(), relativeTolerance, "vector", "Euclidean norm", k => $"[{k}]");
     }
 
-    /// <summary>The verdict on same-shaped entries: the first non-finite one is named by <paramref name="index"/>, else the norm of the difference decides.</summary>
+    /// <summary>The verdict on same-shaped entries: the first non-finite one is named by <paramref name="index"/>, else the norm of the
+    /// difference decides.</summary>
     private static CheckResult Entries<T>(TextWriter output, string what, T[] answer, T[] expected, double relativeTolerance,
         string kind, string norm, Func<int, string> index)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
@@ -165,7 +167,8 @@ public static class Check
                 return Report(output, NotYet(what, $"has {NonFinite(double.CreateTruncating(answer[k]))} at {index(k)}"));
             }
         }
-        return Report(output, Within(EuclideanDistance.Of(answer, expected), EuclideanDistance.Of(expected, new T[expected.Length]), relativeTolerance)
+        return Report(output, Within(EuclideanDistance.Of(answer, expected), EuclideanDistance.Of(expected, new T[expected.Length]),
+            relativeTolerance)
             ? Right(what)
             : NotYet(what, $"differs from the expected {kind} by more than {Format(relativeTolerance)} relative ({norm})"));
     }
@@ -206,22 +209,6 @@ public static class Check
         {
             throw new ArgumentException(
                 $"what must name the answer being checked, e.g. \"rank of W3\", but was \"{what}\".", nameof(what));
-        }
-    }
-
-    private static void FiniteExpected(double expected)
-    {
-        if (!double.IsFinite(expected))
-        {
-            throw Guard.OutOfRange(nameof(expected), $"expected must be a finite number, but was {expected}.");
-        }
-    }
-
-    private static void Tolerance(double relativeTolerance)
-    {
-        if (!double.IsFinite(relativeTolerance) || relativeTolerance <= 0)
-        {
-            throw Guard.OutOfRange(nameof(relativeTolerance), $"relativeTolerance must be a finite number > 0, but was {relativeTolerance}.");
         }
     }
 }

@@ -19,7 +19,8 @@ internal static class Precision<T>
         if (!Supported)
         {
             throw new NotSupportedException(
-                $"T must be float or double, the types MathNet computes in, but was {typeof(T).Name}. Convert the data to float or double first.");
+                $"T must be float or double, the types MathNet computes in, but was {typeof(T).Name}. Convert the data to float or " +
+                $"double first.");
         }
     }
 }

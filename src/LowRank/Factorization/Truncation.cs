@@ -57,7 +57,8 @@ public static class Truncation
         if (svd.U.Enumerate().All(T.IsZero))
         {
             throw new ArgumentException(
-                $"{nameof(svd)} must be computed with singular vectors (W.Svd(computeVectors: true)), but its singular vectors were not computed (U is all zeros).",
+                $"{nameof(svd)} must be computed with singular vectors (W.Svd(computeVectors: true)), but its singular vectors were not " +
+                $"computed (U is all zeros).",
                 nameof(svd));
         }
         Guard.Rank(rank, svd.U.RowCount, svd.VT.ColumnCount);

@@ -21,10 +21,10 @@ public static class LoraStep
     /// <param name="x">The inputs, k×n with one column per example; every entry must be finite.</param>
     /// <param name="y">The targets, d×n; every entry must be finite.</param>
     /// <returns>The loss and ∂L/∂B, ∂L/∂A.</returns>
-    public static LoraGradients<T> Gradients<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y)
+    internal static LoraGradients<T> Gradients<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Check(w0, adapter, x, y);
+        Validate(w0, adapter, x, y);
         var gradients = Evaluate(Frozen(w0, x), adapter, x, y);
         return Finite(gradients) ? gradients : throw Overflow<T>(nameof(adapter));
     }
@@ -37,13 +37,15 @@ public static class LoraStep
     /// <param name="gradients">Gradients from <see cref="Gradients{T}"/> for an adapter of the same shape.</param>
     /// <param name="learningRate">The learning rate η, a finite number &gt; 0.</param>
     /// <returns>A new adapter; <paramref name="adapter"/> is unchanged.</returns>
-    public static LoraAdapter<T> Sgd<T>(LoraAdapter<T> adapter, LoraGradients<T> gradients, double learningRate)
+    internal static LoraAdapter<T> Sgd<T>(LoraAdapter<T> adapter, LoraGradients<T> gradients, double learningRate)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(gradients);
-        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B)}", "gradients.GradB", nameof(gradients));
-        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A)}", "gradients.GradA", nameof(gradients));
+        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B)}",
+            "gradients.GradB", nameof(gradients));
+        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A)}",
+            "gradients.GradA", nameof(gradients));
         Guard.PositiveFinite(learningRate);
         var next = Update(adapter, gradients, learningRate);
         return Finite(next)
@@ -70,7 +72,7 @@ public static class LoraStep
     public static LoraTrainingRun<T> Train<T>(Matrix<T> w0, LoraAdapter<T> start, Matrix<T> x, Matrix<T> y, double learningRate, int steps)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Check(w0, start, x, y, nameof(start));
+        Validate(w0, start, x, y, nameof(start));
         Guard.PositiveFinite(learningRate);
         Guard.Positive(steps);
 
@@ -101,7 +103,7 @@ public static class LoraStep
         return new LoraTrainingRun<T>(Array.AsReadOnly(losses), adapter, learningRate);
     }
 
-    private static void Check<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y, string adapterName = "adapter")
+    private static void Validate<T>(Matrix<T> w0, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y, string adapterName = "adapter")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Guard.Finite(w0);
@@ -127,9 +129,7 @@ public static class LoraStep
         var w0x = w0 * x;
         return w0x.Enumerate().All(T.IsFinite)
             ? w0x
-            : throw new ArgumentException(
-                $"w0·x overflows {typeof(T).Name} for this {nameof(x)}: some entry exceeds {LargestFinite.Describe<T>()}. Scale {nameof(x)} down or train in double.",
-                nameof(x));
+            : throw Guard.Overflow<T>("w0·x", nameof(x), $"Scale {nameof(x)} down or train in double.");
     }
 
     private static Matrix<T> Residual<T>(Matrix<T> w0x, LoraAdapter<T> adapter, Matrix<T> x, Matrix<T> y)
@@ -177,9 +177,7 @@ public static class LoraStep
 
     private static ArgumentException Overflow<T>(string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => new(
-            $"The loss or its gradients overflow {typeof(T).Name} for this {name}: some value exceeds {LargestFinite.Describe<T>()}. Scale the data or the adapter down, or compute in double.",
-            name);
+        => Guard.Overflow<T>("the loss or a gradient", name, "Scale the data or the adapter down, or compute in double.");
 
     private static ArgumentOutOfRangeException Diverged(double learningRate, string what, int step, int steps, double startLoss)
         => Guard.OutOfRange(nameof(learningRate),

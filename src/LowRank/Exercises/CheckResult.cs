@@ -37,11 +37,6 @@ public sealed record CheckResult
     /// <summary>The line the check printed.</summary>
     public string Message { get; }
 
-    /// <summary>Deconstructs into <see cref="Passed"/> and <see cref="Message"/>.</summary>
-    /// <param name="passed">True when the answer is right.</param>
-    /// <param name="message">The line the check printed.</param>
-    public void Deconstruct(out bool passed, out string message) => (passed, message) = (Passed, Message);
-
     /// <summary>The message, so a notebook that shows the result shows the same line the check printed.</summary>
     public override string ToString() => Message;
 }

@@ -9,7 +9,8 @@ namespace LowRank;
 /// The header writes every step as a separate multiply or add intrinsic, but GCC builds PyTorch's AVX2 kernels with FMA
 /// enabled and contracts a multiply whose only use is an add into one fused multiply-add, rounding once instead of twice.
 /// Which products were fused decides the last bit, so each one is written here as <see cref="MathF.FusedMultiplyAdd"/>
-/// exactly where the compiled kernel (Debian's PyTorch 1.13 for x86-64, built with GCC 12) has a <c>vfmadd</c>/<c>vfmsub</c>/<c>vfnmadd</c>, and as a
+/// exactly where the compiled kernel (Debian's PyTorch 1.13 for x86-64, built with GCC 12) has a
+/// <c>vfmadd</c>/<c>vfmsub</c>/<c>vfnmadd</c>, and as a
 /// plain float multiply and add where it kept them apart. .NET never fuses on its own, so the result is the same bits on
 /// every CPU, with or without AVX2.
 /// </para>

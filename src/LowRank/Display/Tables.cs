@@ -5,14 +5,17 @@ namespace LowRank;
 /// <summary>The workbook's result records as tables, for a notebook cell to display.</summary>
 public static class Tables
 {
-    /// <summary>One row per rank: measured error, Eckart–Young value, relative error, energy kept, parameters (and output error when the sweep had an input).</summary>
+    /// <summary>One row per rank: measured error, Eckart–Young value, relative error, energy kept, parameters (and output error when the
+    /// sweep had an input).</summary>
     /// <param name="sweep">A sweep from <see cref="RankSweep.Of{T}(MathNet.Numerics.LinearAlgebra.Matrix{T})"/>.</param>
-    /// <returns>The table; a notebook shows it as HTML once its setup cell has run (LowRank.Notebooks' <c>Notebook.UseOfflineCharts()</c>).</returns>
+    /// <returns>The table; a notebook shows it as HTML once its setup cell has run (LowRank.Notebooks'
+    /// <c>Notebook.UseOfflineCharts()</c>).</returns>
     public static Table Sweep(RankSweep sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var withOutput = sweep.HasOutputError;
-        string[] headers = ["r", "‖W − B·A‖ (Frobenius)", "Eckart–Young", "relative error", "energy kept", "parameters", .. withOutput ? new[] { "‖y − y′‖₂" } : []];
+        string[] headers = ["r", "‖W − B·A‖ (Frobenius)", "Eckart–Young", "relative error", "energy kept", "parameters",
+            .. withOutput ? new[] { "‖y − y′‖₂" } : []];
         var rows = sweep.Select(p => (IReadOnlyList<string>)
             [
                 p.Rank.ToString(CultureInfo.InvariantCulture),
@@ -28,11 +31,12 @@ public static class Tables
     }
 
     /// <summary>One row per layer shape and rank: parameters of W, of B and A, their share and the saving.</summary>
-    /// <param name="layers">The layer shapes and ranks, e.g. from <see cref="ParameterCount.Of(int, int, int)"/>; at most 10,000, none null.</param>
-    /// <returns>The table; a notebook shows it as HTML once its setup cell has run (LowRank.Notebooks' <c>Notebook.UseOfflineCharts()</c>).</returns>
-    public static Table ParameterCounts(IEnumerable<ParameterCount> layers)
+    /// <param name="layers">The layer shapes and ranks, e.g. from <see cref="ParameterCount.Of(int, int, int)"/>; none null.</param>
+    /// <returns>The table; a notebook shows it as HTML once its setup cell has run (LowRank.Notebooks'
+    /// <c>Notebook.UseOfflineCharts()</c>).</returns>
+    public static Table ParameterCounts(IReadOnlyList<ParameterCount> layers)
     {
-        var list = Guard.NoNulls(Guard.Bounded(layers), nameof(layers));
+        var list = Guard.NoNulls(layers);
         var rows = list.Select(p => (IReadOnlyList<string>)
             [
                 string.Create(CultureInfo.InvariantCulture, $"{p.Rows}×{p.Columns}"),

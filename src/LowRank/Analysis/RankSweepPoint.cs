@@ -6,7 +6,8 @@ namespace LowRank;
 /// </summary>
 public sealed record RankSweepPoint
 {
-    internal RankSweepPoint(int rank, double error, double eckartYoung, double relativeError, double energyKept, double energyLost, double? outputError, ParameterCount parameters)
+    internal RankSweepPoint(int rank, double error, double eckartYoung, double relativeError, double energyKept, double energyLost,
+        double? outputError, ParameterCount parameters)
     {
         Rank = rank;
         Error = error;

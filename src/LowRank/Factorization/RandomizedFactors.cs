@@ -37,7 +37,7 @@ public sealed record RandomizedFactors<T>
     /// The number of random directions the range finder used, r + oversampling capped at min(d, k): the columns of the
     /// orthonormal basis Q that W was projected on.
     /// </summary>
-    public int SketchSize { get; }
+    internal int SketchSize { get; }
 
     /// <summary>The rank r of the factorization: the columns of B and the rows of A.</summary>
     public int Rank => B.ColumnCount;

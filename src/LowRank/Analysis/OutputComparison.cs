@@ -7,7 +7,8 @@ namespace LowRank;
 /// with the Euclidean norm of their difference.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
-/// <remarks>Only <see cref="OutputComparison.Of{T}(Matrix{T}, Matrix{T}, Matrix{T}, Vector{T}, Vector{T})"/> builds one, so the values are finite.</remarks>
+/// <remarks>Only <see cref="OutputComparison.Of{T}(Matrix{T}, Matrix{T}, Matrix{T}, Vector{T}, Vector{T})"/> builds one, so the values are
+/// finite.</remarks>
 public sealed record OutputComparison<T>
     where T : struct, System.Numerics.IFloatingPointIeee754<T>
 {
@@ -56,13 +57,12 @@ public static class OutputComparison
         // Finite inputs can still overflow T in the products; an ∞ output would make the difference ∞ or NaN.
         if (!full.All(T.IsFinite) || !lowRank.All(T.IsFinite))
         {
-            throw new ArgumentException(
-                $"W·x + bias or B·(A·x) + bias overflows {typeof(T).Name} for this x: some entry exceeds {LargestFinite.Describe<T>()}. Scale x down or compare in double.",
-                nameof(x));
+            throw Guard.Overflow<T>("W·x + bias or B·(A·x) + bias", nameof(x), "Scale x down or compare in double.");
         }
         var difference = (full - lowRank).L2Norm();
         // Two finite outputs of opposite sign near T.MaxValue differ by more than T holds; measure that case in double.
-        return new OutputComparison<T>(full, lowRank, double.IsFinite(difference) ? difference : EuclideanDistance.Of(full.ToArray(), lowRank.ToArray()));
+        return new OutputComparison<T>(full, lowRank, double.IsFinite(difference) ? difference : EuclideanDistance.Of(full.ToArray(),
+            lowRank.ToArray()));
     }
 
     /// <summary>Compares W·x + b with B·(A·x) + b for factors from <see cref="Truncation"/>.</summary>

@@ -19,7 +19,7 @@ namespace LowRank;
 public static class TorchFormat
 {
     private const int LineWidth = 80;
-    private const int Precision = 4;
+    private const int Decimals = 4;
     private const int SummaryThreshold = 1000;
     private const int EdgeItems = 3;
     private const string Prefix = "tensor(";
@@ -28,7 +28,7 @@ public static class TorchFormat
     /// <summary>Formats a float matrix the way <c>print(tensor)</c> does for a 2-D float32 tensor.</summary>
     /// <param name="matrix">The matrix to show.</param>
     /// <returns>Text such as <c>tensor([[ 1.5410, -0.2934],\n        [-2.1788,  0.5684]])</c>.</returns>
-    public static string Format(Matrix<float> matrix)
+    internal static string Format(Matrix<float> matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         return FormatMatrix(matrix.RowCount, matrix.ColumnCount, (i, j) => matrix.At(i, j), float64: false);
@@ -37,7 +37,7 @@ public static class TorchFormat
     /// <summary>Formats a double matrix the way <c>print(tensor)</c> does for a 2-D float64 tensor, dtype suffix included.</summary>
     /// <param name="matrix">The matrix to show.</param>
     /// <returns>Text ending in <c>, dtype=torch.float64)</c>.</returns>
-    public static string Format(Matrix<double> matrix)
+    internal static string Format(Matrix<double> matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         return FormatMatrix(matrix.RowCount, matrix.ColumnCount, matrix.At, float64: true);
@@ -46,7 +46,7 @@ public static class TorchFormat
     /// <summary>Formats a float vector the way <c>print(tensor)</c> does for a 1-D float32 tensor.</summary>
     /// <param name="vector">The vector to show.</param>
     /// <returns>Text such as <c>tensor([ 1.5410, -0.2934])</c>.</returns>
-    public static string Format(Vector<float> vector)
+    internal static string Format(Vector<float> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
         return FormatVector(vector.Count, i => vector.At(i), float64: false);
@@ -55,13 +55,14 @@ public static class TorchFormat
     /// <summary>Formats a double vector the way <c>print(tensor)</c> does for a 1-D float64 tensor, dtype suffix included.</summary>
     /// <param name="vector">The vector to show.</param>
     /// <returns>Text ending in <c>, dtype=torch.float64)</c>.</returns>
-    public static string Format(Vector<double> vector)
+    internal static string Format(Vector<double> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
         return FormatVector(vector.Count, vector.At, float64: true);
     }
 
-    /// <summary>The shape as PyTorch prints <c>tensor.shape</c>, for notebook cells: <c>W.TorchShape()</c> gives <c>torch.Size([10, 2])</c>.</summary>
+    /// <summary>The shape as PyTorch prints <c>tensor.shape</c>, for notebook cells: <c>W.TorchShape()</c> gives <c>torch.Size([10,
+    /// 2])</c>.</summary>
     /// <typeparam name="T">Element type of the matrix.</typeparam>
     /// <param name="matrix">The matrix whose shape to show.</param>
     /// <returns><c>torch.Size([rows, cols])</c>.</returns>
@@ -72,7 +73,8 @@ public static class TorchFormat
         return string.Create(CultureInfo.InvariantCulture, $"torch.Size([{matrix.RowCount}, {matrix.ColumnCount}])");
     }
 
-    /// <summary>The shape as PyTorch prints <c>tensor.shape</c> for a 1-D tensor: <c>x.TorchShape()</c> gives <c>torch.Size([10])</c>.</summary>
+    /// <summary>The shape as PyTorch prints <c>tensor.shape</c> for a 1-D tensor: <c>x.TorchShape()</c> gives
+    /// <c>torch.Size([10])</c>.</summary>
     /// <typeparam name="T">Element type of the vector.</typeparam>
     /// <param name="vector">The vector whose shape to show.</param>
     /// <returns><c>torch.Size([length])</c>.</returns>
@@ -84,7 +86,8 @@ public static class TorchFormat
     }
 
     /// <summary>A number as Python prints a float (its <c>repr</c>), for example <c>4.846704541705549e-06</c>, <c>0.0001</c>,
-    /// <c>1e-05</c> or <c>100.0</c>; this is how PyTorch prints a one-element result such as <c>torch.norm(...)</c> in an f-string.</summary>
+    /// <c>1e-05</c> or <c>100.0</c>; this is how PyTorch prints a one-element result such as <c>torch.norm(...)</c> in an
+    /// f-string.</summary>
     /// <param name="value">Any double, including NaN and infinities (printed <c>nan</c>, <c>inf</c>, <c>-inf</c>).</param>
     /// <returns>The shortest text that reads back as the same double, laid out the way Python does.</returns>
     public static string PythonFloat(double value) => PythonNumberFormat.Repr(value);
@@ -204,9 +207,9 @@ public static class TorchFormat
             scientificMode = max / min > 1000.0 || max > 1.0e8 || (!integerMode && min < 1.0e-4);
 
             Width = nonzeroFinite.Max(v =>
-                scientificMode ? PythonNumberFormat.Scientific(v, Precision).Length
+                scientificMode ? PythonNumberFormat.Scientific(v, Decimals).Length
                 : integerMode ? PythonNumberFormat.Fixed(v, 0).Length + 1
-                : PythonNumberFormat.Fixed(v, Precision).Length);
+                : PythonNumberFormat.Fixed(v, Decimals).Length);
         }
 
         public int Width { get; } = 1;
@@ -216,7 +219,7 @@ public static class TorchFormat
             string text;
             if (scientificMode)
             {
-                text = PythonNumberFormat.Scientific(value, Precision);
+                text = PythonNumberFormat.Scientific(value, Decimals);
             }
             else if (integerMode)
             {
@@ -224,7 +227,7 @@ public static class TorchFormat
             }
             else
             {
-                text = PythonNumberFormat.Fixed(value, Precision);
+                text = PythonNumberFormat.Fixed(value, Decimals);
             }
 
             // Wider text (such as -0. or nan, which do not count towards the width) is left as is, like Python's padding.

@@ -27,7 +27,8 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
     /// <param name="index">0 for rank 1, up to <see cref="Count"/> − 1 for full rank.</param>
     public RankSweepPoint this[int index] => points[index];
 
-    /// <summary>Whether the sweep was run with an input and bias, so that every point has an <see cref="RankSweepPoint.OutputError"/>.</summary>
+    /// <summary>Whether the sweep was run with an input and bias, so that every point has an <see
+    /// cref="RankSweepPoint.OutputError"/>.</summary>
     internal bool HasOutputError => points[0].OutputError is not null;
 
     /// <summary>The points in increasing rank.</summary>
@@ -36,7 +37,8 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Sweeps all ranks of <paramref name="w"/> without an output comparison (<see cref="RankSweepPoint.OutputError"/> is null).</summary>
+    /// <summary>Sweeps all ranks of <paramref name="w"/> without an output comparison (<see cref="RankSweepPoint.OutputError"/> is
+    /// null).</summary>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="w">The d×k matrix, not empty; every entry must be finite.</param>
     /// <returns>One point per rank, in increasing rank.</returns>
@@ -161,7 +163,5 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
 
     private static ArgumentException Overflow<T>(string what, string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => new(
-            $"{what} overflows {typeof(T).Name} for this {name}: some entry exceeds {LargestFinite.Describe<T>()}. Scale {name} down or run the sweep in double.",
-            name);
+        => Guard.Overflow<T>(what, name, $"Scale {name} down or run the sweep in double.");
 }

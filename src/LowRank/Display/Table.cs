@@ -20,12 +20,14 @@ public sealed record Table
         ArgumentNullException.ThrowIfNull(rows);
         var headerCopy = Array.AsReadOnly(headers.ToArray());
         Guard.NoNulls(headerCopy, nameof(headers));
-        var rowCopies = Array.AsReadOnly(Guard.NoNulls(rows.ToArray(), nameof(rows)).Select(row => Array.AsReadOnly(row.ToArray())).ToArray());
+        var rowCopies = Array.AsReadOnly(Guard.NoNulls(rows.ToArray(),
+            nameof(rows)).Select(row => Array.AsReadOnly(row.ToArray())).ToArray());
         for (var i = 0; i < rowCopies.Count; i++)
         {
             if (rowCopies[i].Count != headerCopy.Count)
             {
-                throw Guard.Invalid(nameof(rows), $"rows[{i}] has {rowCopies[i].Count} cells, but there are {headerCopy.Count} headers; every row needs one cell per header.");
+                throw Guard.Invalid(nameof(rows),
+                    $"rows[{i}] has {rowCopies[i].Count} cells, but there are {headerCopy.Count} headers; every row needs one cell per header.");
             }
             // Checked here because ToString measures every cell's length.
             Guard.NoNulls(rowCopies[i], $"rows[{i}]", nameof(rows));

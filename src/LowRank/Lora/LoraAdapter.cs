@@ -16,7 +16,8 @@ public sealed record LoraAdapter<T>
 {
     /// <summary>An adapter from given factors, e.g. a nonzero B to look at a later point of training.</summary>
     /// <param name="b">The d×r factor; every entry must be finite. It is copied.</param>
-    /// <param name="a">The r×k factor, with as many rows as <paramref name="b"/> has columns; every entry must be finite. It is copied.</param>
+    /// <param name="a">The r×k factor, with as many rows as <paramref name="b"/> has columns; every entry must be finite. It is
+    /// copied.</param>
     /// <param name="alpha">LoRA's α, a finite number &gt; 0; the update is scaled by α/r.</param>
     public LoraAdapter(Matrix<T> b, Matrix<T> a, double alpha)
     {
@@ -43,7 +44,8 @@ public sealed record LoraAdapter<T>
     /// <summary>B, d×r: zero at the start, so the adapted layer begins exactly as the frozen one.</summary>
     public Matrix<T> B { get; }
 
-    /// <summary>A, r×k: random at the start (uniform within ±1/√k from <see cref="LoraAdapter.Initial"/>), so B receives a gradient from the first step on.</summary>
+    /// <summary>A, r×k: random at the start (uniform within ±1/√k from <see cref="LoraAdapter.Initial"/>), so B receives a gradient from
+    /// the first step on.</summary>
     public Matrix<T> A { get; }
 
     /// <summary>
@@ -71,7 +73,7 @@ public sealed record LoraAdapter<T>
     /// <summary>W₀ + s·B·A, the single weight to deploy after training, so inference costs no more than the frozen layer.</summary>
     /// <param name="w0">The frozen d×k weight; every entry must be finite. It is not changed.</param>
     /// <returns>A new d×k matrix.</returns>
-    public Matrix<T> Merge(Matrix<T> w0)
+    internal Matrix<T> Merge(Matrix<T> w0)
     {
         CheckWeight(w0);
         return w0 + Delta();
@@ -81,13 +83,14 @@ public sealed record LoraAdapter<T>
     /// <param name="w0">The frozen d×k weight; every entry must be finite.</param>
     /// <param name="x">The inputs, k×n with one column per example; every entry must be finite.</param>
     /// <returns>A new d×n matrix of outputs.</returns>
-    public Matrix<T> Forward(Matrix<T> w0, Matrix<T> x)
+    internal Matrix<T> Forward(Matrix<T> w0, Matrix<T> x)
     {
         CheckWeight(w0);
         Guard.Finite(x);
         if (x.RowCount != Columns)
         {
-            throw Guard.Invalid(nameof(x), $"{nameof(x)} must have {Columns} rows (the columns of the {Guard.Shape(w0)} w0), but is {Guard.Shape(x)}.");
+            throw Guard.Invalid(nameof(x),
+                $"{nameof(x)} must have {Columns} rows (the columns of the {Guard.Shape(w0)} w0), but is {Guard.Shape(x)}.");
         }
         return Adapt(w0 * x, x);
     }

@@ -44,7 +44,8 @@ internal static class RankOneUpdate
             : EuclideanDistance.Of(original.ToArray(), approximation.ToArray());
     }
 
-    private static double AddAndSumSquares(Span<double> approximation, ReadOnlySpan<double> original, ReadOnlySpan<double> column, ReadOnlySpan<double> row)
+    private static double AddAndSumSquares(Span<double> approximation, ReadOnlySpan<double> original, ReadOnlySpan<double> column,
+        ReadOnlySpan<double> row)
     {
         var d = column.Length;
         var width = System.Numerics.Vector<double>.Count;
@@ -76,7 +77,8 @@ internal static class RankOneUpdate
     }
 
     /// <summary>Updates the lanes at <paramref name="i"/> and returns their squared differences.</summary>
-    private static System.Numerics.Vector<double> Step(Span<double> a, ReadOnlySpan<double> o, ReadOnlySpan<double> column, System.Numerics.Vector<double> v, int i)
+    private static System.Numerics.Vector<double> Step(Span<double> a, ReadOnlySpan<double> o, ReadOnlySpan<double> column,
+        System.Numerics.Vector<double> v, int i)
     {
         var updated = new System.Numerics.Vector<double>(a[i..]) + (new System.Numerics.Vector<double>(column[i..]) * v);
         updated.CopyTo(a[i..]);
@@ -84,7 +86,8 @@ internal static class RankOneUpdate
         return difference * difference;
     }
 
-    private static double AddAndSumSquaresScalar<T>(Span<T> approximation, ReadOnlySpan<T> original, ReadOnlySpan<T> column, ReadOnlySpan<T> row)
+    private static double AddAndSumSquaresScalar<T>(Span<T> approximation, ReadOnlySpan<T> original, ReadOnlySpan<T> column,
+        ReadOnlySpan<T> row)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         var d = column.Length;

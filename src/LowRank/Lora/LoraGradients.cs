@@ -7,7 +7,7 @@ namespace LowRank;
 /// because it is frozen. Only <see cref="LoraStep"/> builds these, so every value is finite.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed record LoraGradients<T>
+internal sealed record LoraGradients<T>
     where T : struct, System.Numerics.IFloatingPointIeee754<T>
 {
     internal LoraGradients(double loss, Matrix<T> gradB, Matrix<T> gradA)

@@ -32,6 +32,16 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A finite number, such as the expected value of an exercise.</summary>
+    public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!double.IsFinite(value))
+        {
+            throw OutOfRange(name, $"{name} must be a finite number, but was {value}.");
+        }
+        return value;
+    }
+
     /// <summary>A finite number ≥ 0, such as a noise level, printed in its own type so 0.1f reads 0.1.</summary>
     public static TNumber NonNegativeFinite<TNumber>(TNumber value, [CallerArgumentExpression(nameof(value))] string name = "")
         where TNumber : struct, System.Numerics.IFloatingPointIeee754<TNumber>
@@ -54,12 +64,19 @@ internal static class Guard
     public static ArgumentOutOfRangeException OutOfRange(string name, FormattableString message)
         => new(name, FormattableString.Invariant(message));
 
+    /// <summary>A finite input whose result, <paramref name="what"/>, exceeds T's range; <paramref name="remedy"/> says what to
+    /// do.</summary>
+    public static ArgumentException Overflow<T>(string what, string name, string remedy)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => new($"{what} overflows {typeof(T).Name} for this {name}: some value exceeds {LargestFinite.Describe<T>()}. {remedy}", name);
+
     /// <summary>An <see cref="ArgumentException"/> whose message is formatted culture-invariantly.</summary>
     public static ArgumentException Invalid(string name, FormattableString message)
         => new(FormattableString.Invariant(message), name);
 
     /// <summary>The matrix is rows×cols; <paramref name="why"/> says which other argument fixes that shape.</summary>
-    public static void Dimensions<T>(Matrix<T> matrix, int rows, int cols, string why, [CallerArgumentExpression(nameof(matrix))] string name = "", string? paramName = null)
+    public static void Dimensions<T>(Matrix<T> matrix, int rows, int cols, string why,
+        [CallerArgumentExpression(nameof(matrix))] string name = "", string? paramName = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         if (matrix.RowCount != rows || matrix.ColumnCount != cols)
@@ -71,7 +88,8 @@ internal static class Guard
     /// <param name="matrix">The matrix to check.</param>
     /// <param name="name">How the message names the matrix, e.g. matrices["W"].</param>
     /// <param name="paramName">The parameter it belongs to, when that differs from <paramref name="name"/>.</param>
-    public static Matrix<T> Finite<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "", string? paramName = null)
+    public static Matrix<T> Finite<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "",
+        string? paramName = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Precision<T>.Require();
@@ -95,7 +113,8 @@ internal static class Guard
     /// <param name="vector">The vector to check.</param>
     /// <param name="name">How the message names the vector, e.g. svd.S.</param>
     /// <param name="paramName">The parameter it belongs to, when that differs from <paramref name="name"/>.</param>
-    public static Vector<T> Finite<T>(Vector<T>? vector, [CallerArgumentExpression(nameof(vector))] string name = "", string? paramName = null)
+    public static Vector<T> Finite<T>(Vector<T>? vector, [CallerArgumentExpression(nameof(vector))] string name = "",
+        string? paramName = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Precision<T>.Require();
@@ -136,7 +155,8 @@ internal static class Guard
     {
         if (matrix.RowCount == 0 || matrix.ColumnCount == 0)
         {
-            throw Invalid(name, $"{name} must have at least one row and one column, but is {Shape(matrix)}: an empty matrix has no rank r >= 1.");
+            throw Invalid(name,
+                $"{name} must have at least one row and one column, but is {Shape(matrix)}: an empty matrix has no rank r >= 1.");
         }
         return matrix;
     }
@@ -160,7 +180,8 @@ internal static class Guard
     }
 
     /// <summary>rows·cols elements fit in one array, checked before anything is drawn or allocated.</summary>
-    public static void Elements(int rows, int cols, [CallerArgumentExpression(nameof(rows))] string rowsName = "", [CallerArgumentExpression(nameof(cols))] string colsName = "")
+    public static void Elements(int rows, int cols, [CallerArgumentExpression(nameof(rows))] string rowsName = "",
+        [CallerArgumentExpression(nameof(cols))] string colsName = "")
     {
         var elements = (long)rows * cols;
         if (elements > Array.MaxLength)
@@ -221,7 +242,8 @@ internal static class Guard
         return array;
     }
 
-    /// <summary>The sequence is not null and has between one and <see cref="MaxItems"/> elements, described by <paramref name="what"/>.</summary>
+    /// <summary>The sequence is not null and has between one and <see cref="MaxItems"/> elements, described by <paramref
+    /// name="what"/>.</summary>
     public static TItem[] NonEmpty<TItem>(IEnumerable<TItem>? items, string what,
         [CallerArgumentExpression(nameof(items))] string name = "", string? paramName = null)
     {

@@ -24,10 +24,10 @@ public sealed record LoraTrainingRun<T>
     public LoraAdapter<T> Adapter { get; }
 
     /// <summary>The learning rate η the run used.</summary>
-    public double LearningRate { get; }
+    internal double LearningRate { get; }
 
     /// <summary>The number of SGD updates taken.</summary>
-    public int Steps => Losses.Count - 1;
+    internal int Steps => Losses.Count - 1;
 
     /// <summary>The loss of <see cref="Adapter"/>, the last value of <see cref="Losses"/>.</summary>
     public double FinalLoss => Losses[^1];
