@@ -4,7 +4,7 @@ namespace LowRank;
 /// The machine epsilon of a floating-point type: the gap between 1 and the next larger number
 /// (2^-23 for <see cref="float"/>, 2^-52 for <see cref="double"/>), as NumPy's <c>finfo(dtype).eps</c>.
 /// </summary>
-internal static class MachineEpsilon
+public static class MachineEpsilon
 {
     /// <summary>Machine epsilon of <typeparamref name="T"/> as a double, e.g. <c>MachineEpsilon.Of&lt;float&gt;()</c> =
     /// 1.1920929e-7.</summary>
