@@ -100,7 +100,7 @@ public sealed partial class CommittedNotebookTests
         Assert.True(yourTurn > 0, $"{name} has no '## Your turn' section.");
         var exercises = cells.Skip(yourTurn).ToArray();
         Assert.DoesNotContain(exercises, c => c.CellType == "markdown" && c.Source.StartsWith("## ", StringComparison.Ordinal) && c != exercises[0]);
-        var checks = exercises.Select((c, i) => (Cell: c, Index: i)).Where(p => p.Cell.Source.StartsWith("Check.", StringComparison.Ordinal)).ToArray();
+        var checks = exercises.Select((c, i) => (Cell: c, Index: i)).Where(p => p.Cell.Source.StartsWith("Check.", StringComparison.Ordinal) || p.Cell.Source.StartsWith("Exercises.", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(checks);
         Assert.All(checks, p => Assert.Contains("= null;", exercises[p.Index - 1].Source, StringComparison.Ordinal));
     }
