@@ -21,7 +21,7 @@ public class ChartLayoutTests
     /// <summary>Every chart the library draws, with ordinary data and with the edge cases each one handles.</summary>
     public static TheoryData<string> Figures =>
     [
-        "spectrum", "spectrum with zeros and tolerance 0", "error", "error with exact zeros", "energy", "parameters",
+        "spectrum", "spectrum with zeros and tolerance 0", "error", "error with exact zeros", "energy", "energy with a floor", "parameters",
         "matrices", "factorization", "loss", "loss with a zero", "adapter", "lines", "lines on a log axis",
     ];
 
@@ -36,6 +36,7 @@ public class ChartLayoutTests
             "error" => Charts.ErrorVersusRank(Sweep(6, 5, seed: 1)),
             "error with exact zeros" => Charts.ErrorVersusRank(RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 0, 0))),
             "energy" => Charts.EnergyLost([("Gaussian", Sweep(6, 5, seed: 1)), ("rank 2", exact)]),
+            "energy with a floor" => Charts.EnergyLost([("Gaussian", Sweep(6, 5, seed: 1)), ("rank 2", exact)], floor: 1e-20, floorName: "double's floor ε²"),
             "parameters" => Charts.ParameterShare([ParameterCount.Of(4096, 4096, 8), ParameterCount.Of(4096, 11008, 64)]),
             "matrices" => Charts.Matrices([("W", w), ("B", b), ("A", a)]),
             "factorization" => Charts.Factorization(w, b, a),
