@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using MathNet.Numerics.LinearAlgebra;
 using Plotly.NET;
-using static LowRank.Tests.FigureJson;
+using static LowRank.Notebooks.Tests.FigureJson;
+using LowRank.Tests;
 
-namespace LowRank.Tests;
+namespace LowRank.Notebooks.Tests;
 
 /// <summary>
 /// What makes a figure readable and valid, whatever its data: every attribute one plotly.js knows, hover text for every

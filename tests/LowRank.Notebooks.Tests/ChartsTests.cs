@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using MathNet.Numerics.LinearAlgebra;
 using Plotly.NET;
-using static LowRank.Tests.FigureJson;
+using static LowRank.Notebooks.Tests.FigureJson;
+using LowRank.Tests;
 
-namespace LowRank.Tests;
+namespace LowRank.Notebooks.Tests;
 
 /// <summary>The workbook's figures carry the traces, labels and axes the notebooks describe.</summary>
 public class ChartsTests
