@@ -18,7 +18,7 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         ["01-seeding-and-rank.ipynb"] = [],
         ["02-svd-and-truncation.ipynb"] = ["bar scatter", "heatmap heatmap heatmap heatmap heatmap"],
         ["03-outputs-and-parameters.ipynb"] = ["bar bar bar bar"],
-        ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter"],
+        ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter scatter"],
         ["05-training-a-lora-adapter.ipynb"] = ["scatter", "heatmap heatmap", "scatter scatter scatter"],
         ["06-low-rank-at-real-scale.ipynb"] = ["bar bar bar bar bar", "scatter scatter", "scatter scatter"],
     };

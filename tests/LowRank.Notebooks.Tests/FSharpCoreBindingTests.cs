@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace LowRank.Tests;
+namespace LowRank.Notebooks.Tests;
 
 /// <summary>The kernels load an older FSharp.Core than Plotly.NET asks for; the library answers with the loaded one.</summary>
 public class FSharpCoreBindingTests

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using MathNet.Numerics.LinearAlgebra;
 using Plotly.NET;
-using static LowRank.Tests.FigureJson;
+using static LowRank.Notebooks.Tests.FigureJson;
+using LowRank.Tests;
 
-namespace LowRank.Tests;
+namespace LowRank.Notebooks.Tests;
 
 /// <summary>The workbook's figures carry the traces, labels and axes the notebooks describe.</summary>
 public class ChartsTests
@@ -89,6 +90,53 @@ public class ChartsTests
         Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
         Assert.Equal("energy lost: Σ σ<sub>i</sub>² over i > r ÷ Σ σ<sub>i</sub>² (log scale)", (string?)figure["layout"]!["yaxis"]!["title"]!["text"]);
     }
+
+    [Fact]
+    public void Energy_lost_below_a_floor_is_not_drawn_and_the_floor_is_a_dashed_line()
+    {
+        // σ = (4, 2, 1e-3, 1e-5, 1e-6): ranks 1 and 2 lose 0.2 and 5e-8 of Σ σ², ranks 3 and 4 about 5e-12 and 5e-14,
+        // rank 5 nothing. A floor of 1e-8 keeps ranks 1 and 2; the other sweep, diag(3, 2, 1), lies above it.
+        var cliff = RankSweep.Of(Gaussian.Diagonal<double>(4, 2, 1e-3, 1e-5, 1e-6));
+        var figure = Figure(Charts.EnergyLost([("cliff", cliff), ("diag(3, 2, 1)", RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 1)))],
+            floor: 1e-8, floorName: "float32's floor ε²"));
+
+        Assert.Equal(["scatter", "scatter", "scatter"], TraceTypes(figure));
+        var first = figure["data"]![0]!;
+        const double total = 16 + 4 + 1e-6 + 1e-10 + 1e-12;
+        Assert.Equal([1, 2], first["x"]!.AsArray().Select(v => (int)v!));
+        Assert.Equal((4 + 1e-6 + 1e-10 + 1e-12) / total, Doubles(first["y"])[0], 1e-15);
+        Assert.Equal((1e-6 + 1e-10 + 1e-12) / total, Doubles(first["y"])[1], 1e-20);
+        Assert.Equal("cliff (below the floor at r = 3–4, nothing lost at r = 5: not drawn)", (string?)first["name"]);
+        Assert.Equal("diag(3, 2, 1) (nothing lost at r = 3: not drawn)", (string?)figure["data"]![1]!["name"]);
+        var floor = figure["data"]![2]!;
+        Assert.Equal([1, 5], floor["x"]!.AsArray().Select(v => (int)v!));
+        Assert.Equal([1e-8, 1e-8], Doubles(floor["y"]));
+        Assert.Equal("float32's floor ε² = 1e-8: shares below it are rounding, not drawn", (string?)floor["name"]);
+        Assert.Equal("dash", (string?)floor["line"]!["dash"]);
+        Assert.Equal(["float32's floor ε² = 1e-8", "float32's floor ε² = 1e-8"], Strings(floor["hovertext"]));
+    }
+
+    [Fact]
+    public void Energy_lost_at_the_floor_itself_is_drawn()
+    {
+        // Exactly at the floor is the smallest share the floor admits; only shares strictly below it are left out.
+        var sweep = RankSweep.Of(Gaussian.Diagonal<double>(1, 0.5));
+        var atFloor = sweep[0].EnergyLost;
+
+        var figure = Figure(Charts.EnergyLost([("a", sweep)], floor: atFloor));
+
+        Assert.Equal([atFloor], Doubles(figure["data"]![0]!["y"]));
+        Assert.Equal("a (nothing lost at r = 2: not drawn)", (string?)figure["data"]![0]!["name"]);
+        Assert.Equal(2, figure["data"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData(-1e-9)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Energy_lost_rejects_a_floor_that_is_not_a_finite_number_at_least_0(double floor) =>
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.EnergyLost([("a", RankSweep.Of(Gaussian.Diagonal<double>(1, 0.5)))], floor: floor),
+            "floor", "floor must be a finite number >= 0, but was");
 
     [Fact]
     public void Parameter_share_is_one_bar_per_shape_and_rank_in_percent_on_a_linear_axis()

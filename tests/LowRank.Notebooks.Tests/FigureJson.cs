@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using LowRank.Tests;
 using MathNet.Numerics.LinearAlgebra;
 using Plotly.NET;
 
-namespace LowRank.Tests;
+namespace LowRank.Notebooks.Tests;
 
 /// <summary>What the chart tests share: a figure as the JSON plotly.js receives, and factors to draw.</summary>
 internal static class FigureJson

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace LowRank.Tests;
+namespace LowRank.Notebooks.Tests;
 
 /// <summary>
 /// Checks a figure against the attributes plotly.js accepts (plotly-schema.json, written by
