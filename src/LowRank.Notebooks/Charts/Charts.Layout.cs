@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using static LowRank.ChartStyle;
@@ -29,26 +30,36 @@ public static partial class Charts
     // yValues: every value drawn against the y axis, from which a log axis places its labels; a linear axis ignores them.
     private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY, IReadOnlyCollection<double>? yValues = null)
     {
-        var styled = Plotly.NET.Chart.withTitle(title, null).Invoke(chart).WithSize(Width: LineFigure.Width, Height: LineFigure.Height);
-        SetLayout(styled, "title", Obj(("text", title), ("font", Obj(("size", FontSize.Title))), ("x", LineFigure.TitleX), ("xanchor", "left")));
-        SetLayout(styled, "font", Obj(("size", FontSize.Body)));
-        SetLayout(styled, "xaxis", Obj(("title", Obj(("text", xTitle), ("font", Obj(("size", FontSize.AxisTitle))))), ("tickfont", Obj(("size", FontSize.Ticks))), ("automargin", true)));
-        SetLayout(styled, "yaxis", Obj(
-            ("title", Obj(("text", yTitle), ("font", Obj(("size", FontSize.AxisTitle))))),
-            ("type", logY ? "log" : "linear"),
-            ("exponentformat", "power"),
-            ("tickfont", Obj(("size", FontSize.Ticks))),
-            ("automargin", true)));
+        var styled = Plotly.NET.Chart.withTitle(title, null).Invoke(chart)
+            .WithSize(Width: LineFigure.Width, Height: LineFigure.Height)
+            .WithXAxisStyle<int, int, int>(TitleText: xTitle, TitleFont: FontOf(FontSize.AxisTitle))
+            .WithYAxisStyle<int, int, int>(TitleText: yTitle, TitleFont: FontOf(FontSize.AxisTitle),
+                AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithLegendStyle(
+                Orientation: StyleParam.Orientation.Horizontal,
+                X: 0, XAnchor: StyleParam.XAnchorPosition.Left,
+                Y: -(double)LineFigure.LegendBelowAxis / (LineFigure.Height - LineFigure.MarginTop - LineFigure.MarginBottom),
+                YAnchor: StyleParam.YAnchorPosition.Top,
+                Font: FontOf(FontSize.Body));
+        // Chart.withTitle takes a text and a font only; the typed Title also places it.
+        SetLayout(styled, "title", TitleAt(title, FontSize.Title, LineFigure.TitleX));
+        SetLayout(styled, "font", FontOf(FontSize.Body));
+        styled = Plotly.NET.Chart.withMargin(Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
+            Left: FSharpOption<int>.Some(LineFigure.MarginLeft), Right: FSharpOption<int>.Some(LineFigure.MarginRight),
+            Top: FSharpOption<int>.Some(LineFigure.MarginTop), Bottom: FSharpOption<int>.Some(LineFigure.MarginBottom),
+            Pad: null, Autoexpand: null)).Invoke(styled);
+        // The one escape: Plotly.NET.CSharp's axis styling has no tick font, exponent format or automargin, and
+        // LinearAxis.init, whose ~90 optional arguments C# must all pass, is no clearer than naming the three.
+        foreach (var axis in new[] { "xaxis", "yaxis" })
+        {
+            SetAxis(styled, axis, "tickfont", FontOf(FontSize.Ticks));
+            SetAxis(styled, axis, "automargin", true);
+        }
+        SetAxis(styled, "yaxis", "exponentformat", "power");
         if (logY && yValues is { Count: > 0 })
         {
             LogTicks(styled, yValues.Min(), yValues.Max());
         }
-        SetLayout(styled, "margin", Obj(("l", LineFigure.MarginLeft), ("r", LineFigure.MarginRight), ("t", LineFigure.MarginTop), ("b", LineFigure.MarginBottom)));
-        SetLayout(styled, "legend", Obj(
-            ("orientation", "h"),
-            ("x", 0), ("xanchor", "left"),
-            ("y", -(double)LineFigure.LegendBelowAxis / (LineFigure.Height - LineFigure.MarginTop - LineFigure.MarginBottom)), ("yanchor", "top"),
-            ("font", Obj(("size", FontSize.Body)))));
         return styled;
     }
 
@@ -72,8 +83,15 @@ public static partial class Charts
         SetAxis(chart, "yaxis", "ticktext", ticks.Select(Numbers.Short).ToArray());
     }
 
+    // Plotly.NET's F# optional arguments are required FSharpOption parameters in C#: null is F#'s None.
+    private static Font FontOf(int size) => Font.init(null, FSharpOption<double>.Some(size), null);
+
+    private static Title TitleAt(string text, int size, double x) =>
+        Title.init(FSharpOption<string>.Some(text), FSharpOption<Font>.Some(FontOf(size)), null, null, FSharpOption<double>.Some(x),
+            FSharpOption<StyleParam.XAnchorPosition>.Some(StyleParam.XAnchorPosition.Left), null, null, null, null, null, null);
+
     private static void SetAxis(GenericChart chart, string axis, string name, object value) =>
-        ((Dictionary<string, object>)GenericChart.getLayout(chart).TryGetPropertyValue(axis).Value)[name] = value;
+        ((DynamicObj.DynamicObj)GenericChart.getLayout(chart).TryGetPropertyValue(axis).Value).SetProperty(name, value);
 
     private static void SetLayout(GenericChart chart, string name, object value) =>
         GenericChart.getLayout(chart).SetProperty(name, value);
