@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using static LowRank.ChartStyle;
@@ -44,10 +45,15 @@ public static partial class Charts
             SetLayout(chart, "yaxis" + id, RowAxis(panels[i], i, grid));
         }
         SetLayout(chart, "annotations", panels.Select((panel, i) => PanelTitle(panel, i, grid)).ToList<object>());
-        SetLayout(chart, "margin", Obj(("l", grid.Left), ("r", grid.Right), ("t", grid.Top), ("b", grid.Bottom), ("autoexpand", false)));
-        SetLayout(chart, "font", Obj(("size", FontSize.Body)));
-        SetLayout(chart, "title", Obj(("text", title), ("font", Obj(("size", FontSize.Title))), ("x", 0), ("xref", "paper"), ("xanchor", "left"),
-            ("y", 1 - HeatmapFigure.TitleBelowTop / figureHeight), ("yanchor", "top")));
+        SetLayout(chart, "margin", Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
+            FSharpOption<int>.Some(grid.Left), FSharpOption<int>.Some(grid.Right), FSharpOption<int>.Some(grid.Top), FSharpOption<int>.Some(grid.Bottom),
+            null, FSharpOption<bool>.Some(false)));
+        SetLayout(chart, "font", FontOf(FontSize.Body));
+        SetLayout(chart, "title", Title.init(
+            FSharpOption<string>.Some(title), FSharpOption<Font>.Some(FontOf(FontSize.Title)), null, null,
+            FSharpOption<double>.Some(0), FSharpOption<StyleParam.XAnchorPosition>.Some(StyleParam.XAnchorPosition.Left), FSharpOption<string>.Some("paper"),
+            FSharpOption<double>.Some(1 - HeatmapFigure.TitleBelowTop / figureHeight), FSharpOption<StyleParam.YAnchorPosition>.Some(StyleParam.YAnchorPosition.Top),
+            null, null, null));
         SetLayout(chart, "plot_bgcolor", Colours.HeatmapBackground);
         return chart;
     }
@@ -132,7 +138,7 @@ public static partial class Charts
         ("y", 1), ("yanchor", "top"),
         ("len", Math.Max(length, HeatmapFigure.ColourBarMinLength)), ("lenmode", "pixels"),
         ("thickness", HeatmapFigure.ColourBarThickness), ("outlinewidth", 0), ("xpad", 0), ("ypad", 0),
-        ("exponentformat", "e"), ("tickfont", Obj(("size", FontSize.ColourBarTicks))));
+        ("exponentformat", "e"), ("tickfont", FontOf(FontSize.ColourBarTicks)));
 
     // The domains give square cells; constrain keeps them square should plotly resize the plot.
     private static Dictionary<string, object> ColumnAxis(Panel panel, int i, HeatmapGrid grid)
@@ -144,7 +150,7 @@ public static partial class Charts
             ("range", new[] { -0.5, panel.ColumnCount - 0.5 }),
             ("tickvals", Ticks(panel.ColumnCount, grid.Cell, HeatmapFigure.ColumnTickPadding + HeatmapFigure.DigitWidth * Digits(panel.ColumnCount - 1))),
             ("title", PanelAxisTitle(i == 0 ? "column j" : "")),
-            ("tickfont", Obj(("size", FontSize.PanelTicks))),
+            ("tickfont", FontOf(FontSize.PanelTicks)),
             ("showgrid", false), ("zeroline", false),
             ("constrain", "domain"), ("constraintoward", "left"));
     }
@@ -159,20 +165,20 @@ public static partial class Charts
             ("range", new[] { panel.RowCount - 0.5, -0.5 }),
             ("tickvals", Ticks(panel.RowCount, grid.Cell, HeatmapFigure.RowTickSpacing)),
             ("title", PanelAxisTitle(i == 0 ? "row i" : "")),
-            ("tickfont", Obj(("size", FontSize.PanelTicks))),
+            ("tickfont", FontOf(FontSize.PanelTicks)),
             ("showgrid", false), ("zeroline", false),
             ("scaleanchor", "x" + id), ("scaleratio", 1),
             ("constrain", "domain"), ("constraintoward", "top"));
     }
 
     private static Dictionary<string, object> PanelAxisTitle(string text) =>
-        Obj(("text", text), ("font", Obj(("size", FontSize.PanelAxisTitle))), ("standoff", HeatmapFigure.AxisTitleStandoff));
+        Obj(("text", text), ("font", FontOf(FontSize.PanelAxisTitle)), ("standoff", HeatmapFigure.AxisTitleStandoff));
 
     private static Dictionary<string, object> PanelTitle(Panel panel, int i, HeatmapGrid grid) => Obj(
         ("text", panel.Title),
         ("x", (grid.X[i] + panel.ColumnCount * grid.Cell / 2) / grid.PlotWidth), ("xref", "paper"), ("xanchor", "center"),
         ("y", 1), ("yref", "paper"), ("yanchor", "bottom"), ("yshift", HeatmapFigure.PanelTitleShift),
-        ("showarrow", false), ("font", Obj(("size", FontSize.PanelTitle))));
+        ("showarrow", false), ("font", FontOf(FontSize.PanelTitle)));
 
     // Tick marks every 1, 2, 5, 10, 20, … indices: the first step that leaves at least minPixels between labels.
     private static int[] Ticks(int count, double cell, double minPixels)
