@@ -1,39 +1,12 @@
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using static LowRank.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace LowRank;
 
-// The figures of a LoRA training run: how the loss falls, and how close a trained adapter gets to the best update of its rank.
 public static partial class Charts
 {
-    /// <summary>
-    /// The training loss against the step on a log axis, where a steady fall and a plateau both show.
-    /// </summary>
-    /// <param name="losses">The loss before each step and after the last, e.g. <see cref="LoraTrainingRun{T}.Losses"/>; at least one, every value finite and ≥ 0.</param>
-    /// <param name="title">The chart title.</param>
-    public static GenericChart TrainingLoss(IReadOnlyList<double> losses, string title = "Training loss")
-    {
-        var values = Guard.NonEmptyList(losses, "loss");
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]) || values[i] < 0)
-            {
-                throw Guard.OutOfRange(nameof(losses), $"losses[{i}] must be a finite number >= 0, but was {values[i]}.");
-            }
-        }
-        // A loss of exactly 0 has no place on a log axis; it is left out and named.
-        var steps = Enumerable.Range(0, values.Length).Where(i => values[i] > 0).ToArray();
-        var line = Chart.Line<int, double, string>(
-            steps,
-            steps.Select(i => values[i]).ToArray(),
-            Name: "mean squared error on the training data" + (steps.Length < values.Length ? " (exact zeros not drawn)" : ""),
-            LineColor: Signal);
-        Hover(line, steps.Select(i => $"step {i}: loss {Numbers.Short(values[i])}"));
-        return Style(line.WithTraceInfo(ShowLegend: true), title, xTitle: "step", yTitle: "loss (log scale)", logY: true,
-            yValues: steps.Select(i => values[i]).ToArray());
-    }
-
     /// <summary>
     /// For each rank r, how far the trained update (α/r)·B·A and the minimiser of the training loss are from the target
     /// ΔW*, each divided by the best any rank-r matrix can do (Eckart–Young: the error of ΔW*'s truncated SVD), so a
@@ -68,17 +41,17 @@ public static partial class Charts
         var ranks = list.Select(p => p.Rank).ToArray();
         var trainedLine = Chart.Line<int, double, string>(
             ranks, list.Select(p => p.Trained / p.EckartYoung).ToArray(), ShowMarkers: true,
-            Name: "trained (α/r)·B·A", LineColor: Signal);
+            Name: "trained (α/r)·B·A", LineColor: Colours.Signal);
         Hover(trainedLine, list.Select(p =>
             $"r = {p.Rank}: trained {Numbers.Short(p.Trained)}, {Numbers.Short(p.Trained / p.EckartYoung)} × Eckart–Young"));
         var optimumLine = Chart.Line<int, double, string>(
             ranks, list.Select(p => p.LossOptimum / p.EckartYoung).ToArray(), ShowMarkers: true,
-            Name: "minimiser of the training loss (reduced-rank regression)", LineColor: Accent, LineDash: StyleParam.DrawingStyle.Dash);
+            Name: "minimiser of the training loss (reduced-rank regression)", LineColor: Colours.Accent, LineDash: StyleParam.DrawingStyle.Dash);
         Hover(optimumLine, list.Select(p =>
             $"r = {p.Rank}: minimiser of the loss {Numbers.Short(p.LossOptimum)}, {Numbers.Short(p.LossOptimum / p.EckartYoung)} × Eckart–Young"));
         var bestLine = Chart.Line<int, double, string>(
             ranks, ranks.Select(_ => 1.0).ToArray(), ShowMarkers: true,
-            Name: "best rank r (Eckart–Young): √(Σ σ<sub>i</sub>(ΔW*)² over i > r)", LineColor: Zero, LineDash: StyleParam.DrawingStyle.Dot);
+            Name: "best rank r (Eckart–Young): √(Σ σ<sub>i</sub>(ΔW*)² over i > r)", LineColor: Colours.Muted, LineDash: StyleParam.DrawingStyle.Dot);
         Hover(bestLine, list.Select(p => $"r = {p.Rank}: Eckart–Young {Numbers.Short(p.EckartYoung)}"));
         return Style(Chart.Combine([trainedLine, optimumLine, bestLine]), title, xTitle: "adapter rank r",
             yTitle: "distance to ΔW* ÷ Eckart–Young's", logY: false);

@@ -1,5 +1,6 @@
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using static LowRank.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace LowRank;

@@ -1,0 +1,104 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using static LowRank.ChartStyle;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace LowRank;
+
+// What the figures share: hover text, the line and bar charts' layout, log-axis labels and the property writes.
+public static partial class Charts
+{
+    private static bool IsFullRank(RankSweepPoint p) => p.Rank == Math.Min(p.Parameters.Rows, p.Parameters.Columns);
+
+    // "r = 10" or "r = 8–10": the ranks a sweep leaves out (below a floor, or losing nothing) are always a run at its end.
+    private static string Ranks(int[] ranks) =>
+        ranks.Length == 1 ? $"r = {ranks[0]}" : $"r = {ranks[0]}–{ranks[^1]}";
+
+    private static void Hover(GenericChart chart, IEnumerable<string> texts)
+    {
+        var hover = texts.ToArray();
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            trace.SetProperty("hovertext", hover);
+            trace.SetProperty("hoverinfo", "text");
+        }
+    }
+
+    // yValues: every value drawn against the y axis, from which a log axis places its labels; a linear axis ignores them.
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY, IReadOnlyCollection<double>? yValues = null)
+    {
+        var styled = Plotly.NET.Chart.withTitle(title, null).Invoke(chart)
+            .WithSize(Width: LineFigure.Width, Height: LineFigure.Height)
+            .WithXAxisStyle<int, int, int>(TitleText: xTitle, TitleFont: FontOf(FontSize.AxisTitle))
+            .WithYAxisStyle<int, int, int>(TitleText: yTitle, TitleFont: FontOf(FontSize.AxisTitle),
+                AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithLegendStyle(
+                Orientation: StyleParam.Orientation.Horizontal,
+                X: 0, XAnchor: StyleParam.XAnchorPosition.Left,
+                Y: -(double)LineFigure.LegendBelowAxis / (LineFigure.Height - LineFigure.MarginTop - LineFigure.MarginBottom),
+                YAnchor: StyleParam.YAnchorPosition.Top,
+                Font: FontOf(FontSize.Body));
+        // Chart.withTitle takes a text and a font only; the typed Title also places it.
+        SetLayout(styled, "title", TitleAt(title, FontSize.Title, LineFigure.TitleX));
+        SetLayout(styled, "font", FontOf(FontSize.Body));
+        styled = Plotly.NET.Chart.withMargin(Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
+            Left: FSharpOption<int>.Some(LineFigure.MarginLeft), Right: FSharpOption<int>.Some(LineFigure.MarginRight),
+            Top: FSharpOption<int>.Some(LineFigure.MarginTop), Bottom: FSharpOption<int>.Some(LineFigure.MarginBottom),
+            Pad: null, Autoexpand: null)).Invoke(styled);
+        // The one escape: Plotly.NET.CSharp's axis styling has no tick font, exponent format or automargin, and
+        // LinearAxis.init, whose ~90 optional arguments C# must all pass, is no clearer than naming the three.
+        foreach (var axis in new[] { "xaxis", "yaxis" })
+        {
+            SetAxis(styled, axis, "tickfont", FontOf(FontSize.Ticks));
+            SetAxis(styled, axis, "automargin", true);
+        }
+        SetAxis(styled, "yaxis", "exponentformat", "power");
+        if (logY && yValues is { Count: > 0 })
+        {
+            LogTicks(styled, yValues.Min(), yValues.Max());
+        }
+        return styled;
+    }
+
+    // Over a few decades plotly labels a log axis at 2, 3, 5 … in three-quarter size type, too small to read; labels
+    // at 1, 2 and 5 of each decade (or at each decade) in the axis's own size replace them. Wider ranges keep
+    // plotly's powers of 10, which it prints larger than the axis font.
+    private static void LogTicks(GenericChart chart, double min, double max)
+    {
+        var decades = Math.Log10(max / min);
+        if (decades > 4)
+        {
+            return;
+        }
+        int[] multiples = decades < 2.5 ? [1, 2, 5] : [1];
+        var ticks = new List<double>();
+        for (var exponent = (int)Math.Floor(Math.Log10(min)) - 1; exponent <= (int)Math.Ceiling(Math.Log10(max)); exponent++)
+        {
+            ticks.AddRange(multiples.Select(m => m * Math.Pow(10, exponent)).Where(v => v >= min / 1.5 && v <= max * 1.5));
+        }
+        SetAxis(chart, "yaxis", "tickvals", ticks.ToArray());
+        SetAxis(chart, "yaxis", "ticktext", ticks.Select(Numbers.Short).ToArray());
+    }
+
+    // Plotly.NET's F# optional arguments are required FSharpOption parameters in C#: null is F#'s None.
+    private static Font FontOf(int size) => Font.init(null, FSharpOption<double>.Some(size), null);
+
+    private static Title TitleAt(string text, int size, double x) =>
+        Title.init(FSharpOption<string>.Some(text), FSharpOption<Font>.Some(FontOf(size)), null, null, FSharpOption<double>.Some(x),
+            FSharpOption<StyleParam.XAnchorPosition>.Some(StyleParam.XAnchorPosition.Left), null, null, null, null, null, null);
+
+    private static void SetAxis(GenericChart chart, string axis, string name, object value) =>
+        ((DynamicObj.DynamicObj)GenericChart.getLayout(chart).TryGetPropertyValue(axis).Value).SetProperty(name, value);
+
+    private static void SetLayout(GenericChart chart, string name, object value) =>
+        GenericChart.getLayout(chart).SetProperty(name, value);
+
+    private static Dictionary<string, object> Obj(params (string Name, object Value)[] properties) =>
+        properties.ToDictionary(p => p.Name, p => p.Value);
+
+    private static string Subscript(int i) =>
+        string.Concat(i.ToString(CultureInfo.InvariantCulture).Select(c => (char)('₀' + (c - '0'))));
+}

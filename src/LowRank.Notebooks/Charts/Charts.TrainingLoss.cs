@@ -1,0 +1,36 @@
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using static LowRank.ChartStyle;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace LowRank;
+
+public static partial class Charts
+{
+    /// <summary>
+    /// The training loss against the step on a log axis, where a steady fall and a plateau both show.
+    /// </summary>
+    /// <param name="losses">The loss before each step and after the last, e.g. <see cref="LoraTrainingRun{T}.Losses"/>; at least one, every value finite and ≥ 0.</param>
+    /// <param name="title">The chart title.</param>
+    public static GenericChart TrainingLoss(IReadOnlyList<double> losses, string title = "Training loss")
+    {
+        var values = Guard.NonEmptyList(losses, "loss");
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]) || values[i] < 0)
+            {
+                throw Guard.OutOfRange(nameof(losses), $"losses[{i}] must be a finite number >= 0, but was {values[i]}.");
+            }
+        }
+        // A loss of exactly 0 has no place on a log axis; it is left out and named.
+        var steps = Enumerable.Range(0, values.Length).Where(i => values[i] > 0).ToArray();
+        var line = Chart.Line<int, double, string>(
+            steps,
+            steps.Select(i => values[i]).ToArray(),
+            Name: "mean squared error on the training data" + (steps.Length < values.Length ? " (exact zeros not drawn)" : ""),
+            LineColor: Colours.Signal);
+        Hover(line, steps.Select(i => $"step {i}: loss {Numbers.Short(values[i])}"));
+        return Style(line.WithTraceInfo(ShowLegend: true), title, xTitle: "step", yTitle: "loss (log scale)", logY: true,
+            yValues: steps.Select(i => values[i]).ToArray());
+    }
+}
