@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -104,8 +103,19 @@ public partial class ChartSnapshotTests
             "If the change is intended, run the tests with LOWRANK_APPROVE_SNAPSHOTS=1 and review the snapshot's git diff.";
     }
 
-    private static string SnapshotFolder([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Snapshots");
+    // Found from the test binary's folder, not from [CallerFilePath]: a deterministic build (CI=true) maps source paths
+    // to /_/, which is no folder on disk.
+    private static string SnapshotFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "LowRankNotebooks.sln")))
+            {
+                return Path.Combine(folder.FullName, "tests", "LowRank.Notebooks.Tests", "Snapshots");
+            }
+        }
+        throw new DirectoryNotFoundException($"No LowRankNotebooks.sln above {AppContext.BaseDirectory}: the snapshots are found from the checkout.");
+    }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
     private static partial Regex ElementId();

@@ -80,4 +80,21 @@ public sealed class LibraryAgreementTests(WorkbookRun workbook)
         Assert.Contains($"minimiser of L {F((fit.Delta - target).FrobeniusNorm(), 4)},", distances, StringComparison.Ordinal);
         Assert.EndsWith($"Eckart–Young {F(RankSweep.Of(problem.TargetDelta)[1].EckartYoung, 4)}", distances, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Notebook_5s_gradients_agree_with_central_differences_and_a_zero_start_never_moves()
+    {
+        const string name = "05-training-a-lora-adapter.ipynb";
+        // The cell's formulas against its own central differences in double: rounding only, far below float's 1e-7.
+        var relative = Printed(name, "largest difference over all entries, relative to the largest entry: ")
+            .Split(',').Select(part => double.Parse(part.Trim().Split(' ')[^1], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(2, relative.Length);
+        Assert.All(relative, r => Assert.InRange(r, 0, 1e-7));
+
+        // From A = B = 0 the loss stays the frozen layer's own, (W0·X − Y)², to every printed digit.
+        var problem = LoraProblem.Synthetic(new TorchGenerator(seed: 0), 64, 64, 256, updateRank: 2, noise: 0.1f);
+        var frozen = (problem.W0 * problem.X - problem.Y).Enumerate().Average(v => (double)v * v)
+            .ToString("F6", CultureInfo.InvariantCulture);
+        Assert.StartsWith($"loss {frozen} at the start, {frozen} after 100 steps;", Printed(name, "from A = B = 0: "), StringComparison.Ordinal);
+    }
 }
