@@ -21,17 +21,15 @@ internal static class ChartStyle
         internal static readonly Color Accent = Color.fromHex("#d62728");
 
         /// <summary>Behind a note laid over the plot, so the lines under it stay visible but do not cross its text.</summary>
-        internal const string NoteBackground = "rgba(255,255,255,0.8)";
+        internal static readonly Color NoteBackground = Color.fromString("rgba(255,255,255,0.8)");
 
         /// <summary>Behind heatmaps, where plotly's default grey would read as an entry's colour.</summary>
-        internal const string HeatmapBackground = "white";
+        internal static readonly Color HeatmapBackground = Color.fromString("white");
 
         /// <summary>ColorBrewer RdBu, reversed so that positive entries are red and negative ones blue, white at 0.</summary>
-        internal static readonly object[][] Diverging =
-        [
-            [0.0, "#053061"], [0.1, "#2166ac"], [0.2, "#4393c3"], [0.3, "#92c5de"], [0.4, "#d1e5f0"], [0.5, "#f7f7f7"],
-            [0.6, "#fddbc7"], [0.7, "#f4a582"], [0.8, "#d6604d"], [0.9, "#b2182b"], [1.0, "#67001f"],
-        ];
+        internal static readonly StyleParam.Colorscale Diverging = StyleParam.Colorscale.NewCustom(
+            new[] { "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f" }
+                .Select((hex, i) => Tuple.Create(i / 10.0, Color.fromString(hex))));
     }
 
     /// <summary>Font sizes: the figure title largest, axis titles above the body text, tick labels and notes below it.</summary>

@@ -42,17 +42,17 @@ public static partial class Charts
         var trainedLine = Chart.Line<int, double, string>(
             ranks, list.Select(p => p.Trained / p.EckartYoung).ToArray(), ShowMarkers: true,
             Name: "trained (α/r)·B·A", LineColor: Colours.Signal);
-        Hover(trainedLine, list.Select(p =>
+        trainedLine = Hover(trainedLine, list.Select(p =>
             $"r = {p.Rank}: trained {Numbers.Short(p.Trained)}, {Numbers.Short(p.Trained / p.EckartYoung)} × Eckart–Young"));
         var optimumLine = Chart.Line<int, double, string>(
             ranks, list.Select(p => p.LossOptimum / p.EckartYoung).ToArray(), ShowMarkers: true,
             Name: "minimiser of the training loss (reduced-rank regression)", LineColor: Colours.Accent, LineDash: StyleParam.DrawingStyle.Dash);
-        Hover(optimumLine, list.Select(p =>
+        optimumLine = Hover(optimumLine, list.Select(p =>
             $"r = {p.Rank}: minimiser of the loss {Numbers.Short(p.LossOptimum)}, {Numbers.Short(p.LossOptimum / p.EckartYoung)} × Eckart–Young"));
         var bestLine = Chart.Line<int, double, string>(
             ranks, ranks.Select(_ => 1.0).ToArray(), ShowMarkers: true,
             Name: "best rank r (Eckart–Young): √(Σ σ<sub>i</sub>(ΔW*)² over i > r)", LineColor: Colours.Muted, LineDash: StyleParam.DrawingStyle.Dot);
-        Hover(bestLine, list.Select(p => $"r = {p.Rank}: Eckart–Young {Numbers.Short(p.EckartYoung)}"));
+        bestLine = Hover(bestLine, list.Select(p => $"r = {p.Rank}: Eckart–Young {Numbers.Short(p.EckartYoung)}"));
         return Style(Chart.Combine([trainedLine, optimumLine, bestLine]), title, xTitle: "adapter rank r",
             yTitle: "distance to ΔW* ÷ Eckart–Young's", logY: false);
     }

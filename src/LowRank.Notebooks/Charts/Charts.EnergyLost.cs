@@ -54,7 +54,7 @@ public static partial class Charts
                 drawn.Select(p => p.EnergyLost).ToArray(),
                 ShowMarkers: true,
                 Name: s.Name + (notes.Length > 0 ? $" ({string.Join(", ", notes)}: not drawn)" : ""));
-            Hover(line, drawn.Select(p =>
+            line = Hover(line, drawn.Select(p =>
                 $"{s.Name}, r = {p.Rank}: {Numbers.Short(p.EnergyLost)} of the energy lost, relative error {Numbers.Short(p.RelativeError)}"));
             return line;
         }).ToList();
@@ -68,7 +68,7 @@ public static partial class Charts
                 Name: $"{floorName} = {Numbers.Short(floor)}: shares below it are rounding, not drawn",
                 LineColor: Colours.Accent,
                 LineDash: StyleParam.DrawingStyle.Dash);
-            Hover(line, ends.Select(_ => $"{floorName} = {Numbers.Short(floor)}"));
+            line = Hover(line, ends.Select(_ => $"{floorName} = {Numbers.Short(floor)}"));
             lines.Add(line);
         }
         return Style(Chart.Combine(lines), title, xTitle: "chosen rank r", yTitle: "energy lost: Σ σ<sub>i</sub>² over i > r ÷ Σ σ<sub>i</sub>² (log scale)", logY: true,

@@ -30,7 +30,7 @@ public static partial class Charts
             ShowMarkers: true,
             Name: "measured ‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub>" + (drawn.Length < shown.Length ? " (exact zeros not drawn)" : ""),
             LineColor: Colours.Signal);
-        Hover(measured, drawn.Select(p =>
+        measured = Hover(measured, drawn.Select(p =>
             $"r = {p.Rank}: error {Numbers.Short(p.Error)}, relative {Numbers.Short(p.RelativeError)}<br>" +
             $"energy lost {Numbers.Short(p.EnergyLost)}, " +
             $"{Numbers.Count(p.Parameters.LowRank)} of {Numbers.Count(p.Parameters.Full)} parameters"));
@@ -41,21 +41,27 @@ public static partial class Charts
             Name: "Eckart–Young √(Σ σ<sub>i</sub>² over i > r)" + (predictable.Length < shown.Length ? " (exact zeros not drawn)" : ""),
             LineColor: Colours.Accent,
             LineDash: StyleParam.DrawingStyle.Dash);
-        Hover(predicted, predictable.Select(p => $"r = {p.Rank}: predicted {Numbers.Short(p.EckartYoung)}"));
+        predicted = Hover(predicted, predictable.Select(p => $"r = {p.Rank}: predicted {Numbers.Short(p.EckartYoung)}"));
         var chart = Style(Chart.Combine([measured, predicted]), title, xTitle: "chosen rank r", yTitle: "‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub> (log scale)", logY: true,
             yValues: [.. drawn.Select(p => p.Error), .. predictable.Select(p => p.EckartYoung)]);
         if (full.Length > 0)
         {
             var n = full[0].Rank;
             // Top right is where a falling error curve leaves room.
-            SetLayout(chart, "annotations", new[]
+            var note = Styling.Init<Plotly.NET.LayoutObjects.Annotation>(new
             {
-                Obj(("text", $"r = min(d, k) = {n} reproduces W up to rounding: not drawn"),
-                    ("x", 1), ("xref", "paper"), ("xanchor", "right"),
-                    ("y", 1), ("yref", "paper"), ("yanchor", "top"),
-                    ("showarrow", false), ("font", Obj(("size", FontSize.Note))),
-                    ("bgcolor", Colours.NoteBackground)),
+                Text = $"r = min(d, k) = {n} reproduces W up to rounding: not drawn",
+                X = 1,
+                XRef = "paper",
+                XAnchor = StyleParam.XAnchorPosition.Right,
+                Y = 1,
+                YRef = "paper",
+                YAnchor = StyleParam.YAnchorPosition.Top,
+                ShowArrow = false,
+                Font = FontOf(FontSize.Note),
+                BGColor = Colours.NoteBackground,
             });
+            chart = Plotly.NET.Chart.withAnnotations([note], null).Invoke(chart);
         }
         return chart;
     }

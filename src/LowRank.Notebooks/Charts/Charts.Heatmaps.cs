@@ -3,6 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
+using Plotly.NET.TraceObjects;
 using static LowRank.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
 
@@ -34,29 +36,36 @@ public static partial class Charts
     {
         var grid = Grid(panels, title, parameter);
         var limits = ScaleLimits(panels);
-        var traces = panels.Select((panel, i) => HeatmapTrace(panels, i, grid, limits[panel.Scale])).ToList();
-        var figureHeight = (int)grid.PlotHeight + grid.Top + grid.Bottom;
-        var chart = Plotly.NET.Chart.withTitle(title, null).Invoke(Chart.Combine(traces))
-            .WithSize(Width: (int)grid.PlotWidth + grid.Left + grid.Right, Height: figureHeight);
+        var chart = Chart.Combine(panels.Select((panel, i) => HeatmapTrace(panels, i, grid, limits[panel.Scale])))
+            .WithSize(Width: (int)grid.PlotWidth + grid.Left + grid.Right, Height: (int)grid.PlotHeight + grid.Top + grid.Bottom);
         for (var i = 0; i < panels.Length; i++)
         {
-            var id = AxisId(i);
-            SetLayout(chart, "xaxis" + id, ColumnAxis(panels[i], i, grid));
-            SetLayout(chart, "yaxis" + id, RowAxis(panels[i], i, grid));
+            chart = Plotly.NET.Chart.withXAxis(ColumnAxis(panels[i], i, grid), StyleParam.SubPlotId.NewXAxis(i + 1)).Invoke(chart);
+            chart = Plotly.NET.Chart.withYAxis(RowAxis(panels[i], i, grid), StyleParam.SubPlotId.NewYAxis(i + 1)).Invoke(chart);
         }
-        SetLayout(chart, "annotations", panels.Select((panel, i) => PanelTitle(panel, i, grid)).ToList<object>());
-        SetLayout(chart, "margin", Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
-            FSharpOption<int>.Some(grid.Left), FSharpOption<int>.Some(grid.Right), FSharpOption<int>.Some(grid.Top), FSharpOption<int>.Some(grid.Bottom),
-            null, FSharpOption<bool>.Some(false)));
-        SetLayout(chart, "font", FontOf(FontSize.Body));
-        SetLayout(chart, "title", Title.init(
-            FSharpOption<string>.Some(title), FSharpOption<Font>.Some(FontOf(FontSize.Title)), null, null,
-            FSharpOption<double>.Some(0), FSharpOption<StyleParam.XAnchorPosition>.Some(StyleParam.XAnchorPosition.Left), FSharpOption<string>.Some("paper"),
-            FSharpOption<double>.Some(1 - HeatmapFigure.TitleBelowTop / figureHeight), FSharpOption<StyleParam.YAnchorPosition>.Some(StyleParam.YAnchorPosition.Top),
-            null, null, null));
-        SetLayout(chart, "plot_bgcolor", Colours.HeatmapBackground);
-        return chart;
+        chart = Plotly.NET.Chart.withAnnotations(panels.Select((panel, i) => PanelTitle(panel, i, grid)), null).Invoke(chart);
+        return Styling.Call<FSharpFunc<GenericChart, GenericChart>>(typeof(Plotly.NET.Chart), nameof(Plotly.NET.Chart.withLayoutStyle), new
+        {
+            Title = HeatmapTitle(title, grid),
+            Margin = Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
+                FSharpOption<int>.Some(grid.Left), FSharpOption<int>.Some(grid.Right), FSharpOption<int>.Some(grid.Top),
+                FSharpOption<int>.Some(grid.Bottom), null, FSharpOption<bool>.Some(false)),
+            Font = FontOf(FontSize.Body),
+            PlotBGColor = Colours.HeatmapBackground,
+        }).Invoke(chart);
     }
+
+    // Left-aligned at the plot's left edge, its top under plotly's mode bar, which a narrow figure would lay over it.
+    private static Title HeatmapTitle(string title, HeatmapGrid grid) => Styling.Init<Title>(new
+    {
+        Text = title,
+        Font = FontOf(FontSize.Title),
+        X = 0.0,
+        XAnchor = StyleParam.XAnchorPosition.Left,
+        XRef = "paper",
+        Y = 1 - HeatmapFigure.TitleBelowTop / (grid.PlotHeight + grid.Top + grid.Bottom),
+        YAnchor = StyleParam.YAnchorPosition.Top,
+    });
 
     // Between panels sit the next panel's row labels, and after the last panel of each colour scale its colour bar;
     // the first panel names its axes (row i, column j), and the left and bottom margins leave room for that.
@@ -101,12 +110,9 @@ public static partial class Charts
                 return largest > 0 ? largest : 1;
             });
 
-    private static string AxisId(int panel) => panel == 0 ? "" : (panel + 1).ToString(CultureInfo.InvariantCulture);
-
     private static GenericChart HeatmapTrace(Panel[] panels, int i, HeatmapGrid grid, double limit)
     {
         var panel = panels[i];
-        var id = AxisId(i);
         var heatmap = Chart.Heatmap<double, int, int, string>(
             panel.Rows,
             X: Enumerable.Range(0, panel.ColumnCount).ToArray(),
@@ -114,71 +120,98 @@ public static partial class Charts
             Name: panel.Title,
             ShowLegend: false,
             ShowScale: grid.LastOfScale[i]);
-        foreach (var trace in GenericChart.getTraces(heatmap))
+        var rows = panels.Where(p => p.Scale == panel.Scale).Max(p => p.RowCount);
+        var style = Styling.Call<FSharpFunc<Trace, Trace>>(typeof(Trace2DStyle), nameof(Trace2DStyle.Heatmap), new
         {
-            trace.SetProperty("xaxis", "x" + id);
-            trace.SetProperty("yaxis", "y" + id);
-            trace.SetProperty("colorscale", Colours.Diverging);
-            trace.SetProperty("zauto", false);
-            trace.SetProperty("zmin", -limit);
-            trace.SetProperty("zmax", limit);
-            trace.SetProperty("hovertemplate", $"{panel.HoverName}[%{{y}}, %{{x}}] = %{{z:.4~g}}<extra></extra>");
-            if (grid.LastOfScale[i])
-            {
-                var rows = panels.Where(p => p.Scale == panel.Scale).Max(p => p.RowCount);
-                trace.SetProperty("colorbar", ColourBar(grid.X[i] + panel.ColumnCount * grid.Cell, rows * grid.Cell, grid.PlotWidth));
-            }
-        }
-        return heatmap;
+            XAxis = StyleParam.LinearAxisId.NewX(i + 1),
+            YAxis = StyleParam.LinearAxisId.NewY(i + 1),
+            ColorScale = Colours.Diverging,
+            ZAuto = false,
+            ZMin = -limit,
+            ZMax = limit,
+            HoverTemplate = $"{panel.HoverName}[%{{y}}, %{{x}}] = %{{z:.4~g}}<extra></extra>",
+        });
+        var styled = GenericChart.mapTrace(style, heatmap);
+        return grid.LastOfScale[i]
+            ? Plotly.NET.Chart.withColorBar(ColourBar(grid.X[i] + panel.ColumnCount * grid.Cell, rows * grid.Cell, grid.PlotWidth))
+                .Invoke(styled)
+            : styled;
     }
 
     // Beside the panel it ends, as tall as its scale's tallest panel.
-    private static Dictionary<string, object> ColourBar(double panelRight, double length, double plotWidth) => Obj(
-        ("x", (panelRight + HeatmapFigure.ColourBarOffset) / plotWidth), ("xanchor", "left"),
-        ("y", 1), ("yanchor", "top"),
-        ("len", Math.Max(length, HeatmapFigure.ColourBarMinLength)), ("lenmode", "pixels"),
-        ("thickness", HeatmapFigure.ColourBarThickness), ("outlinewidth", 0), ("xpad", 0), ("ypad", 0),
-        ("exponentformat", "e"), ("tickfont", FontOf(FontSize.ColourBarTicks)));
+    private static ColorBar ColourBar(double panelRight, double length, double plotWidth) => Styling.Init<ColorBar>(new
+    {
+        X = (panelRight + HeatmapFigure.ColourBarOffset) / plotWidth,
+        XAnchor = StyleParam.HorizontalAlign.Left,
+        Y = 1.0,
+        YAnchor = StyleParam.VerticalAlign.Top,
+        Len = Math.Max(length, HeatmapFigure.ColourBarMinLength),
+        LenMode = StyleParam.UnitMode.Pixels,
+        Thickness = (double)HeatmapFigure.ColourBarThickness,
+        OutlineWidth = 0.0,
+        XPad = 0.0,
+        YPad = 0.0,
+        ExponentFormat = StyleParam.ExponentFormat.E,
+        TickFont = FontOf(FontSize.ColourBarTicks),
+    });
 
     // The domains give square cells; constrain keeps them square should plotly resize the plot.
-    private static Dictionary<string, object> ColumnAxis(Panel panel, int i, HeatmapGrid grid)
+    private static LinearAxis ColumnAxis(Panel panel, int i, HeatmapGrid grid)
     {
         var x = grid.X[i];
-        return Obj(
-            ("domain", new[] { x / grid.PlotWidth, (x + panel.ColumnCount * grid.Cell) / grid.PlotWidth }),
-            ("anchor", "y" + AxisId(i)),
-            ("range", new[] { -0.5, panel.ColumnCount - 0.5 }),
-            ("tickvals", Ticks(panel.ColumnCount, grid.Cell, HeatmapFigure.ColumnTickPadding + HeatmapFigure.DigitWidth * Digits(panel.ColumnCount - 1))),
-            ("title", PanelAxisTitle(i == 0 ? "column j" : "")),
-            ("tickfont", FontOf(FontSize.PanelTicks)),
-            ("showgrid", false), ("zeroline", false),
-            ("constrain", "domain"), ("constraintoward", "left"));
+        var labelWidth = HeatmapFigure.ColumnTickPadding + HeatmapFigure.DigitWidth * Digits(panel.ColumnCount - 1);
+        return Styling.Init<LinearAxis>(new
+        {
+            Domain = StyleParam.Range.NewMinMax(x / grid.PlotWidth, (x + panel.ColumnCount * grid.Cell) / grid.PlotWidth),
+            Anchor = StyleParam.LinearAxisId.NewY(i + 1),
+            Range = StyleParam.Range.NewMinMax(-0.5, panel.ColumnCount - 0.5),
+            TickVals = Ticks(panel.ColumnCount, grid.Cell, labelWidth),
+            Title = PanelAxisTitle(i == 0 ? "column j" : ""),
+            TickFont = FontOf(FontSize.PanelTicks),
+            ShowGrid = false,
+            ZeroLine = false,
+            Constrain = StyleParam.AxisConstraint.Domain,
+            ConstrainToward = StyleParam.AxisConstraintDirection.Left,
+        });
     }
 
     // Row 0 on top, as a matrix is printed; scaleanchor keeps cells square should plotly resize the plot.
-    private static Dictionary<string, object> RowAxis(Panel panel, int i, HeatmapGrid grid)
+    private static LinearAxis RowAxis(Panel panel, int i, HeatmapGrid grid) => Styling.Init<LinearAxis>(new
     {
-        var id = AxisId(i);
-        return Obj(
-            ("domain", new[] { 1 - panel.RowCount * grid.Cell / grid.PlotHeight, 1.0 }),
-            ("anchor", "x" + id),
-            ("range", new[] { panel.RowCount - 0.5, -0.5 }),
-            ("tickvals", Ticks(panel.RowCount, grid.Cell, HeatmapFigure.RowTickSpacing)),
-            ("title", PanelAxisTitle(i == 0 ? "row i" : "")),
-            ("tickfont", FontOf(FontSize.PanelTicks)),
-            ("showgrid", false), ("zeroline", false),
-            ("scaleanchor", "x" + id), ("scaleratio", 1),
-            ("constrain", "domain"), ("constraintoward", "top"));
-    }
+        Domain = StyleParam.Range.NewMinMax(1 - panel.RowCount * grid.Cell / grid.PlotHeight, 1.0),
+        Anchor = StyleParam.LinearAxisId.NewX(i + 1),
+        Range = StyleParam.Range.NewMinMax(panel.RowCount - 0.5, -0.5),
+        TickVals = Ticks(panel.RowCount, grid.Cell, HeatmapFigure.RowTickSpacing),
+        Title = PanelAxisTitle(i == 0 ? "row i" : ""),
+        TickFont = FontOf(FontSize.PanelTicks),
+        ShowGrid = false,
+        ZeroLine = false,
+        ScaleAnchor = StyleParam.ScaleAnchor.NewX(i + 1),
+        ScaleRatio = 1.0,
+        Constrain = StyleParam.AxisConstraint.Domain,
+        ConstrainToward = StyleParam.AxisConstraintDirection.Top,
+    });
 
-    private static Dictionary<string, object> PanelAxisTitle(string text) =>
-        Obj(("text", text), ("font", FontOf(FontSize.PanelAxisTitle)), ("standoff", HeatmapFigure.AxisTitleStandoff));
+    private static Title PanelAxisTitle(string text) => Styling.Init<Title>(new
+    {
+        Text = text,
+        Font = FontOf(FontSize.PanelAxisTitle),
+        Standoff = HeatmapFigure.AxisTitleStandoff,
+    });
 
-    private static Dictionary<string, object> PanelTitle(Panel panel, int i, HeatmapGrid grid) => Obj(
-        ("text", panel.Title),
-        ("x", (grid.X[i] + panel.ColumnCount * grid.Cell / 2) / grid.PlotWidth), ("xref", "paper"), ("xanchor", "center"),
-        ("y", 1), ("yref", "paper"), ("yanchor", "bottom"), ("yshift", HeatmapFigure.PanelTitleShift),
-        ("showarrow", false), ("font", FontOf(FontSize.PanelTitle)));
+    private static Annotation PanelTitle(Panel panel, int i, HeatmapGrid grid) => Styling.Init<Annotation>(new
+    {
+        Text = panel.Title,
+        X = (grid.X[i] + panel.ColumnCount * grid.Cell / 2) / grid.PlotWidth,
+        XRef = "paper",
+        XAnchor = StyleParam.XAnchorPosition.Center,
+        Y = 1,
+        YRef = "paper",
+        YAnchor = StyleParam.YAnchorPosition.Bottom,
+        YShift = HeatmapFigure.PanelTitleShift,
+        ShowArrow = false,
+        Font = FontOf(FontSize.PanelTitle),
+    });
 
     // Tick marks every 1, 2, 5, 10, 20, … indices: the first step that leaves at least minPixels between labels.
     private static int[] Ticks(int count, double cell, double minPixels)

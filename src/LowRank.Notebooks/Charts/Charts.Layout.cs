@@ -3,12 +3,14 @@ using MathNet.Numerics.LinearAlgebra;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
+using Plotly.NET.TraceObjects;
 using static LowRank.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace LowRank;
 
-// What the figures share: hover text, the line and bar charts' layout, log-axis labels and the property writes.
+// What the figures share: hover text, the line and bar charts' layout and log-axis labels.
 public static partial class Charts
 {
     private static bool IsFullRank(RankSweepPoint p) => p.Rank == Math.Min(p.Parameters.Rows, p.Parameters.Columns);
@@ -17,15 +19,14 @@ public static partial class Charts
     private static string Ranks(int[] ranks) =>
         ranks.Length == 1 ? $"r = {ranks[0]}" : $"r = {ranks[0]}–{ranks[^1]}";
 
-    private static void Hover(GenericChart chart, IEnumerable<string> texts)
-    {
-        var hover = texts.ToArray();
-        foreach (var trace in GenericChart.getTraces(chart))
+    // Hover shows exactly these texts, one per point, instead of plotly's x and y.
+    private static GenericChart Hover(GenericChart chart, IEnumerable<string> texts) => GenericChart.mapTrace(
+        Styling.Call<FSharpFunc<Trace, Trace>>(typeof(TraceStyle), nameof(TraceStyle.TextLabel), new
         {
-            trace.SetProperty("hovertext", hover);
-            trace.SetProperty("hoverinfo", "text");
-        }
-    }
+            MultiHoverText = texts.ToArray(),
+            HoverInfo = StyleParam.HoverInfo.Text,
+        }),
+        chart);
 
     // yValues: every value drawn against the y axis, from which a log axis places its labels; a linear axis ignores them.
     private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY, IReadOnlyCollection<double>? yValues = null)
@@ -41,24 +42,26 @@ public static partial class Charts
                 Y: -(double)LineFigure.LegendBelowAxis / (LineFigure.Height - LineFigure.MarginTop - LineFigure.MarginBottom),
                 YAnchor: StyleParam.YAnchorPosition.Top,
                 Font: FontOf(FontSize.Body));
-        // Chart.withTitle takes a text and a font only; the typed Title also places it.
-        SetLayout(styled, "title", TitleAt(title, FontSize.Title, LineFigure.TitleX));
-        SetLayout(styled, "font", FontOf(FontSize.Body));
-        styled = Plotly.NET.Chart.withMargin(Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
-            Left: FSharpOption<int>.Some(LineFigure.MarginLeft), Right: FSharpOption<int>.Some(LineFigure.MarginRight),
-            Top: FSharpOption<int>.Some(LineFigure.MarginTop), Bottom: FSharpOption<int>.Some(LineFigure.MarginBottom),
-            Pad: null, Autoexpand: null)).Invoke(styled);
-        // The one escape: Plotly.NET.CSharp's axis styling has no tick font, exponent format or automargin, and
-        // LinearAxis.init, whose ~90 optional arguments C# must all pass, is no clearer than naming the three.
-        foreach (var axis in new[] { "xaxis", "yaxis" })
+        styled = Styling.Call<FSharpFunc<GenericChart, GenericChart>>(typeof(Plotly.NET.Chart), nameof(Plotly.NET.Chart.withLayoutStyle), new
         {
-            SetAxis(styled, axis, "tickfont", FontOf(FontSize.Ticks));
-            SetAxis(styled, axis, "automargin", true);
-        }
-        SetAxis(styled, "yaxis", "exponentformat", "power");
+            Title = TitleAt(title, FontSize.Title, LineFigure.TitleX),
+            Font = FontOf(FontSize.Body),
+            Margin = Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
+                Left: FSharpOption<int>.Some(LineFigure.MarginLeft), Right: FSharpOption<int>.Some(LineFigure.MarginRight),
+                Top: FSharpOption<int>.Some(LineFigure.MarginTop), Bottom: FSharpOption<int>.Some(LineFigure.MarginBottom),
+                Pad: null, Autoexpand: null),
+        }).Invoke(styled);
+        // Plotly.NET.CSharp's axis styling has no tick font, exponent format or automargin.
+        styled = WithAxis(styled, x: true, new { TickFont = FontOf(FontSize.Ticks), AutoMargin = StyleParam.TickAutoMargin.All });
+        styled = WithAxis(styled, x: false, new
+        {
+            TickFont = FontOf(FontSize.Ticks),
+            AutoMargin = StyleParam.TickAutoMargin.All,
+            ExponentFormat = StyleParam.ExponentFormat.Power,
+        });
         if (logY && yValues is { Count: > 0 })
         {
-            LogTicks(styled, yValues.Min(), yValues.Max());
+            styled = LogTicks(styled, yValues.Min(), yValues.Max());
         }
         return styled;
     }
@@ -66,12 +69,12 @@ public static partial class Charts
     // Over a few decades plotly labels a log axis at 2, 3, 5 … in three-quarter size type, too small to read; labels
     // at 1, 2 and 5 of each decade (or at each decade) in the axis's own size replace them. Wider ranges keep
     // plotly's powers of 10, which it prints larger than the axis font.
-    private static void LogTicks(GenericChart chart, double min, double max)
+    private static GenericChart LogTicks(GenericChart chart, double min, double max)
     {
         var decades = Math.Log10(max / min);
         if (decades > 4)
         {
-            return;
+            return chart;
         }
         int[] multiples = decades < 2.5 ? [1, 2, 5] : [1];
         var ticks = new List<double>();
@@ -79,8 +82,7 @@ public static partial class Charts
         {
             ticks.AddRange(multiples.Select(m => m * Math.Pow(10, exponent)).Where(v => v >= min / 1.5 && v <= max * 1.5));
         }
-        SetAxis(chart, "yaxis", "tickvals", ticks.ToArray());
-        SetAxis(chart, "yaxis", "ticktext", ticks.Select(Numbers.Short).ToArray());
+        return WithAxis(chart, x: false, new { TickVals = ticks.ToArray(), TickText = ticks.Select(Numbers.Short).ToArray() });
     }
 
     // Plotly.NET's F# optional arguments are required FSharpOption parameters in C#: null is F#'s None.
@@ -90,14 +92,12 @@ public static partial class Charts
         Title.init(FSharpOption<string>.Some(text), FSharpOption<Font>.Some(FontOf(size)), null, null, FSharpOption<double>.Some(x),
             FSharpOption<StyleParam.XAnchorPosition>.Some(StyleParam.XAnchorPosition.Left), null, null, null, null, null, null);
 
-    private static void SetAxis(GenericChart chart, string axis, string name, object value) =>
-        ((DynamicObj.DynamicObj)GenericChart.getLayout(chart).TryGetPropertyValue(axis).Value).SetProperty(name, value);
-
-    private static void SetLayout(GenericChart chart, string name, object value) =>
-        GenericChart.getLayout(chart).SetProperty(name, value);
-
-    private static Dictionary<string, object> Obj(params (string Name, object Value)[] properties) =>
-        properties.ToDictionary(p => p.Name, p => p.Value);
+    // Merged into the chart's first x or y axis, keeping what is already set there.
+    private static GenericChart WithAxis(GenericChart chart, bool x, object arguments)
+    {
+        var axis = Styling.Init<LinearAxis>(arguments);
+        return (x ? Plotly.NET.Chart.withXAxis(axis, null) : Plotly.NET.Chart.withYAxis(axis, null)).Invoke(chart);
+    }
 
     private static string Subscript(int i) =>
         string.Concat(i.ToString(CultureInfo.InvariantCulture).Select(c => (char)('₀' + (c - '0'))));

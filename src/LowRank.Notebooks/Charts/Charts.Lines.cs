@@ -41,7 +41,7 @@ public static partial class Charts
         var lines = list.Select(s =>
         {
             var line = Chart.Line<double, double, string>(s.X.ToArray(), s.Y.ToArray(), ShowMarkers: true, Name: s.Name);
-            Hover(line, s.X.Zip(s.Y, (x, y) => $"{s.Name}: {Numbers.Short(x)} → {Numbers.Short(y)}"));
+            line = Hover(line, s.X.Zip(s.Y, (x, y) => $"{s.Name}: {Numbers.Short(x)} → {Numbers.Short(y)}"));
             return line;
         });
         return Style(Chart.Combine(lines), title, xTitle, yTitle, logY, yValues: list.SelectMany(s => s.Y).ToArray());

@@ -1,7 +1,9 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Plotly.NET;
+using Microsoft.FSharp.Core;
 using Plotly.NET.CSharp;
+using Plotly.NET.TraceObjects;
 using static LowRank.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
 
@@ -26,23 +28,21 @@ public static partial class Charts
                 Keys: layer.Select(p => $"{p.Rows}×{p.Columns}").ToArray(),
                 Name: $"r = {g.Key}",
                 MultiText: layer.Select(p => Percent(p).ToString("0.###", CultureInfo.InvariantCulture) + " %").ToArray());
-            Hover(bar, layer.Select(p =>
+            bar = Hover(bar, layer.Select(p =>
                 $"{p.Rows}×{p.Columns}, r = {p.Rank}: {Numbers.Count(p.Full)} in W, {Numbers.Count(p.LowRank)} in B and A " +
                 $"({Percent(p).ToString("0.###", CultureInfo.InvariantCulture)} %)"));
             // Values sit above the bars at a readable size; inside, plotly would shrink them to fit thin bars.
-            foreach (var trace in GenericChart.getTraces(bar))
+            return GenericChart.mapTrace(Styling.Call<FSharpFunc<Trace, Trace>>(typeof(Trace2DStyle), nameof(Trace2DStyle.Bar), new
             {
-                trace.SetProperty("textposition", "outside");
-                trace.SetProperty("textfont", Obj(("size", FontSize.Note)));
-                trace.SetProperty("constraintext", "none");
-                trace.SetProperty("cliponaxis", false);
-            }
-            return bar;
+                TextPosition = StyleParam.TextPosition.Outside,
+                TextFont = FontOf(FontSize.Note),
+                Constraintext = StyleParam.ConstrainText.None,
+                ClipOnAxis = false,
+            }), bar);
         });
         var chart = Style(Chart.Combine(bars), title, xTitle: "layer shape d×k", yTitle: "B and A: % of W's parameters", logY: false);
         // Headroom above the tallest bar for its value, which plotly's autorange would put on the plot's edge.
-        SetAxis(chart, "yaxis", "range", new[] { 0, LineFigure.BarHeadroom * list.Max(Percent) });
-        return chart;
+        return WithAxis(chart, x: false, new { Range = StyleParam.Range.NewMinMax(0, LineFigure.BarHeadroom * list.Max(Percent)) });
 
         static double Percent(ParameterCount p) => 100.0 * p.LowRank / p.Full;
     }

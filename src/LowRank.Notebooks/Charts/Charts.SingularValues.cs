@@ -43,7 +43,7 @@ public static partial class Charts
                 MarkerColor: Color.fromColors(isZero.Select(z => z ? Colours.Muted : Colours.Signal)))
             .WithTraceInfo(ShowLegend: true);
         // In-bar labels on bars a few pixels tall cannot be read, so the verdict goes to hover and the legend.
-        Hover(bars, drawn.Select((i, n) =>
+        bars = Hover(bars, drawn.Select((i, n) =>
             $"{keys[i]} = {Numbers.Short(sigma[i])}" + (isZero[n] ? $": numerical zero (≤ tolerance {Numbers.Short(tolerance)})" : "")));
         // With tolerance 0 every nonzero σ counts; the line would sit at 0, off the axis, so it is named but has no points.
         var lineKeys = tolerance == 0 ? [] : keys;
@@ -56,7 +56,7 @@ public static partial class Charts
                 LineColor: Colours.Accent,
                 LineDash: StyleParam.DrawingStyle.Dash)
             .WithTraceInfo(ShowLegend: true);
-        Hover(line, lineKeys.Select(_ => $"tolerance {Numbers.Short(tolerance)}"));
+        line = Hover(line, lineKeys.Select(_ => $"tolerance {Numbers.Short(tolerance)}"));
         return Style(
             Chart.Combine([bars, line]),
             title,

@@ -29,7 +29,7 @@ public static partial class Charts
             steps.Select(i => values[i]).ToArray(),
             Name: "mean squared error on the training data" + (steps.Length < values.Length ? " (exact zeros not drawn)" : ""),
             LineColor: Colours.Signal);
-        Hover(line, steps.Select(i => $"step {i}: loss {Numbers.Short(values[i])}"));
+        line = Hover(line, steps.Select(i => $"step {i}: loss {Numbers.Short(values[i])}"));
         return Style(line.WithTraceInfo(ShowLegend: true), title, xTitle: "step", yTitle: "loss (log scale)", logY: true,
             yValues: steps.Select(i => values[i]).ToArray());
     }
