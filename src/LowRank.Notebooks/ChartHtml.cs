@@ -65,16 +65,15 @@ public static class ChartHtml
     }
 
     /// <summary>A complete, self-contained HTML page with the given charts, for saving or opening in a browser offline.</summary>
-    public static string Page(string title, IEnumerable<GenericChart> charts)
+    public static string Page(string title, IReadOnlyList<GenericChart> charts)
     {
         ArgumentNullException.ThrowIfNull(title);
-        ArgumentNullException.ThrowIfNull(charts);
         var body = new StringBuilder();
         body.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(WebUtility.HtmlEncode(title))
             .Append("</title>\n</head>\n<body>\n")
             .Append(Loader());
-        foreach (var chart in charts)
+        foreach (var chart in Guard.NoNulls(charts))
         {
             body.Append(Fragment(chart));
         }

@@ -316,7 +316,7 @@ public class ChartLayoutTests
         static Matrix<double> Ones(int rows, int cols) => Matrix<double>.Build.Dense(rows, cols, 1.0);
 
         // 40 panels once sent the tick spacing search into an endless loop: the panels' gaps alone were wider than the figure.
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices(Enumerable.Range(0, 40).Select(i => ($"M{i}", Ones(3, 3)))),
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices([.. Enumerable.Range(0, 40).Select(i => ($"M{i}", Ones(3, 3)))]),
             "matrices", "40 panel(s) side by side, 120 columns in all and up to 3 rows, leave less than a pixel per entry", "room for 0 columns");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices([("wide", Ones(2, 5000))]), "matrices", "5000 columns in all");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices([("tall", Ones(421, 1))]), "matrices", "up to 421 rows", "and 420 rows");

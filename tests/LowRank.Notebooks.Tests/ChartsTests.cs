@@ -451,14 +451,101 @@ public class ChartsTests
         Assert.Equal("singularValues", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.SingularValues(Vector<double>.Build.DenseOfArray([2, -0.5]), 1e-3)).ParamName);
     }
 
-    [Fact]
-    public void Endless_sequences_are_rejected_instead_of_read_until_memory_runs_out()
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 5)]
+    [InlineData(5, 0)]
+    public void An_empty_matrix_is_refused_by_name_and_shape_instead_of_dividing_by_zero(int rows, int cols)
     {
         var w = Matrix<double>.Build.DenseIdentity(2);
-        Assert.Equal("layers", Assert.Throws<ArgumentException>(() => Charts.ParameterShare(Endless.Of(ParameterCount.Of(10, 10, 2)))).ParamName);
-        Assert.Equal("sweeps", Assert.Throws<ArgumentException>(() => Charts.EnergyLost(Endless.Of(("a", RankSweep.Of(w))))).ParamName);
-        Assert.Equal("matrices", Assert.Throws<ArgumentException>(() => Charts.Matrices(Endless.Of(("W", w)))).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentException>(() => Charts.AdapterError(Endless.Of((1, 1.0, 1.0, 1.0)))).ParamName);
+        var empty = Matrix<double>.Build.Dense(rows, cols);
+
+        Rejects.Throws<ArgumentException>(() => Charts.Matrices([("W", w), ("E", empty)]), "matrices",
+            $"matrices[\"E\"] must have at least one row and one column to be drawn, but is {rows}x{cols}.");
+        Rejects.Throws<ArgumentException>(() => Charts.Factorization(empty, Matrix<double>.Build.Dense(rows, 1), Matrix<double>.Build.Dense(1, cols)),
+            "w", $"w must have at least one row and one column to be drawn, but is {rows}x{cols}.");
+    }
+
+    [Fact]
+    public void Factors_with_no_inner_dimension_are_refused_by_name()
+    {
+        var w = Matrix<double>.Build.Dense(4, 3);
+
+        Rejects.Throws<ArgumentException>(() => Charts.Factorization(w, Matrix<double>.Build.Dense(4, 0), Matrix<double>.Build.Dense(0, 3)),
+            "b", "b must have at least one row and one column to be drawn, but is 4x0.");
+    }
+
+    public static TheoryData<string> Titled =>
+        ["spectrum", "error", "energy", "parameters", "matrices", "factorization", "loss", "adapter", "lines"];
+
+    [Theory]
+    [MemberData(nameof(Titled))]
+    public void A_null_title_is_refused_by_name_instead_of_a_null_reference(string chart)
+    {
+        var w = Matrix<double>.Build.DenseIdentity(2);
+        var sweep = RankSweep.Of(w);
+        Action call = chart switch
+        {
+            "spectrum" => () => Charts.SingularValues(Vector<double>.Build.Dense(2, 1), 0, title: null!),
+            "error" => () => Charts.ErrorVersusRank(sweep, title: null!),
+            "energy" => () => Charts.EnergyLost([("a", sweep)], title: null!),
+            "parameters" => () => Charts.ParameterShare([ParameterCount.Of(10, 10, 2)], title: null!),
+            "matrices" => () => Charts.Matrices([("W", w)], title: null!),
+            "factorization" => () => Charts.Factorization(w, w, w, title: null!),
+            "loss" => () => Charts.TrainingLoss([1.0], title: null!),
+            "adapter" => () => Charts.AdapterError([(1, 1.0, 1.0, 1.0)], title: null!),
+            _ => () => Charts.Lines([("a", [1.0], [1.0])], null!, "x", "y"),
+        };
+
+        Rejects.Throws<ArgumentNullException>(call, "title");
+    }
+
+    [Fact]
+    public void A_null_list_is_refused_by_name()
+    {
+        Rejects.Throws<ArgumentNullException>(() => Charts.Matrices<double>(null!), "matrices");
+        Rejects.Throws<ArgumentNullException>(() => Charts.EnergyLost(null!), "sweeps");
+        Rejects.Throws<ArgumentNullException>(() => Charts.ParameterShare(null!), "layers");
+        Rejects.Throws<ArgumentNullException>(() => Charts.AdapterError(null!), "points");
+        Rejects.Throws<ArgumentNullException>(() => Charts.Lines(null!, "t", "x", "y"), "series");
+        Rejects.Throws<ArgumentNullException>(() => Charts.SingularValues<double>(null!, 0), "singularValues");
+        Rejects.Throws<ArgumentNullException>(() => ChartHtml.Page("t", null!), "charts");
+    }
+
+    [Fact]
+    public void A_null_matrix_or_chart_in_a_list_is_named_by_its_place()
+    {
+        Rejects.Throws<ArgumentNullException>(() => Charts.Matrices<double>([("W", null!)]), "matrices", "matrices[\"W\"].Matrix is null");
+        var chart = Charts.TrainingLoss([1.0]);
+        Rejects.Throws<ArgumentException>(() => ChartHtml.Page("t", [chart, null!]), "charts", "charts[1] is null");
+    }
+
+    [Fact]
+    public void An_empty_spectrum_is_refused_instead_of_drawing_an_empty_figure()
+    {
+        Rejects.Throws<ArgumentException>(() => Charts.SingularValues(Vector<double>.Build.Dense(0), 0), "singularValues",
+            "singularValues must contain at least one singular value, but was empty.");
+    }
+
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(0.0, 1e300)]
+    public void An_eckart_young_error_so_small_that_a_quotient_is_infinite_is_refused(double trained, double optimum)
+    {
+        // 1e300 over the subnormal 1e-310 is 1e610, beyond double: the hover text would read "∞ × Eckart–Young".
+        var tiny = trained > 0 ? double.Epsilon : 1e-310;
+
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, 1.0), (2, trained, optimum, tiny)]), "points",
+            "points[1] has Trained", "a quotient beyond double's range");
+    }
+
+    [Fact]
+    public void A_zero_distance_over_a_positive_eckart_young_error_draws_as_zero()
+    {
+        var figure = FigureJson.Figure(Charts.AdapterError([(1, 0.0, 0.0, 2.0)]));
+
+        Assert.Equal(0.0, (double)figure["data"]![0]!["y"]![0]!);
+        Assert.Equal("r = 1: trained 0, 0 × Eckart–Young", (string?)figure["data"]![0]!["hovertext"]![0]);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class LoraSetupTests
         Assert.Equal((8, 10), (adapter.A.RowCount, adapter.A.ColumnCount));
         Assert.All(adapter.B.ToColumnMajorArray(), v => Assert.Equal(0f, v));
         var rowMajor = adapter.A.ToRowMajorArray();
-        Assert.Equal(TorchRandVectors.KaimingUniform(kernel, seed: 0, 8, 10, Math.Sqrt(5)),
+        Assert.Equal(TorchVectors.KaimingUniform(kernel, seed: 0, 8, 10, Math.Sqrt(5)),
             rowMajor.Select(BitConverter.SingleToUInt32Bits));
         Assert.All(rowMajor, v => Assert.InRange(Math.Abs(v), 0, 1 / Math.Sqrt(10)));
         Assert.Equal(8, adapter.Rank);

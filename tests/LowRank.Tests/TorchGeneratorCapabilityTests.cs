@@ -13,8 +13,7 @@ namespace LowRank.Tests;
 /// </summary>
 public class TorchGeneratorCapabilityTests
 {
-    private static readonly JsonNode Vectors =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "torch-randn-vectors.json")))!;
+    private static readonly JsonNode Vectors = TorchVectors.Randn;
 
     public static TheoryData<CpuCapability, string> Capabilities => new()
     {
@@ -31,15 +30,9 @@ public class TorchGeneratorCapabilityTests
 
     private static Case[] CasesOf(string capability) =>
     [
-        .. Vectors[capability]!["cases"]!.AsArray().Select(c => new Case(
-            (ulong)c!["seed"]!,
-            [.. c["calls"]!.AsArray().Select(shape => shape!.AsArray().Select(n => (int)n!).ToArray())],
-            [.. c["values"]!.AsArray().Select(v => v!.GetValue<string>().Split(' ')
-                .Select(hex => uint.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray())])),
+        .. TorchVectors.Cases(Vectors, capability)
+            .Select(c => new Case(c.Seed, [.. c.Calls.Select(shape => shape.Select(n => (int)n!).ToArray())], c.Values)),
     ];
-
-    private static float[] RowMajor(Matrix<float> m) =>
-        [.. Enumerable.Range(0, m.RowCount).SelectMany(i => Enumerable.Range(0, m.ColumnCount).Select(j => m[i, j]))];
 
     /// <summary>Draws the case's calls in order on one generator, each as row-major float32 bits like the recorded ones.</summary>
     private static uint[][] Draw(Case c, CpuCapability capability)
@@ -47,8 +40,9 @@ public class TorchGeneratorCapabilityTests
         var generator = new TorchGenerator(c.Seed, capability);
         return
         [
-            .. c.Calls.Select(shape => (shape.Length == 1 ? generator.Randn(shape[0]).ToArray() : RowMajor(generator.Randn(shape[0],
-                shape[1])))
+            .. c.Calls.Select(shape => (shape.Length == 1
+                    ? generator.Randn(shape[0]).ToArray()
+                    : TorchVectors.RowMajor(generator.Randn(shape[0], shape[1])))
                 .Select(BitConverter.SingleToUInt32Bits).ToArray()),
         ];
     }

@@ -13,7 +13,7 @@ namespace LowRank.Tests;
 /// </summary>
 public class TorchRandReferenceTests
 {
-    private static readonly JsonNode Vectors = TorchRandVectors.Json;
+    private static readonly JsonNode Vectors = TorchVectors.Rand;
 
     public static TheoryData<CpuCapability, string> Capabilities => new()
     {
@@ -45,23 +45,16 @@ public class TorchRandReferenceTests
 
     private static Case[] CasesOf(string capability) =>
     [
-        .. Vectors[capability]!["cases"]!.AsArray().Select(c => new Case(
-            (ulong)c!["seed"]!,
-            [.. c["calls"]!.AsArray().Select(call => CallOf(call!.AsArray()))],
-            [.. c["values"]!.AsArray().Select(v => v!.GetValue<string>().Split(' ')
-                .Select(hex => uint.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray())])),
+        .. TorchVectors.Cases(Vectors, capability).Select(c => new Case(c.Seed, [.. c.Calls.Select(CallOf)], c.Values)),
     ];
-
-    private static float[] RowMajor(Matrix<float> m) =>
-        [.. Enumerable.Range(0, m.RowCount).SelectMany(i => Enumerable.Range(0, m.ColumnCount).Select(j => m[i, j]))];
 
     private static float[] Perform(TorchGenerator generator, Call call) => (call.Name, call.Shape.Length) switch
     {
         ("rand", 1) => generator.Rand(call.Shape[0]).ToArray(),
-        ("rand", 2) => RowMajor(generator.Rand(call.Shape[0], call.Shape[1])),
+        ("rand", 2) => TorchVectors.RowMajor(generator.Rand(call.Shape[0], call.Shape[1])),
         ("randn", 1) => generator.Randn(call.Shape[0]).ToArray(),
-        ("randn", 2) => RowMajor(generator.Randn(call.Shape[0], call.Shape[1])),
-        ("kaiming_uniform", 2) => RowMajor(TorchInit.KaimingUniform(generator, call.Shape[0], call.Shape[1], call.A)),
+        ("randn", 2) => TorchVectors.RowMajor(generator.Randn(call.Shape[0], call.Shape[1])),
+        ("kaiming_uniform", 2) => TorchVectors.RowMajor(TorchInit.KaimingUniform(generator, call.Shape[0], call.Shape[1], call.A)),
         _ => throw new InvalidDataException($"no such call in the reference file: {call}"),
     };
 
@@ -140,7 +133,7 @@ public class TorchRandReferenceTests
             var generator = new TorchGenerator(ulong.Parse(parts[1], CultureInfo.InvariantCulture), capability);
             var values = parts[0] == "rand"
                 ? generator.Rand(length).ToArray()
-                : RowMajor(TorchInit.KaimingUniform(generator, int.Parse(parts[2], CultureInfo.InvariantCulture),
+                : TorchVectors.RowMajor(TorchInit.KaimingUniform(generator, int.Parse(parts[2], CultureInfo.InvariantCulture),
                     int.Parse(parts[3], CultureInfo.InvariantCulture), double.Parse(parts[4], CultureInfo.InvariantCulture)));
             var actual = Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())));
             Assert.True(expected!.GetValue<string>() == actual, $"{key} differs from PyTorch's {name} kernel");

@@ -13,14 +13,16 @@ public static partial class Charts
     /// gap of a few percent shows at every rank although the errors themselves fall tenfold from r = 1 to r = 2.
     /// </summary>
     /// <param name="points">
-    /// One point per rank, at least one and at most 10,000: the rank (≥ 1, increasing), the trained adapter's and the loss
-    /// minimiser's distance to ΔW* (finite, ≥ 0) and Eckart–Young's (finite, &gt; 0, as it divides the other two).
+    /// One point per rank, at least one: the rank (≥ 1, increasing), the trained adapter's and the loss minimiser's
+    /// distance to ΔW* (finite, ≥ 0) and Eckart–Young's (finite, &gt; 0, as it divides the other two, and not so small
+    /// that a quotient leaves double's range).
     /// </param>
     /// <param name="title">The chart title.</param>
-    public static GenericChart AdapterError(IEnumerable<(int Rank, double Trained, double LossOptimum, double EckartYoung)> points,
+    public static GenericChart AdapterError(IReadOnlyList<(int Rank, double Trained, double LossOptimum, double EckartYoung)> points,
         string title = "Trained adapter against the best updates of its rank")
     {
-        var list = Guard.NonEmpty(points, "rank");
+        var list = Guard.NonEmptyList(points, "rank");
+        ArgumentNullException.ThrowIfNull(title);
         for (var i = 0; i < list.Length; i++)
         {
             var (rank, trained, optimum, best) = list[i];
@@ -36,6 +38,12 @@ public static partial class Charts
             {
                 throw Guard.OutOfRange(nameof(points),
                     $"points[{i}].EckartYoung must be a finite number > 0, as the other distances are divided by it, but was {best}.");
+            }
+            // A subnormal Eckart–Young error would make the quotient ∞, and "Infinity × Eckart–Young" no figure.
+            if (!double.IsFinite(trained / best) || !double.IsFinite(optimum / best))
+            {
+                throw Guard.OutOfRange(nameof(points),
+                    $"points[{i}] has Trained = {trained} and LossOptimum = {optimum} over EckartYoung = {best}, a quotient beyond double's range.");
             }
         }
         var ranks = list.Select(p => p.Rank).ToArray();

@@ -15,17 +15,18 @@ public static partial class Charts
     /// Ranks that lose exactly nothing have no place on a log axis, and ranks that lose less than
     /// <paramref name="floor"/> are rounding, not signal: neither is drawn, and the legend names them.
     /// </summary>
-    /// <param name="sweeps">Named sweeps from <see cref="RankSweep.Of{T}(Matrix{T})"/>; at least one and at most 10,000, every name and sweep non-null.</param>
+    /// <param name="sweeps">Named sweeps from <see cref="RankSweep.Of{T}(Matrix{T})"/>; at least one, every name and sweep non-null.</param>
     /// <param name="title">The chart title.</param>
     /// <param name="floor">
     /// The smallest share the SVD can resolve, a finite number ≥ 0: about ε² for a matrix in a type of machine
     /// epsilon ε (its SVD is exact only to about ε·‖W‖_F). Above 0 it is drawn as a dashed line; 0, the default, draws every share above 0.
     /// </param>
     /// <param name="floorName">What the floor is, for its legend entry, e.g. "float32's floor ε²".</param>
-    public static GenericChart EnergyLost(IEnumerable<(string Name, RankSweep Sweep)> sweeps, string title = "Energy lost versus chosen rank",
-        double floor = 0, string floorName = "floor")
+    public static GenericChart EnergyLost(IReadOnlyList<(string Name, RankSweep Sweep)> sweeps,
+        string title = "Energy lost versus chosen rank", double floor = 0, string floorName = "floor")
     {
-        var named = Guard.NonEmpty(sweeps, "sweep");
+        var named = Guard.NonEmptyList(sweeps, "sweep");
+        ArgumentNullException.ThrowIfNull(title);
         for (var i = 0; i < named.Length; i++)
         {
             var (name, sweep) = named[i];

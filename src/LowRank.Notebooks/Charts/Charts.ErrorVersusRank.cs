@@ -19,6 +19,7 @@ public static partial class Charts
     public static GenericChart ErrorVersusRank(RankSweep sweep, string title = "Approximation error versus chosen rank")
     {
         ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(title);
         var full = sweep.Where(IsFullRank).ToArray();
         var shown = sweep.Where(p => !IsFullRank(p)).ToArray();
         // A log axis has no place for an exact 0, so such points are left out of the lines.

@@ -21,9 +21,10 @@ public static partial class Charts
     public static GenericChart Factorization<T>(Matrix<T> w, Matrix<T> b, Matrix<T> a, string title = "W = B·A: the matrix, its factors, their product and what is left")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Guard.Finite(w);
-        Guard.Finite(b);
-        Guard.Finite(a);
+        Drawable(w);
+        Drawable(b);
+        Drawable(a);
+        ArgumentNullException.ThrowIfNull(title);
         Guard.Chain(b, a, w.RowCount, w.ColumnCount);
         // The product is taken in T, as a layer would compute it, so W − B·A shows that rounding too.
         var product = b * a;

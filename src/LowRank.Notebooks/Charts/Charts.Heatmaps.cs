@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
@@ -222,6 +223,20 @@ public static partial class Charts
             step = new[] { 1, 2, 5 }[n % 3] * (int)Math.Pow(10, n / 3);
         }
         return Enumerable.Range(0, (count - 1) / step + 1).Select(i => i * step).ToArray();
+    }
+
+    // Finite entries, and at least one of them: a 0×5 panel has no cell to draw and no size to give the others.
+    private static Matrix<T> Drawable<T>(Matrix<T>? matrix, [CallerArgumentExpression(nameof(matrix))] string name = "",
+        string? paramName = null)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var finite = Guard.Finite(matrix, name, paramName ?? name);
+        if (finite.RowCount == 0 || finite.ColumnCount == 0)
+        {
+            throw Guard.Invalid(paramName ?? name,
+                $"{name} must have at least one row and one column to be drawn, but is {Guard.Shape(finite)}.");
+        }
+        return finite;
     }
 
     private static int Digits(int value) => value.ToString(CultureInfo.InvariantCulture).Length;

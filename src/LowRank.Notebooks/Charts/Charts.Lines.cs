@@ -17,9 +17,10 @@ public static partial class Charts
     /// <param name="xTitle">The x axis title.</param>
     /// <param name="yTitle">The y axis title.</param>
     /// <param name="logY">Whether the y axis is logarithmic.</param>
-    public static GenericChart Lines(IEnumerable<(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)> series, string title, string xTitle, string yTitle, bool logY = false)
+    public static GenericChart Lines(IReadOnlyList<(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)> series,
+        string title, string xTitle, string yTitle, bool logY = false)
     {
-        var list = Guard.NonEmpty(series, "series");
+        var list = Guard.NonEmptyList(series, "series");
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(xTitle);
         ArgumentNullException.ThrowIfNull(yTitle);

@@ -15,11 +15,13 @@ public static partial class Charts
     /// The parameters of B and A, r·(d + k), as a percentage of the full layer's d·k, one bar per layer shape and
     /// rank on a linear axis: bars are grouped by shape and coloured by rank, with exact counts on hover.
     /// </summary>
-    /// <param name="layers">Parameter counts from <see cref="ParameterCount.Of(int, int, int)"/>; at least one and at most 10,000, none null.</param>
+    /// <param name="layers">Parameter counts from <see cref="ParameterCount.Of(int, int, int)"/>; at least one, none null.</param>
     /// <param name="title">The chart title.</param>
-    public static GenericChart ParameterShare(IEnumerable<ParameterCount> layers, string title = "LoRA factors as a share of the full layer's parameters")
+    public static GenericChart ParameterShare(IReadOnlyList<ParameterCount> layers,
+        string title = "LoRA factors as a share of the full layer's parameters")
     {
-        var list = Guard.NoNulls(Guard.NonEmpty(layers, "layer shape"), nameof(layers));
+        var list = Guard.NoNulls(Guard.NonEmptyList(layers, "layer shape"), nameof(layers));
+        ArgumentNullException.ThrowIfNull(title);
         var bars = list.GroupBy(p => p.Rank).OrderBy(g => g.Key).Select(g =>
         {
             var layer = g.ToArray();

@@ -15,14 +15,18 @@ public static partial class Charts
     /// σ = 0 and a tolerance of 0 are left out of the drawing and named in the legend instead (e.g. "σ₃ = 0, not drawn on a log axis").
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="singularValues">The singular values, largest first; every one finite and ≥ 0.</param>
+    /// <param name="singularValues">The singular values, largest first; at least one, every one finite and ≥ 0.</param>
     /// <param name="tolerance">The rank tolerance, a finite number ≥ 0, e.g. <see cref="MatrixRank.DefaultTolerance{T}(Matrix{T})"/>.</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart SingularValues<T>(Vector<T> singularValues, double tolerance, string title = "Singular values of W")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        Guard.Finite(singularValues);
+        if (Guard.Finite(singularValues).Count == 0)
+        {
+            throw Guard.Invalid(nameof(singularValues), $"singularValues must contain at least one singular value, but was empty.");
+        }
         Guard.Tolerance(tolerance);
+        ArgumentNullException.ThrowIfNull(title);
         var sigma = singularValues.Select(s => double.CreateChecked(s)).ToArray();
         // A singular value is a length; a negative one means the vector is something else, and a log axis could not show it.
         for (var i = 0; i < sigma.Length; i++)

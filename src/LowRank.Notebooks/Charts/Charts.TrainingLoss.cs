@@ -15,6 +15,7 @@ public static partial class Charts
     public static GenericChart TrainingLoss(IReadOnlyList<double> losses, string title = "Training loss")
     {
         var values = Guard.NonEmptyList(losses, "loss");
+        ArgumentNullException.ThrowIfNull(title);
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i]) || values[i] < 0)

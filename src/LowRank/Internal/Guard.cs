@@ -10,12 +10,6 @@ namespace LowRank;
 /// </summary>
 internal static class Guard
 {
-    /// <summary>
-    /// The most items a chart or table reads from a sequence: far more than any figure can show, and a bound on what an
-    /// endless sequence (a generator without a stop) costs before it is rejected.
-    /// </summary>
-    public const int MaxItems = 10_000;
-
     public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string name = "")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, name);
@@ -225,41 +219,7 @@ internal static class Guard
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
         => string.Create(CultureInfo.InvariantCulture, $"{m.RowCount}x{m.ColumnCount}");
 
-    /// <summary>
-    /// The items of a sequence, read once and at most <see cref="MaxItems"/> of them: a longer (or endless) sequence is
-    /// rejected after <see cref="MaxItems"/> + 1 reads instead of being read until memory runs out.
-    /// </summary>
-    public static TItem[] Bounded<TItem>(IEnumerable<TItem>? items,
-        [CallerArgumentExpression(nameof(items))] string name = "", string? paramName = null)
-    {
-        paramName ??= name;
-        ArgumentNullException.ThrowIfNull(items, paramName);
-        var array = items.Take(MaxItems + 1).ToArray();
-        if (array.Length > MaxItems)
-        {
-            throw Invalid(paramName, $"{name} must hold at most {MaxItems} items, but has more (is it an endless sequence?).");
-        }
-        return array;
-    }
-
-    /// <summary>The sequence is not null and has between one and <see cref="MaxItems"/> elements, described by <paramref
-    /// name="what"/>.</summary>
-    public static TItem[] NonEmpty<TItem>(IEnumerable<TItem>? items, string what,
-        [CallerArgumentExpression(nameof(items))] string name = "", string? paramName = null)
-    {
-        paramName ??= name;
-        var array = Bounded(items, name, paramName);
-        if (array.Length == 0)
-        {
-            throw Invalid(paramName, $"{name} must contain at least one {what}, but was empty.");
-        }
-        return array;
-    }
-
-    /// <summary>
-    /// A copy of a list that is not null and has at least one element: a list has a finite Count, so unlike a sequence it
-    /// needs no cap (a loss curve of 100,000 steps is fine).
-    /// </summary>
+    /// <summary>A copy of a list that is not null and has at least one element, described by <paramref name="what"/>.</summary>
     public static TItem[] NonEmptyList<TItem>(IReadOnlyList<TItem>? items, string what,
         [CallerArgumentExpression(nameof(items))] string name = "")
     {
