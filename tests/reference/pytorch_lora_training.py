@@ -17,8 +17,8 @@ import hashlib
 import json
 import math
 import os
-import subprocess
-import sys
+
+from torch_kernels import capability_line, run_each_kernel, write_beside
 
 D, K, N = 64, 64, 256
 LEARNING_RATE = 0.5
@@ -172,25 +172,7 @@ def run():
     }
 
 
-def capability_line(torch):
-    lines = [line.strip() for line in torch.__config__.show().splitlines() if "CPU capability usage" in line]
-    return lines[0].split(":", 1)[1].strip()
-
-
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--one":
-        print(json.dumps(run()))
-        sys.exit(0)
-    results = {}
-    for name, capability in (("default", "default"), ("avx2", None)):
-        env = dict(os.environ)
-        env.pop("ATEN_CPU_CAPABILITY", None)
-        if capability:
-            env["ATEN_CPU_CAPABILITY"] = capability
-        out = subprocess.run([sys.executable, __file__, "--one"], env=env, check=True, capture_output=True, text=True)
-        results[name] = json.loads(out.stdout)
+    results = run_each_kernel(__file__, run)
     assert results["avx2"]["cpu_capability_usage"] == "AVX2", "the second run must use the AVX2 kernel"
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "pytorch-lora-training.json"), "w", encoding="utf-8") as f:
-        json.dump(results, f, indent=1)
-        f.write("\n")
+    write_beside(__file__, "pytorch-lora-training.json", json.dumps(results, indent=1) + "\n")

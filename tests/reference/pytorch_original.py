@@ -11,8 +11,8 @@ reproduces) and without it (the AVX2 kernel x86 machines run by default).
 """
 import json
 import os
-import subprocess
-import sys
+
+from torch_kernels import run_each_kernel, write_beside
 
 
 def run_original():
@@ -68,18 +68,5 @@ def run_original():
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--one":
-        print(json.dumps(run_original()))
-        sys.exit(0)
-    results = {}
-    for name, capability in (("default", "default"), ("avx2", None)):
-        env = dict(os.environ)
-        env.pop("ATEN_CPU_CAPABILITY", None)
-        if capability:
-            env["ATEN_CPU_CAPABILITY"] = capability
-        out = subprocess.run([sys.executable, __file__, "--one"], env=env, check=True, capture_output=True, text=True)
-        results[name] = json.loads(out.stdout)
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "pytorch-original.json"), "w", encoding="utf-8") as f:
-        json.dump(results, f, indent=1)
-        f.write("\n")
+    results = run_each_kernel(__file__, run_original)
+    write_beside(__file__, "pytorch-original.json", json.dumps(results, indent=1) + "\n")

@@ -7,10 +7,8 @@ python3-torch (PyTorch 1.13) on an x86-64 machine with AVX2, from this folder:
 
     /usr/bin/python3 torch_rand_vectors.py
 
-As torch_randn_vectors.py does, the script starts itself once per kernel: with ATEN_CPU_CAPABILITY=default (the
-portable kernel) and without the variable (the kernel the machine picks by itself, which must be AVX2: the script
-stops otherwise). On a CPU with AVX-512 it also runs with ATEN_CPU_CAPABILITY=avx512 and records whether its numbers
-equal the AVX2 ones.
+As torch_randn_vectors.py does, the script runs once per CPU kernel (see torch_kernels.py) and on a CPU with AVX-512
+records whether that kernel's numbers equal the AVX2 ones.
 
 Each case is a seed and a list of calls made one after another on the generator torch.manual_seed(seed) leaves. A call
 is ["rand", n] for torch.rand(n), ["rand", r, c] for torch.rand(r, c), ["randn", ...] likewise for torch.randn, and
@@ -19,11 +17,9 @@ string: the float32 values in row-major order, each as the 8 hex digits of its I
 separated by single spaces.
 """
 import hashlib
-import json
 import math
-import os
-import subprocess
-import sys
+
+from torch_kernels import capability_line, hex_bits, main
 
 SQRT5 = math.sqrt(5)
 
@@ -99,11 +95,6 @@ def kaiming_bounds(torch):
         torch.Tensor.uniform_ = uniform
 
 
-def capability_line(torch):
-    lines = [line.strip() for line in torch.__config__.show().splitlines() if "CPU capability usage" in line]
-    return lines[0].split(":", 1)[1].strip()
-
-
 def call(torch, spec):
     name, *args = spec
     if name == "rand":
@@ -116,20 +107,13 @@ def call(torch, spec):
     return w
 
 
-def bits(t):
-    import numpy as np
-    import torch
-    assert t.dtype == torch.float32
-    return t.numpy().reshape(-1).view(np.uint32)
-
-
 def draw():
     import torch
 
     out = []
     for seed, calls in cases():
         torch.manual_seed(seed)
-        values = [" ".join("%08x" % b for b in bits(call(torch, spec))) for spec in calls]
+        values = [hex_bits(call(torch, spec)) for spec in calls]
         out.append({"seed": seed, "calls": calls, "values": values})
     hashes = {}
     for seed in HASHED_SEEDS:
@@ -143,58 +127,8 @@ def draw():
             "kaiming_bounds": kaiming_bounds(torch)}
 
 
-def to_json(result):
-    """Like json.dump with an indent, but one case or bound per line, so the file stays small and diffs stay readable."""
-    lines = []
-    for key, value in result.items():
-        if isinstance(value, dict) and "cases" in value:
-            cases = ",\n".join("   " + json.dumps(case) for case in value["cases"])
-            head = {k: v for k, v in value.items() if k != "cases"}
-            lines.append(f" {json.dumps(key)}: {json.dumps(head)[:-1]}, \"cases\": [\n{cases}\n ]}}")
-        elif isinstance(value, list):
-            items = ",\n".join("   " + json.dumps(item) for item in value)
-            lines.append(f" {json.dumps(key)}: [\n{items}\n ]")
-        else:
-            lines.append(f" {json.dumps(key)}: {json.dumps(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
-def run(capability):
-    env = dict(os.environ)
-    env.pop("ATEN_CPU_CAPABILITY", None)
-    if capability:
-        env["ATEN_CPU_CAPABILITY"] = capability
-    out = subprocess.run([sys.executable, __file__, "--one"], env=env, check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
-
-
-def cpu_has_avx512():
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            flags = f.read().split()
-    except OSError:
-        return False
-    return "avx512f" in flags
-
-
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--one":
-        print(json.dumps(draw()))
-        sys.exit(0)
-
-    portable = run("default")
-    native = run(None)
-    if portable["cpu_capability_usage"] != "NO AVX" or native["cpu_capability_usage"] != "AVX2":
-        sys.exit("expected PyTorch to run NO AVX with ATEN_CPU_CAPABILITY=default and AVX2 without it, got "
-                 f"{portable['cpu_capability_usage']!r} and {native['cpu_capability_usage']!r}")
-
-    avx512_same_as_avx2 = None
-    if cpu_has_avx512():
-        avx512 = run("avx512")
-        if avx512["cpu_capability_usage"] == "AVX512":
-            avx512_same_as_avx2 = avx512["cases"] == native["cases"] and avx512["hashes"] == native["hashes"]
-
-    result = {
+    main(__file__, draw, "torch-rand-vectors.json", lambda portable, native, avx512_same_as_avx2: {
         "torch": native["torch"],
         "format": "per case: seed, calls (made in order after torch.manual_seed(seed): [\"rand\", *shape], "
                   "[\"randn\", *shape], [\"kaiming_uniform\", rows, cols, a]), values (per call: row-major float32 "
@@ -206,10 +140,4 @@ if __name__ == "__main__":
                    "length": HASHED_LENGTH, "default": portable["hashes"], "avx2": native["hashes"]},
         "default": {"cpu_capability_usage": portable["cpu_capability_usage"], "cases": portable["cases"]},
         "avx2": {"cpu_capability_usage": native["cpu_capability_usage"], "cases": native["cases"]},
-    }
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "torch-rand-vectors.json"), "w", encoding="utf-8") as f:
-        f.write(to_json(result))
-    total = sum(len(v.split()) for case in result["avx2"]["cases"] for v in case["values"])
-    print(f"{len(result['avx2']['cases'])} cases, {total} values per capability, "
-          f"AVX-512 same as AVX2: {avx512_same_as_avx2}")
+    })
