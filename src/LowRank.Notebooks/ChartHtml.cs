@@ -43,7 +43,8 @@ public static class ChartHtml
         var figure = EscapeForScript(GenericChart.toJson(chart));
         // The message is assigned with textContent, which shows HTML entities literally, so it is a JavaScript string
         // literal: JSON escapes quotes, and the default encoder also escapes < and & so the script cannot be ended early.
-        var missing = JsonSerializer.Serialize("plotly.js is not loaded on this page: run the notebook's setup cell (Notebook.UseOfflineCharts()) first.");
+        var missing = JsonSerializer.Serialize("plotly.js is not loaded on this page: run the notebook's setup cell " +
+            "(Notebook.UseOfflineCharts()) first.");
         return $$"""
             <div id="{{id}}" class="lowrank-chart"></div>
             <script type="text/javascript">

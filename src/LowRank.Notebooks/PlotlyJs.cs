@@ -21,7 +21,8 @@ public static class PlotlyJs
     private static Assembly PlotlyNet => typeof(Plotly.NET.GenericChart).Assembly;
 
     private static string FindResourceName() =>
-        PlotlyNet.GetManifestResourceNames().SingleOrDefault(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(ResourceSuffix, StringComparison.Ordinal))
+        PlotlyNet.GetManifestResourceNames().SingleOrDefault(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)
+            && n.EndsWith(ResourceSuffix, StringComparison.Ordinal))
         ?? throw new InvalidOperationException(
             $"Plotly.NET {PlotlyNet.GetName().Version} embeds no {ResourcePrefix}*{ResourceSuffix}; its resources are: " +
             string.Join(", ", PlotlyNet.GetManifestResourceNames()));

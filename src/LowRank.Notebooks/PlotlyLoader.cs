@@ -1,6 +1,7 @@
 namespace LowRank.Notebooks;
 
-/// <summary>The plotly.js loader a notebook displays once; as HTML (see <see cref="Notebook.UseOfflineCharts"/>) it carries the embedded plotly.js.</summary>
+/// <summary>The plotly.js loader a notebook displays once; as HTML (see <see cref="Notebook.UseOfflineCharts"/>) it carries the embedded
+/// plotly.js.</summary>
 /// <param name="Version">The plotly.js version loaded.</param>
 public sealed record PlotlyLoader(string Version)
 {

@@ -33,7 +33,8 @@ public class OpenBlasSvdBenchmarks
             if (!Control.TryUseNativeOpenBLAS())
             {
                 throw new InvalidOperationException(
-                    "OpenBLAS provider did not load: build libMathNetNumericsOpenBLAS.so (README, Benchmarks) and set MathNetNumericsOpenBLASProviderPath to its folder.");
+                    "OpenBLAS provider did not load: build libMathNetNumericsOpenBLAS.so (README, Benchmarks) and set " +
+                        "MathNetNumericsOpenBLASProviderPath to its folder.");
             }
         }
         else

@@ -6,7 +6,8 @@ namespace LowRank.Benchmarks;
 
 /// <summary>
 /// The price of PyTorch-compatible draws: <see cref="TorchGenerator.Randn(int)"/> (Mersenne Twister, float Box–Muller
-/// in blocks of 16, with either CPU capability's kernel) against MathNet's own normal sampler filling the same number of values, and the allocations per call.
+/// in blocks of 16, with either CPU capability's kernel) against MathNet's own normal sampler filling the same number of values, and the
+/// allocations per call.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -39,7 +40,8 @@ public class RandnBenchmarks
     [Benchmark]
     public Vector<float> TorchRandnVector() => torch.Randn(Count);
 
-    /// <summary><c>torch.randn(1000000)</c> as PyTorch's AVX2 kernel computes it (polynomial log and sincos, fused multiply-adds).</summary>
+    /// <summary><c>torch.randn(1000000)</c> as PyTorch's AVX2 kernel computes it (polynomial log and sincos, fused
+    /// multiply-adds).</summary>
     /// <returns>The vector.</returns>
     [Benchmark]
     public Vector<float> TorchRandnVectorAvx2() => torchAvx2.Randn(Count);

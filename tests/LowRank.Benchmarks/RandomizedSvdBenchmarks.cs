@@ -9,7 +9,8 @@ namespace LowRank.Benchmarks;
 /// <summary>
 /// A randomized rank-16 SVD against MathNet's full SVD on a matrix with a slowly decaying spectrum (target: at least
 /// 20× faster at n = 2048). The full SVD takes minutes at 2048 on a loaded machine, hence one iteration each of the
-/// monitoring strategy (BenchmarkDotNet still runs each once before, to compile it): the ratio is large enough that run-to-run noise does not change its order.
+/// monitoring strategy (BenchmarkDotNet still runs each once before, to compile it): the ratio is large enough that run-to-run noise does
+/// not change its order.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]

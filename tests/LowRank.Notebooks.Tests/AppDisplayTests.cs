@@ -22,7 +22,8 @@ public sealed partial class AppDisplayTests : IDisposable
     }
 
     private static GenericChart Chart(string title) =>
-        Plotly.NET.Chart.withTitle(title, null).Invoke(Plotly.NET.CSharp.Chart.Column<double, int, string>([1.0, 2.0], Keys: new[] { 1, 2 }));
+        Plotly.NET.Chart.withTitle(title, null).Invoke(Plotly.NET.CSharp.Chart.Column<double, int, string>([1.0, 2.0], Keys: new[] { 1,
+            2 }));
 
     [Fact]
     public void Each_chart_becomes_a_numbered_self_contained_page_and_one_line_naming_it()
@@ -41,10 +42,12 @@ public sealed partial class AppDisplayTests : IDisposable
         Assert.Equal("first", (string?)figure["layout"]!["title"]!["text"]);
         Assert.Equal("bar", (string?)figure["data"]![0]!["type"]);
         Assert.Equal(new[] { 1.0, 2.0 }, figure["data"]![0]!["y"]!.AsArray().Select(v => (double)v!));
-        Assert.Equal("second", (string?)JsonNode.Parse(FigureJson().Match(File.ReadAllText(second!)).Groups[1].Value)!["layout"]!["title"]!["text"]);
+        Assert.Equal("second",
+            (string?)JsonNode.Parse(FigureJson().Match(File.ReadAllText(second!)).Groups[1].Value)!["layout"]!["title"]!["text"]);
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            [AppDisplay.ChartLine(1, Path.GetRelativePath(Directory.GetCurrentDirectory(), first!)), AppDisplay.ChartLine(2, Path.GetRelativePath(Directory.GetCurrentDirectory(), second!))],
+            [AppDisplay.ChartLine(1, Path.GetRelativePath(Directory.GetCurrentDirectory(), first!)), AppDisplay.ChartLine(2,
+                Path.GetRelativePath(Directory.GetCurrentDirectory(), second!))],
             lines);
         Assert.StartsWith("Chart 1 written to ", lines[0], StringComparison.Ordinal);
         Assert.EndsWith("chart-1.html", lines[0], StringComparison.Ordinal);

@@ -31,14 +31,16 @@ public class ChartLayoutTests
             "error" => Charts.ErrorVersusRank(Sweep(6, 5, seed: 1)),
             "error with exact zeros" => Charts.ErrorVersusRank(RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 0, 0))),
             "energy" => Charts.EnergyLost([("Gaussian", Sweep(6, 5, seed: 1)), ("rank 2", exact)]),
-            "energy with a floor" => Charts.EnergyLost([("Gaussian", Sweep(6, 5, seed: 1)), ("rank 2", exact)], floor: 1e-20, floorName: "double's floor ε²"),
+            "energy with a floor" => Charts.EnergyLost([("Gaussian", Sweep(6, 5, seed: 1)), ("rank 2", exact)], floor: 1e-20,
+                floorName: "double's floor ε²"),
             "parameters" => Charts.ParameterShare([ParameterCount.Of(4096, 4096, 8), ParameterCount.Of(4096, 11008, 64)]),
             "matrices" => Charts.Matrices([("W", w), ("B", b), ("A", a)]),
             "factorization" => Charts.Factorization(w, b, a),
             "loss" => Charts.TrainingLoss([3.0, 1.0, 0.2, 0.05]),
             "loss with a zero" => Charts.TrainingLoss([3.0, 0.0]),
             "adapter" => Charts.AdapterError([(1, 6.8, 6.78, 6.7), (2, 0.8, 0.785, 0.78)]),
-            "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n", "seconds"),
+            "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n",
+                "seconds"),
             _ => Charts.Lines([("error", [1.0, 2.0, 3.0], [1e-3, 1e-6, 1e-9])], "Error", "r", "error", logY: true),
         };
     }
@@ -58,7 +60,8 @@ public class ChartLayoutTests
         foreach (var axis in new[] { "xaxis", "yaxis" })
         {
             var axisTitle = Number(layout[axis]!["title"]!["font"]!["size"]);
-            Assert.True(title > axisTitle && axisTitle >= Number(layout[axis]!["tickfont"]!["size"]), $"{axis}: title {title}, axis title {axisTitle}");
+            Assert.True(title > axisTitle && axisTitle >= Number(layout[axis]!["tickfont"]!["size"]),
+                $"{axis}: title {title}, axis title {axisTitle}");
             Assert.False(string.IsNullOrWhiteSpace((string?)layout[axis]!["title"]!["text"]), $"{axis} has a title");
             // Long tick labels (1.5·10⁻⁶, 4096×11008) push the plot over instead of being cut off.
             Assert.Equal("height+width+left+right+top+bottom", (string?)layout[axis]!["automargin"]);
@@ -83,7 +86,8 @@ public class ChartLayoutTests
             Assert.Equal("text", (string?)trace["hoverinfo"]);
             Assert.NotEqual(false, (bool?)trace["showlegend"]);
             Assert.False(string.IsNullOrWhiteSpace((string?)trace["name"]));
-            if ((string?)trace["type"] == "scatter" && points > 1 && name != "loss" && !((string?)trace["name"])!.StartsWith("tolerance", StringComparison.Ordinal))
+            if ((string?)trace["type"] == "scatter" && points > 1 && name != "loss" && !((string?)trace["name"])!.StartsWith("tolerance",
+                StringComparison.Ordinal))
             {
                 // Ranks and sizes are few and discrete: each is marked, the line only guides the eye. (A loss curve has
                 // hundreds of steps, and the tolerance is one level: both are lines.)
@@ -96,7 +100,8 @@ public class ChartLayoutTests
     public void A_single_trace_keeps_its_legend_entry_which_says_what_the_line_is()
     {
         // plotly hides the legend of a figure with one trace; the legend is where the chart says what is drawn.
-        foreach (var chart in new[] { Charts.TrainingLoss([1.0, 0.5]), Charts.SingularValues(Vector<double>.Build.DenseOfArray([1.0]), 0.1) })
+        foreach (var chart in new[] { Charts.TrainingLoss([1.0, 0.5]), Charts.SingularValues(Vector<double>.Build.DenseOfArray([1.0]),
+            0.1) })
         {
             Assert.All(Figure(chart)["data"]!.AsArray(), t => Assert.True((bool)t!["showlegend"]!));
         }
@@ -111,7 +116,8 @@ public class ChartLayoutTests
         var adapter = Figure(Charts.AdapterError([(2, 1.5, 1.2, 1.0)]))["data"]!;
         var lines = Figure(Charts.Lines([("exact", [64.0], [0.25])], "t", "n", "s"))["data"]!;
 
-        Assert.Equal(["r = 1: error 2.2361, relative 0.5976<br>energy lost 0.3571, 6 of 9 parameters", "r = 2: error 1, relative 0.2673<br>energy lost 0.0714, 12 of 9 parameters"],
+        Assert.Equal(["r = 1: error 2.2361, relative 0.5976<br>energy lost 0.3571, 6 of 9 parameters",
+            "r = 2: error 1, relative 0.2673<br>energy lost 0.0714, 12 of 9 parameters"],
             error[0]!["hovertext"]!.AsArray().Select(h => (string)h!));
         Assert.Equal(["r = 1: predicted 2.2361", "r = 2: predicted 1"], error[1]!["hovertext"]!.AsArray().Select(h => (string)h!));
         Assert.Equal("diag(3, 2, 1), r = 1: 0.3571 of the energy lost, relative error 0.5976", (string?)energy[0]!["hovertext"]![0]);
@@ -217,7 +223,8 @@ public class ChartLayoutTests
         Assert.Equal("Eckart–Young √(Σ σ<sub>i</sub>² over i > r)", (string?)none[1]!["name"]);
 
         // Energy: diag(3, 2, 0, 0) loses 4/13 at r = 1 and nothing from r = 2; the zeros are named and leave the labels alone.
-        var energy = Charts.EnergyLost([("diag(3, 2, 0, 0)", RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 0, 0))), ("diag(3, 2, 1)", RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 1)))]);
+        var energy = Charts.EnergyLost([("diag(3, 2, 0, 0)", RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 0, 0))), ("diag(3, 2, 1)",
+            RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 1)))]);
         var lines = Figure(energy)["data"]!;
         Assert.Equal("diag(3, 2, 0, 0) (nothing lost at r = 2–4: not drawn)", (string?)lines[0]!["name"]);
         Assert.Equal("diag(3, 2, 1) (nothing lost at r = 3: not drawn)", (string?)lines[1]!["name"]);
@@ -227,7 +234,8 @@ public class ChartLayoutTests
         Assert.Equal("partial", (string?)Figure(Charts.EnergyLost([("partial", partial)]))["data"]![0]!["name"]);
 
         Assert.Equal("mean squared error on the training data", (string?)Figure(Charts.TrainingLoss([2.0, 1.0]))["data"]![0]!["name"]);
-        Assert.Equal("mean squared error on the training data (exact zeros not drawn)", (string?)Figure(Charts.TrainingLoss([2.0, 0.0]))["data"]![0]!["name"]);
+        Assert.Equal("mean squared error on the training data (exact zeros not drawn)", (string?)Figure(Charts.TrainingLoss([2.0,
+            0.0]))["data"]![0]!["name"]);
     }
 
     [Fact]
@@ -243,7 +251,8 @@ public class ChartLayoutTests
         // Only the first entry of B·A overflows float: one non-finite entry is enough to refuse.
         var big = Matrix<float>.Build.DenseOfArray(new float[,] { { 3e38f } });
         var wide = Matrix<float>.Build.DenseOfArray(new float[,] { { 2f, 1e-30f } });
-        Rejects.Throws<ArgumentException>(() => Charts.Factorization(Matrix<float>.Build.Dense(1, 2), big, wide), "b", "b·a overflows Single", "W − B·A cannot be drawn");
+        Rejects.Throws<ArgumentException>(() => Charts.Factorization(Matrix<float>.Build.Dense(1, 2), big, wide), "b",
+            "b·a overflows Single", "W − B·A cannot be drawn");
     }
 
     [Fact]
@@ -272,7 +281,8 @@ public class ChartLayoutTests
     [Fact]
     public void The_sweep_null_check_names_the_sweep()
     {
-        Rejects.Throws<ArgumentNullException>(() => Charts.EnergyLost([("a", Sweep(3, 3, seed: 1)), ("b", null!)]), "sweeps", "sweeps[\"b\"].Sweep is null");
+        Rejects.Throws<ArgumentNullException>(() => Charts.EnergyLost([("a", Sweep(3, 3, seed: 1)), ("b", null!)]), "sweeps",
+            "sweeps[\"b\"].Sweep is null");
     }
 
     [Fact]
@@ -317,11 +327,14 @@ public class ChartLayoutTests
 
         // 40 panels once sent the tick spacing search into an endless loop: the panels' gaps alone were wider than the figure.
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices([.. Enumerable.Range(0, 40).Select(i => ($"M{i}", Ones(3, 3)))]),
-            "matrices", "40 panel(s) side by side, 120 columns in all and up to 3 rows, leave less than a pixel per entry", "room for 0 columns");
+            "matrices", "40 panel(s) side by side, 120 columns in all and up to 3 rows, leave less than a pixel per entry",
+                "room for 0 columns");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices([("wide", Ones(2, 5000))]), "matrices", "5000 columns in all");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices([("tall", Ones(421, 1))]), "matrices", "up to 421 rows", "and 420 rows");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Matrices([("tall", Ones(421, 1))]), "matrices", "up to 421 rows",
+            "and 420 rows");
         var (w, b, a) = Factors(10, 300, 1, seed: 3);
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Factorization(w, b, a), "w", "5 panel(s) side by side, 1201 columns in all");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Factorization(w, b, a), "w",
+            "5 panel(s) side by side, 1201 columns in all");
 
         // At exactly a pixel per entry the figure is drawn.
         Assert.Equal(1.0, FirstCell(Figure(Charts.Matrices([("tall", Ones(420, 1))]))), 1e-9);
@@ -402,7 +415,8 @@ public class ChartLayoutTests
 
             // The panel's title is centred above it.
             var note = annotations[i]!;
-            Assert.Equal(("paper", "center", "paper", "bottom"), ((string?)note["xref"], (string?)note["xanchor"], (string?)note["yref"], (string?)note["yanchor"]));
+            Assert.Equal(("paper", "center", "paper", "bottom"), ((string?)note["xref"], (string?)note["xanchor"], (string?)note["yref"],
+                (string?)note["yanchor"]));
             Assert.Equal((x[0] + x[1]) / 2, Number(note["x"]), 1e-9);
             Assert.Equal(1.0, Number(note["y"]));
             Assert.False((bool)note["showarrow"]!);
@@ -440,7 +454,8 @@ public class ChartLayoutTests
 
         // Cells as large as the budget allows: 40 px at most, panels at most 420 px tall, or else the panels and the
         // last colour bar fill the 980 px.
-        var lastEnd = Doubles(layout["xaxis" + (shapes.Length == 1 ? "" : shapes.Length.ToString(CultureInfo.InvariantCulture))]!["domain"])[1] * plotWidth;
+        var lastEnd = Doubles(layout["xaxis"
+            + (shapes.Length == 1 ? "" : shapes.Length.ToString(CultureInfo.InvariantCulture))]!["domain"])[1] * plotWidth;
         var capped = cell!.Value >= 40 - 1e-6 || cell.Value * shapes.Max(s => s.Rows) >= 420 - 1e-6;
         if (!capped)
         {
@@ -454,7 +469,8 @@ public class ChartLayoutTests
     {
         // Every 1, 2, 5, 10, 20, … indices from 0: the smallest such step that keeps labels minPixels apart
         // (cell is measured back from the domains, so it carries their rounding).
-        var step = Enumerable.Range(0, 18).Select(n => new[] { 1, 2, 5 }[n % 3] * Math.Pow(10, n / 3)).First(s => s * cell >= minPixels - 1e-6);
+        var step = Enumerable.Range(0, 18).Select(n => new[] { 1, 2, 5 }[n % 3] * Math.Pow(10,
+            n / 3)).First(s => s * cell >= minPixels - 1e-6);
         Assert.Equal(Enumerable.Range(0, (int)((count - 1) / step) + 1).Select(i => i * step), ticks);
     }
 
@@ -465,7 +481,8 @@ public class ChartLayoutTests
 
         var stops = scale.Select(s => (Position: (double)s![0]!, Colour: (string)s[1]!)).ToArray();
         Assert.Equal(Enumerable.Range(0, 11).Select(i => i / 10.0), stops.Select(s => s.Position));
-        var rgb = stops.Select(s => (R: Convert.ToInt32(s.Colour[1..3], 16), G: Convert.ToInt32(s.Colour[3..5], 16), B: Convert.ToInt32(s.Colour[5..7], 16))).ToArray();
+        var rgb = stops.Select(s => (R: Convert.ToInt32(s.Colour[1..3], 16), G: Convert.ToInt32(s.Colour[3..5], 16),
+            B: Convert.ToInt32(s.Colour[5..7], 16))).ToArray();
         Assert.All(rgb[5..6], c => Assert.True(c.R > 240 && c.G > 240 && c.B > 240, "white at 0"));
         for (var i = 0; i < 5; i++)
         {
@@ -473,7 +490,8 @@ public class ChartLayoutTests
             Assert.True(rgb[10 - i].R > rgb[10 - i].B, $"stop {10 - i} is red");
             // Darker towards both ends.
             Assert.True(rgb[i].R + rgb[i].G + rgb[i].B < rgb[i + 1].R + rgb[i + 1].G + rgb[i + 1].B, $"stop {i} darker than {i + 1}");
-            Assert.True(rgb[10 - i].R + rgb[10 - i].G + rgb[10 - i].B < rgb[9 - i].R + rgb[9 - i].G + rgb[9 - i].B, $"stop {10 - i} darker than {9 - i}");
+            Assert.True(rgb[10 - i].R + rgb[10 - i].G + rgb[10 - i].B < rgb[9 - i].R + rgb[9 - i].G + rgb[9 - i].B,
+                $"stop {10 - i} darker than {9 - i}");
         }
     }
 }

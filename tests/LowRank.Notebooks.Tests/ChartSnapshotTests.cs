@@ -45,14 +45,16 @@ public partial class ChartSnapshotTests
             "error" => Charts.ErrorVersusRank(gaussian),
             "error-with-exact-zeros" => Charts.ErrorVersusRank(Sweep(4, 2.0, 0.0, 0.0, 0.0)),
             "energy" => Charts.EnergyLost([("Gaussian", gaussian), ("rank 2", rank2)]),
-            "energy-with-a-floor" => Charts.EnergyLost([("Gaussian", gaussian), ("rank 2", rank2)], floor: 1e-20, floorName: "double's floor ε²"),
+            "energy-with-a-floor" => Charts.EnergyLost([("Gaussian", gaussian), ("rank 2", rank2)], floor: 1e-20,
+                floorName: "double's floor ε²"),
             "parameters" => Charts.ParameterShare([ParameterCount.Of(4096, 4096, 8), ParameterCount.Of(4096, 11008, 64)]),
             "matrices" => Charts.Matrices([("W", w), ("B", b), ("A", a)]),
             "factorization" => Charts.Factorization(w, b, a),
             "loss" => Charts.TrainingLoss([3.0, 1.0, 0.2, 0.05]),
             "loss-with-a-zero" => Charts.TrainingLoss([3.0, 0.0]),
             "adapter" => Charts.AdapterError([(1, 6.8, 6.78, 6.7), (2, 0.8, 0.785, 0.78)]),
-            "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n", "seconds"),
+            "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n",
+                "seconds"),
             _ => Charts.Lines([("error", [1.0, 2.0, 3.0], [1e-3, 1e-6, 1e-9])], "Error", "r", "error", logY: true),
         };
     }
@@ -68,7 +70,8 @@ public partial class ChartSnapshotTests
             File.WriteAllText(path, actual);
             return;
         }
-        Assert.True(File.Exists(path), $"No approved snapshot {path}: run the tests with LOWRANK_APPROVE_SNAPSHOTS=1, then review and commit it.");
+        Assert.True(File.Exists(path),
+            $"No approved snapshot {path}: run the tests with LOWRANK_APPROVE_SNAPSHOTS=1, then review and commit it.");
         var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
         if (expected != actual)
         {
@@ -114,7 +117,8 @@ public partial class ChartSnapshotTests
                 return Path.Combine(folder.FullName, "tests", "LowRank.Notebooks.Tests", "Snapshots");
             }
         }
-        throw new DirectoryNotFoundException($"No LowRankNotebooks.sln above {AppContext.BaseDirectory}: the snapshots are found from the checkout.");
+        throw new DirectoryNotFoundException($"No LowRankNotebooks.sln above {AppContext.BaseDirectory}: the snapshots are found from " +
+            $"the checkout.");
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]

@@ -13,7 +13,8 @@ public class ChartsTests
         figure["data"]!.AsArray().Select(t => (string)t!["type"]!).ToArray();
 
     private static RankSweep Sweep(params (double Error, double EckartYoung)[] points) =>
-        new([.. points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, 1 - (i + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1)))]);
+        new([.. points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, 1 - (i
+            + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1)))]);
 
     private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => (string)v!).ToArray();
 
@@ -37,7 +38,8 @@ public class ChartsTests
         var bars = figure["data"]![0]!;
         Assert.Equal([8.0, 3.0, 2e-7, 1e-9], bars["y"]!.AsArray().Select(v => (double)v!));
         Assert.Null(bars["text"]);
-        Assert.Equal(["σ₁ = 8", "σ₂ = 3", "σ₃ = 2e-7: numerical zero (≤ tolerance 1e-5)", "σ₄ = 1e-9: numerical zero (≤ tolerance 1e-5)"], Strings(bars["hovertext"]));
+        Assert.Equal(["σ₁ = 8", "σ₂ = 3", "σ₃ = 2e-7: numerical zero (≤ tolerance 1e-5)", "σ₄ = 1e-9: numerical zero (≤ tolerance 1e-5)"],
+            Strings(bars["hovertext"]));
         Assert.Equal("tolerance 1e-5: σ<sub>i</sub> at or below it (grey bars) count as 0", (string?)figure["data"]![1]!["name"]);
         Assert.Equal(["σ₁", "σ₂", "σ₃", "σ₄"], bars["x"]!.AsArray().Select(v => (string)v!));
         Assert.All(figure["data"]![1]!["y"]!.AsArray(), v => Assert.Equal(1e-5, (double)v!));
@@ -76,7 +78,8 @@ public class ChartsTests
     public void Energy_lost_is_the_tail_over_the_total_on_a_log_axis_with_zeros_named()
     {
         // σ = (3, 2, 1): Σ σ² = 14, tails 5 and 1. σ = (1, 1e-9): 1e-18 lost at rank 1, which 1 − kept would round to 0.
-        var figure = Figure(Charts.EnergyLost([("diag(3, 2, 1)", RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 1))), ("tiny tail", RankSweep.Of(Gaussian.Diagonal<double>(1, 1e-9)))]));
+        var figure = Figure(Charts.EnergyLost([("diag(3, 2, 1)", RankSweep.Of(Gaussian.Diagonal<double>(3, 2, 1))), ("tiny tail",
+            RankSweep.Of(Gaussian.Diagonal<double>(1, 1e-9)))]));
 
         Assert.Equal(["scatter", "scatter"], TraceTypes(figure));
         var first = figure["data"]![0]!;
@@ -88,7 +91,8 @@ public class ChartsTests
         Assert.Equal(1e-18, Doubles(second["y"])[0], 1e-30);
         Assert.Equal("tiny tail (nothing lost at r = 2: not drawn)", (string?)second["name"]);
         Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
-        Assert.Equal("energy lost: Σ σ<sub>i</sub>² over i > r ÷ Σ σ<sub>i</sub>² (log scale)", (string?)figure["layout"]!["yaxis"]!["title"]!["text"]);
+        Assert.Equal("energy lost: Σ σ<sub>i</sub>² over i > r ÷ Σ σ<sub>i</sub>² (log scale)",
+            (string?)figure["layout"]!["yaxis"]!["title"]!["text"]);
     }
 
     [Fact]
@@ -135,7 +139,8 @@ public class ChartsTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void Energy_lost_rejects_a_floor_that_is_not_a_finite_number_at_least_0(double floor) =>
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.EnergyLost([("a", RankSweep.Of(Gaussian.Diagonal<double>(1, 0.5)))], floor: floor),
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.EnergyLost([("a", RankSweep.Of(Gaussian.Diagonal<double>(1, 0.5)))],
+            floor: floor),
             "floor", "floor must be a finite number >= 0, but was");
 
     [Fact]
@@ -198,7 +203,8 @@ public class ChartsTests
         }
     }
 
-    public static TheoryData<string> AllCharts => ["spectrum", "error", "energy", "parameters", "loss", "adapter", "matrices", "factorization"];
+    public static TheoryData<string> AllCharts => ["spectrum", "error", "energy", "parameters", "loss", "adapter", "matrices",
+        "factorization"];
 
     [Theory]
     [MemberData(nameof(AllCharts))]
@@ -215,7 +221,8 @@ public class ChartsTests
         var text = AllText(Figure(chart)).ToArray();
 
         Assert.NotEmpty(text);
-        Assert.DoesNotContain(text, t => t.Contains("_F", StringComparison.Ordinal) || t.Contains("_r", StringComparison.Ordinal) || t.Contains("_{", StringComparison.Ordinal));
+        Assert.DoesNotContain(text, t => t.Contains("_F", StringComparison.Ordinal) || t.Contains("_r", StringComparison.Ordinal)
+            || t.Contains("_{", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -261,7 +268,8 @@ public class ChartsTests
     [Fact]
     public void Lines_draw_each_named_series_with_its_own_x_and_y()
     {
-        var figure = Figure(Charts.Lines([("exact", [128.0, 256.0], [0.1, 0.8]), ("fast", [128.0, 256.0], [0.05, 0.1])], "t", "n", "seconds", logY: true));
+        var figure = Figure(Charts.Lines([("exact", [128.0, 256.0], [0.1, 0.8]), ("fast", [128.0, 256.0], [0.05, 0.1])], "t", "n",
+            "seconds", logY: true));
 
         Assert.Equal(["scatter", "scatter"], TraceTypes(figure));
         Assert.Equal(["exact", "fast"], figure["data"]!.AsArray().Select(t => (string)t!["name"]!));
@@ -277,13 +285,17 @@ public class ChartsTests
     public void Lines_reject_series_that_cannot_be_drawn()
     {
         Rejects.Throws<ArgumentException>(() => Charts.Lines([], "t", "x", "y"), "series", "at least one series");
-        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0])], "t", "x", "y"), "series", "series[0]", "has name \"a\", 2 x and 1 y");
-        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0], [1.0]), (null!, [1.0], [1.0])], "t", "x", "y"), "series", "series[1]", "has name null, 1 x and 1 y");
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0])], "t", "x", "y"), "series", "series[0]",
+            "has name \"a\", 2 x and 1 y");
+        Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0], [1.0]), (null!, [1.0], [1.0])], "t", "x", "y"), "series",
+            "series[1]", "has name null, 1 x and 1 y");
         Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", null!, [1.0])], "t", "x", "y"), "series", "null x and 1 y");
         Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [1.0], null!)], "t", "x", "y"), "series", "1 x and null y");
         Rejects.Throws<ArgumentException>(() => Charts.Lines([("a", [], [])], "t", "x", "y"), "series", "0 x and 0 y");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0], [double.NaN])], "t", "x", "y"), "series", "series[0] (\"a\") must hold finite values.");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0, 0.0])], "t", "x", "y", logY: true), "series", "must hold finite values, and y > 0 on a log axis.");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0], [double.NaN])], "t", "x", "y"), "series",
+            "series[0] (\"a\") must hold finite values.");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Lines([("a", [1.0, 2.0], [1.0, 0.0])], "t", "x", "y", logY: true),
+            "series", "must hold finite values, and y > 0 on a log axis.");
         Assert.Equal(2, TraceCount(Charts.Lines([("a", [1.0, 2.0], [1.0, 0.0]), ("b", [1.0], [-1.0])], "t", "x", "y")));
         Rejects.Throws<ArgumentNullException>(() => Charts.Lines([("a", [1.0], [1.0])], null!, "x", "y"), "title");
         Rejects.Throws<ArgumentNullException>(() => Charts.Lines([("a", [1.0], [1.0])], "t", null!, "y"), "xTitle");
@@ -297,19 +309,27 @@ public class ChartsTests
     {
         Rejects.Throws<ArgumentNullException>(() => Charts.TrainingLoss(null!), "losses");
         Rejects.Throws<ArgumentException>(() => Charts.TrainingLoss([]), "losses", "at least one loss");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, double.NaN]), "losses", "losses[1] must be a finite number >= 0, but was NaN");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, double.NaN]), "losses",
+            "losses[1] must be a finite number >= 0, but was NaN");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, -0.5]), "losses", "but was -0.5");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([double.PositiveInfinity]), "losses", "losses[0]");
         Rejects.Throws<ArgumentException>(() => Charts.AdapterError([]), "points", "at least one rank");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(0, 1.0, 1.0, 1.0)]), "points", "points[0].Rank must be at least 1", "but was 0");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(2, 1.0, 1.0, 1.0), (2, 1.0, 1.0, 1.0)]), "points", "points[1].Rank", "larger than the rank before it, but was 2");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, -1.0, 1.0, 1.0)]), "points", "points[0] must have finite distances >= 0, but has Trained = -1 and LossOptimum = 1");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0, 1.0)]), "points", "Trained = Infinity");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(0, 1.0, 1.0, 1.0)]), "points",
+            "points[0].Rank must be at least 1", "but was 0");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(2, 1.0, 1.0, 1.0), (2, 1.0, 1.0, 1.0)]), "points",
+            "points[1].Rank", "larger than the rank before it, but was 2");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, -1.0, 1.0, 1.0)]), "points",
+            "points[0] must have finite distances >= 0, but has Trained = -1 and LossOptimum = 1");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, double.PositiveInfinity, 1.0, 1.0)]), "points",
+            "Trained = Infinity");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, double.NaN, 1.0)]), "points", "LossOptimum = NaN");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, -1.0, 1.0)]), "points", "LossOptimum = -1");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, 1.0), (2, 1.0, 1.0, 0.0)]), "points", "points[1].EckartYoung must be a finite number > 0", "but was 0");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, double.NaN)]), "points", "EckartYoung", "but was NaN");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, double.PositiveInfinity)]), "points", "EckartYoung", "but was Infinity");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, 1.0), (2, 1.0, 1.0, 0.0)]), "points",
+            "points[1].EckartYoung must be a finite number > 0", "but was 0");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, double.NaN)]), "points", "EckartYoung",
+            "but was NaN");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.AdapterError([(1, 1.0, 1.0, double.PositiveInfinity)]), "points",
+            "EckartYoung", "but was Infinity");
         // A trained distance of exactly 0 is a perfect fit, not bad input.
         Assert.Equal(3, TraceCount(Charts.AdapterError([(1, 0.0, 0.0, 1.0)])));
     }
@@ -350,7 +370,8 @@ public class ChartsTests
             Assert.True(range[0] > range[1], "row 0 at the top: the y axis runs downwards");
             Assert.Equal("x" + id, (string?)layout["yaxis" + id]!["scaleanchor"]);
             Assert.True((double)layout["xaxis" + id]!["tickfont"]!["size"]! >= 11);
-            Assert.StartsWith(shapes[i].Rows == 10 ? "tall[%{y}, %{x}] = " : shapes[i].Rows == 2 ? "wide[%{y}, %{x}] = " : "square[%{y}, %{x}] = ", (string?)trace["hovertemplate"], StringComparison.Ordinal);
+            var name = shapes[i].Rows == 10 ? "tall" : shapes[i].Rows == 2 ? "wide" : "square";
+            Assert.StartsWith(name + "[%{y}, %{x}] = ", (string?)trace["hovertemplate"], StringComparison.Ordinal);
         }
         Assert.All(cellWidths, c => Assert.Equal(cellWidths[0], c, 1e-9));
         Assert.All(cellHeights, c => Assert.Equal(cellWidths[0], c, 1e-9));
@@ -376,7 +397,8 @@ public class ChartsTests
 
         var figure = Figure(Charts.Factorization(w, b, a));
 
-        Assert.Equal(["W", "B", "A", "B·A", "W − B·A (own scale)"], figure["layout"]!["annotations"]!.AsArray().Select(n => (string)n!["text"]!));
+        Assert.Equal(["W", "B", "A", "B·A", "W − B·A (own scale)"],
+            figure["layout"]!["annotations"]!.AsArray().Select(n => (string)n!["text"]!));
         var traces = figure["data"]!.AsArray();
         var shared = MaxAbs(w, b, a, product);
         for (var i = 0; i < 4; i++)
@@ -431,7 +453,8 @@ public class ChartsTests
     [Fact]
     public void Charts_reject_bad_input_with_the_argument_and_value()
     {
-        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.SingularValues(Vector<double>.Build.Dense(2, 1), -1)).ParamName);
+        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.SingularValues(Vector<double>.Build.Dense(2, 1),
+            -1)).ParamName);
         var nan = Assert.Throws<ArgumentException>(() => Charts.SingularValues(Vector<double>.Build.DenseOfArray([1, double.NaN]), 0));
         Assert.Equal("singularValues", nan.ParamName);
         Assert.Equal("sweep", Assert.Throws<ArgumentNullException>(() => Charts.ErrorVersusRank(null!)).ParamName);
@@ -447,8 +470,11 @@ public class ChartsTests
     public void The_spectrum_rejects_an_infinite_tolerance_and_negative_singular_values()
     {
         // ∞ used to reach the figure as "Infinity"; a negative σ is no singular value and has no place on a log axis.
-        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.SingularValues(Vector<double>.Build.Dense(2, 1), double.PositiveInfinity)).ParamName);
-        Assert.Equal("singularValues", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.SingularValues(Vector<double>.Build.DenseOfArray([2, -0.5]), 1e-3)).ParamName);
+        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.SingularValues(Vector<double>.Build.Dense(2, 1),
+            double.PositiveInfinity)).ParamName);
+        Assert.Equal("singularValues",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Charts.SingularValues(Vector<double>.Build.DenseOfArray([2, -0.5]),
+            1e-3)).ParamName);
     }
 
     [Theory]
@@ -462,7 +488,8 @@ public class ChartsTests
 
         Rejects.Throws<ArgumentException>(() => Charts.Matrices([("W", w), ("E", empty)]), "matrices",
             $"matrices[\"E\"] must have at least one row and one column to be drawn, but is {rows}x{cols}.");
-        Rejects.Throws<ArgumentException>(() => Charts.Factorization(empty, Matrix<double>.Build.Dense(rows, 1), Matrix<double>.Build.Dense(1, cols)),
+        Rejects.Throws<ArgumentException>(() => Charts.Factorization(empty, Matrix<double>.Build.Dense(rows, 1),
+            Matrix<double>.Build.Dense(1, cols)),
             "w", $"w must have at least one row and one column to be drawn, but is {rows}x{cols}.");
     }
 

@@ -11,9 +11,11 @@ public class FSharpCoreBindingTests
     {
         var loaded = typeof(Microsoft.FSharp.Core.FSharpOption<int>).Assembly;
 
-        var answer = FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default, new AssemblyName("FSharp.Core, Version=99.0.0.0"));
+        var answer = FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default,
+            new AssemblyName("FSharp.Core, Version=99.0.0.0"));
 
         Assert.Same(loaded, answer);
-        Assert.Null(FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default, new AssemblyName("Plotly.NET, Version=6.0.0.0")));
+        Assert.Null(FSharpCoreBinding.ResolveLoadedFSharpCore(AssemblyLoadContext.Default,
+            new AssemblyName("Plotly.NET, Version=6.0.0.0")));
     }
 }

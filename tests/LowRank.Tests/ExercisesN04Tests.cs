@@ -8,7 +8,8 @@ namespace LowRank.Tests;
 /// </summary>
 public class ExercisesN04Tests
 {
-    private static readonly JsonNode PyTorch = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-rank-exercises.json")))!;
+    private static readonly JsonNode PyTorch = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
+        "pytorch-rank-exercises.json")))!;
 
     private static double FromPyTorch(string key) => (double)PyTorch[key]!;
 
@@ -32,7 +33,8 @@ public class ExercisesN04Tests
         var verdict = Exercises.N04.LargestNoiseLevel(0.1 * Math.Sqrt(0.001 / lostAtOneTenth));
 
         Assert.False(verdict.Passed);
-        Assert.StartsWith("✗ not yet: the largest noise level at which rank 2 keeps 99.9 % of the energy differs", verdict.Message, StringComparison.Ordinal);
+        Assert.StartsWith("✗ not yet: the largest noise level at which rank 2 keeps 99.9 % of the energy differs", verdict.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +44,8 @@ public class ExercisesN04Tests
 
         Assert.True(Exercises.N04.RelativeErrorAtRank2(answer).Passed);
         // Off either way, the same words: a direction would let a learner bisect to the answer.
-        Assert.Equal(Exercises.N04.RelativeErrorAtRank2(answer * 1.002).Message, Exercises.N04.RelativeErrorAtRank2(answer * 0.998).Message);
+        Assert.Equal(Exercises.N04.RelativeErrorAtRank2(answer * 1.002).Message,
+            Exercises.N04.RelativeErrorAtRank2(answer * 0.998).Message);
         Assert.False(Exercises.N04.RelativeErrorAtRank2(answer * 1.002).Passed);
         // The noise-0.1 matrix's error, which notebook 4's charts show, is not the answer.
         Assert.False(Exercises.N04.RelativeErrorAtRank2(RankSweep.Of(W() + 0.1f * Noise())[1].RelativeError).Passed);

@@ -29,13 +29,16 @@ public class ExercisesN06Tests
         var generator = new TorchGenerator(seed: 0);
         var u = generator.Randn(n, n).Map(x => (double)x).QR().Q;
         var v = generator.Randn(n, n).Map(x => (double)x).QR().Q;
-        var decaying = u * Matrix<double>.Build.DiagonalOfDiagonalVector(Vector<double>.Build.Dense(n, i => Math.Pow(i + 1, -1.5))) * v.Transpose();
+        var decaying = u * Matrix<double>.Build.DiagonalOfDiagonalVector(Vector<double>.Build.Dense(n, i => Math.Pow(i + 1,
+            -1.5))) * v.Transpose();
         // HMT without power iterations: Q from W·Ω, then the SVD of QᵀW; the exact truncation from W's own SVD.
         var q = (decaying * new TorchGenerator(seed: 1).Randn(n, r + p).Map(x => (double)x)).QR().Q;
         var small = (q.Transpose() * decaying).Svd();
-        var sketched = q * small.U.SubMatrix(0, r + p, 0, r) * Matrix<double>.Build.DiagonalOfDiagonalVector(small.S.SubVector(0, r)) * small.VT.SubMatrix(0, r, 0, n);
+        var sketched = q * small.U.SubMatrix(0, r + p, 0, r) * Matrix<double>.Build.DiagonalOfDiagonalVector(small.S.SubVector(0,
+            r)) * small.VT.SubMatrix(0, r, 0, n);
         var svd = decaying.Svd();
-        var exact = svd.U.SubMatrix(0, n, 0, r) * Matrix<double>.Build.DiagonalOfDiagonalVector(svd.S.SubVector(0, r)) * svd.VT.SubMatrix(0, r, 0, n);
+        var exact = svd.U.SubMatrix(0, n, 0, r) * Matrix<double>.Build.DiagonalOfDiagonalVector(svd.S.SubVector(0, r)) * svd.VT.SubMatrix(0,
+            r, 0, n);
         var ratio = (decaying - sketched).FrobeniusNorm() / (decaying - exact).FrobeniusNorm();
 
         Assert.True(Exercises.N06.ErrorRatioWithoutPowerIterations(ratio).Passed);

@@ -8,12 +8,10 @@ namespace LowRank.Tests;
 /// </summary>
 public class RandomizedSvdTests
 {
-    // Slack on the Eckart–Young optimum for the defaults p = 10, q = 2. HMT's Theorem 10.5 bounds the expected error of
-    // the plain range finder (q = 0) by √(1 + r/(p − 1)) times the optimum (1.37 for r = 8); power iterations run the
-    // same range finder on σ_i^(2q+1), and the excess over the optimum then falls like (σ_{r+p+1}/σ_r)^(4q) (Gu 2015,
-    // Theorem 5.7). For σ_i = i^−2, r = 8, p = 10, q = 2 that is (8/19)^16 ≈ 1e-6, for σ_i = 2^−i 2^−80: 1 % leaves a
-    // margin of four orders of magnitude for the Gaussian factors of those bounds, and the q = 0 test below shows that
-    // 1 % is still tight enough to tell the power iterations' work from none.
+    // Slack on the Eckart–Young optimum for p = 10, q = 2. With power iterations the excess over the optimum falls like
+    // (σ_{r+p+1}/σ_r)^(4q) (Gu 2015, Theorem 5.7): (8/19)^16 ≈ 1e-6 for σ_i = i^−2 at r = 8, 2^−80 for σ_i = 2^−i. 1 %
+    // leaves four orders of magnitude for those bounds' Gaussian factors, and the q = 0 test below, whose HMT bound
+    // (Theorem 10.5) is 1.37 times the optimum, shows 1 % still tells the power iterations' work from none.
     private const double Slack = 0.01;
 
     public static TheoryData<string, int, int> Spectra => new()

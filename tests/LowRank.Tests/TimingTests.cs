@@ -79,6 +79,7 @@ public class TimingTests
     {
         Assert.Equal("action", Assert.Throws<ArgumentNullException>(() => Timing.MedianSeconds(null!)).ParamName);
         Rejects.Throws<ArgumentOutOfRangeException>(() => Timing.MedianSeconds(() => { }, repetitions: 0), "repetitions", "0");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Timing.MedianSeconds(() => { }, warmUps: -1), "warmUps", "warmUps must be at least 0, but was -1.");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Timing.MedianSeconds(() => { }, warmUps: -1), "warmUps",
+            "warmUps must be at least 0, but was -1.");
     }
 }

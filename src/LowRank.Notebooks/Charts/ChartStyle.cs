@@ -28,7 +28,8 @@ internal static class ChartStyle
 
         /// <summary>ColorBrewer RdBu, reversed so that positive entries are red and negative ones blue, white at 0.</summary>
         internal static readonly StyleParam.Colorscale Diverging = StyleParam.Colorscale.NewCustom(
-            new[] { "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f" }
+            new[] { "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b",
+                "#67001f" }
                 .Select((hex, i) => Tuple.Create(i / 10.0, Color.fromString(hex))));
     }
 
@@ -123,7 +124,8 @@ internal static class ChartStyle
         /// <summary>Room for the column tick labels and "column j".</summary>
         internal const int MarginBottom = 62;
 
-        /// <summary>The title's top below the figure's top, under plotly's mode bar, which a narrow figure would otherwise lay over the title.</summary>
+        /// <summary>The title's top below the figure's top, under plotly's mode bar, which a narrow figure would otherwise lay over the
+        /// title.</summary>
         internal const double TitleBelowTop = 34;
 
         /// <summary>Space between an axis and its title.</summary>

@@ -28,11 +28,13 @@ public static partial class Charts
             var (rank, trained, optimum, best) = list[i];
             if (rank < 1 || (i > 0 && rank <= list[i - 1].Rank))
             {
-                throw Guard.OutOfRange(nameof(points), $"points[{i}].Rank must be at least 1 and larger than the rank before it, but was {rank}.");
+                throw Guard.OutOfRange(nameof(points),
+                    $"points[{i}].Rank must be at least 1 and larger than the rank before it, but was {rank}.");
             }
             if (!double.IsFinite(trained) || trained < 0 || !double.IsFinite(optimum) || optimum < 0)
             {
-                throw Guard.OutOfRange(nameof(points), $"points[{i}] must have finite distances >= 0, but has Trained = {trained} and LossOptimum = {optimum}.");
+                throw Guard.OutOfRange(nameof(points),
+                    $"points[{i}] must have finite distances >= 0, but has Trained = {trained} and LossOptimum = {optimum}.");
             }
             if (!double.IsFinite(best) || best <= 0)
             {
@@ -43,7 +45,8 @@ public static partial class Charts
             if (!double.IsFinite(trained / best) || !double.IsFinite(optimum / best))
             {
                 throw Guard.OutOfRange(nameof(points),
-                    $"points[{i}] has Trained = {trained} and LossOptimum = {optimum} over EckartYoung = {best}, a quotient beyond double's range.");
+                    $"points[{i}] has Trained = {trained} and LossOptimum = {optimum} over EckartYoung = {best}, a quotient beyond " +
+                        $"double's range.");
             }
         }
         var ranks = list.Select(p => p.Rank).ToArray();
@@ -54,12 +57,15 @@ public static partial class Charts
             $"r = {p.Rank}: trained {Numbers.Short(p.Trained)}, {Numbers.Short(p.Trained / p.EckartYoung)} × Eckart–Young"));
         var optimumLine = Chart.Line<int, double, string>(
             ranks, list.Select(p => p.LossOptimum / p.EckartYoung).ToArray(), ShowMarkers: true,
-            Name: "minimiser of the training loss (reduced-rank regression)", LineColor: Colours.Accent, LineDash: StyleParam.DrawingStyle.Dash);
+            Name: "minimiser of the training loss (reduced-rank regression)", LineColor: Colours.Accent,
+                LineDash: StyleParam.DrawingStyle.Dash);
         optimumLine = Hover(optimumLine, list.Select(p =>
-            $"r = {p.Rank}: minimiser of the loss {Numbers.Short(p.LossOptimum)}, {Numbers.Short(p.LossOptimum / p.EckartYoung)} × Eckart–Young"));
+            $"r = {p.Rank}: minimiser of the loss {Numbers.Short(p.LossOptimum)}, {Numbers.Short(p.LossOptimum / p.EckartYoung)} × " +
+                $"Eckart–Young"));
         var bestLine = Chart.Line<int, double, string>(
             ranks, ranks.Select(_ => 1.0).ToArray(), ShowMarkers: true,
-            Name: "best rank r (Eckart–Young): √(Σ σ<sub>i</sub>(ΔW*)² over i > r)", LineColor: Colours.Muted, LineDash: StyleParam.DrawingStyle.Dot);
+            Name: "best rank r (Eckart–Young): √(Σ σ<sub>i</sub>(ΔW*)² over i > r)", LineColor: Colours.Muted,
+                LineDash: StyleParam.DrawingStyle.Dot);
         bestLine = Hover(bestLine, list.Select(p => $"r = {p.Rank}: Eckart–Young {Numbers.Short(p.EckartYoung)}"));
         return Style(Chart.Combine([trainedLine, optimumLine, bestLine]), title, xTitle: "adapter rank r",
             yTitle: "distance to ΔW* ÷ Eckart–Young's", logY: false);

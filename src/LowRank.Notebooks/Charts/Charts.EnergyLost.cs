@@ -15,7 +15,8 @@ public static partial class Charts
     /// Ranks that lose exactly nothing have no place on a log axis, and ranks that lose less than
     /// <paramref name="floor"/> are rounding, not signal: neither is drawn, and the legend names them.
     /// </summary>
-    /// <param name="sweeps">Named sweeps from <see cref="RankSweep.Of{T}(Matrix{T})"/>; at least one, every name and sweep non-null.</param>
+    /// <param name="sweeps">Named sweeps from <see cref="RankSweep.Of{T}(Matrix{T})"/>; at least one, every name and sweep
+    /// non-null.</param>
     /// <param name="title">The chart title.</param>
     /// <param name="floor">
     /// The smallest share the SVD can resolve, a finite number ≥ 0: about ε² for a matrix in a type of machine
@@ -36,7 +37,8 @@ public static partial class Charts
             }
             if (sweep is null)
             {
-                throw new ArgumentNullException(nameof(sweeps), $"sweeps[\"{name}\"].Sweep is null, but every name needs a sweep from RankSweep.Of.");
+                throw new ArgumentNullException(nameof(sweeps),
+                    $"sweeps[\"{name}\"].Sweep is null, but every name needs a sweep from RankSweep.Of.");
             }
         }
         Guard.Tolerance(floor);
@@ -56,7 +58,8 @@ public static partial class Charts
                 ShowMarkers: true,
                 Name: s.Name + (notes.Length > 0 ? $" ({string.Join(", ", notes)}: not drawn)" : ""));
             line = Hover(line, drawn.Select(p =>
-                $"{s.Name}, r = {p.Rank}: {Numbers.Short(p.EnergyLost)} of the energy lost, relative error {Numbers.Short(p.RelativeError)}"));
+                $"{s.Name}, r = {p.Rank}: {Numbers.Short(p.EnergyLost)} of the energy lost, " +
+                $"relative error {Numbers.Short(p.RelativeError)}"));
             return line;
         }).ToList();
         if (floor > 0)
@@ -72,7 +75,8 @@ public static partial class Charts
             line = Hover(line, ends.Select(_ => $"{floorName} = {Numbers.Short(floor)}"));
             lines.Add(line);
         }
-        return Style(Chart.Combine(lines), title, xTitle: "chosen rank r", yTitle: "energy lost: Σ σ<sub>i</sub>² over i > r ÷ Σ σ<sub>i</sub>² (log scale)", logY: true,
+        return Style(Chart.Combine(lines), title, xTitle: "chosen rank r",
+            yTitle: "energy lost: Σ σ<sub>i</sub>² over i > r ÷ Σ σ<sub>i</sub>² (log scale)", logY: true,
             yValues: [.. lost, .. floor > 0 ? [floor] : Array.Empty<double>()]);
     }
 }

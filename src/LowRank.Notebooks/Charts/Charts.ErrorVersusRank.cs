@@ -29,7 +29,8 @@ public static partial class Charts
             drawn.Select(p => p.Rank).ToArray(),
             drawn.Select(p => p.Error).ToArray(),
             ShowMarkers: true,
-            Name: "measured ‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub>" + (drawn.Length < shown.Length ? " (exact zeros not drawn)" : ""),
+            Name: "measured ‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub>"
+                + (drawn.Length < shown.Length ? " (exact zeros not drawn)" : ""),
             LineColor: Colours.Signal);
         measured = Hover(measured, drawn.Select(p =>
             $"r = {p.Rank}: error {Numbers.Short(p.Error)}, relative {Numbers.Short(p.RelativeError)}<br>" +
@@ -43,7 +44,8 @@ public static partial class Charts
             LineColor: Colours.Accent,
             LineDash: StyleParam.DrawingStyle.Dash);
         predicted = Hover(predicted, predictable.Select(p => $"r = {p.Rank}: predicted {Numbers.Short(p.EckartYoung)}"));
-        var chart = Style(Chart.Combine([measured, predicted]), title, xTitle: "chosen rank r", yTitle: "‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub> (log scale)", logY: true,
+        var chart = Style(Chart.Combine([measured, predicted]), title, xTitle: "chosen rank r",
+            yTitle: "‖W − B<sub>r</sub>·A<sub>r</sub>‖<sub>F</sub> (log scale)", logY: true,
             yValues: [.. drawn.Select(p => p.Error), .. predictable.Select(p => p.EckartYoung)]);
         if (full.Length > 0)
         {

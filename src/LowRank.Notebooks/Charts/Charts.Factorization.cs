@@ -14,11 +14,13 @@ public static partial class Charts
     /// share one colour scale so they can be compared; W − B·A is usually rounding-sized and gets its own scale and colour bar.
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="w">The d×k matrix; every entry finite, with d ≤ 420 and k small enough that the five panels give each entry a pixel (4k + r ≤ about 600).</param>
+    /// <param name="w">The d×k matrix; every entry finite, with d ≤ 420 and k small enough that the five panels give each entry a pixel (4k
+    /// + r ≤ about 600).</param>
     /// <param name="b">B, d×r; every entry finite.</param>
     /// <param name="a">A, r×k; every entry finite.</param>
     /// <param name="title">The chart title.</param>
-    public static GenericChart Factorization<T>(Matrix<T> w, Matrix<T> b, Matrix<T> a, string title = "W = B·A: the matrix, its factors, their product and what is left")
+    public static GenericChart Factorization<T>(Matrix<T> w, Matrix<T> b, Matrix<T> a,
+        string title = "W = B·A: the matrix, its factors, their product and what is left")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         Drawable(w);
@@ -31,7 +33,8 @@ public static partial class Charts
         if (!product.Enumerate().All(T.IsFinite))
         {
             throw new ArgumentException(
-                $"b·a overflows {typeof(T).Name}: some entry exceeds {LargestFinite.Describe<T>()}, so W − B·A cannot be drawn. Scale b and a down or use double.",
+                $"b·a overflows {typeof(T).Name}: some entry exceeds {LargestFinite.Describe<T>()}, so W − B·A cannot be drawn. Scale b " +
+                    $"and a down or use double.",
                 nameof(b));
         }
         return Heatmaps(

@@ -45,7 +45,7 @@ public static partial class Charts
             chart = Plotly.NET.Chart.withYAxis(RowAxis(panels[i], i, grid), StyleParam.SubPlotId.NewYAxis(i + 1)).Invoke(chart);
         }
         chart = Plotly.NET.Chart.withAnnotations(panels.Select((panel, i) => PanelTitle(panel, i, grid)), null).Invoke(chart);
-        return Styling.Call<FSharpFunc<GenericChart, GenericChart>>(typeof(Plotly.NET.Chart), nameof(Plotly.NET.Chart.withLayoutStyle), new
+        return WithLayout(chart, new
         {
             Title = HeatmapTitle(title, grid),
             Margin = Plotly.NET.LayoutObjects.Margin.init<int, int, int, int, int, bool>(
@@ -53,7 +53,7 @@ public static partial class Charts
                 FSharpOption<int>.Some(grid.Bottom), null, FSharpOption<bool>.Some(false)),
             Font = FontOf(FontSize.Body),
             PlotBGColor = Colours.HeatmapBackground,
-        }).Invoke(chart);
+        });
     }
 
     // Left-aligned at the plot's left edge, its top under plotly's mode bar, which a narrow figure would lay over it.
@@ -86,10 +86,13 @@ public static partial class Charts
         if (cell < 1)
         {
             throw Guard.OutOfRange(parameter,
-                $"{panels.Length} panel(s) side by side, {columns} columns in all and up to {maxRows} rows, leave less than a pixel per entry: the figure has room for {Math.Max(available, 0)} columns and {HeatmapFigure.MaxPlotHeight} rows. Draw fewer or smaller matrices, e.g. a corner such as W.SubMatrix(0, 64, 0, 64).");
+                $"{panels.Length} panel(s) side by side, {columns} columns in all and up to {maxRows} rows, leave less than a pixel per " +
+                    $"entry: the figure has room for {Math.Max(available, 0)} columns and {HeatmapFigure.MaxPlotHeight} rows. Draw " +
+                    $"fewer or smaller matrices, e.g. a corner such as W.SubMatrix(0, 64, 0, 64).");
         }
         // A figure narrowed to tall panels stays wide enough for its title.
-        var titleWidth = Math.Min(Math.Max(HeatmapFigure.MinWidth, HeatmapFigure.TitleCharWidth * title.Length + HeatmapFigure.TitlePadding), HeatmapFigure.MaxWidth);
+        var titleWidth = Math.Min(Math.Max(HeatmapFigure.MinWidth, HeatmapFigure.TitleCharWidth * title.Length
+            + HeatmapFigure.TitlePadding), HeatmapFigure.MaxWidth);
         var plotWidth = Math.Ceiling(Math.Max(columns * cell + spacing, titleWidth - left - HeatmapFigure.MarginRight));
         var plotHeight = Math.Ceiling(Math.Max(maxRows * cell, HeatmapFigure.MinPlotHeight));
         var x = new double[panels.Length];
@@ -107,7 +110,8 @@ public static partial class Charts
             s => s,
             s =>
             {
-                var largest = panels.Where(p => p.Scale == s).SelectMany(p => p.Rows).SelectMany(r => r).Select(Math.Abs).DefaultIfEmpty(0).Max();
+                var largest = panels.Where(p => p.Scale == s).SelectMany(p => p.Rows).SelectMany(r => r).Select(Math.Abs)
+                    .DefaultIfEmpty(0).Max();
                 return largest > 0 ? largest : 1;
             });
 

@@ -29,7 +29,8 @@ public static partial class Charts
         chart);
 
     // yValues: every value drawn against the y axis, from which a log axis places its labels; a linear axis ignores them.
-    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY, IReadOnlyCollection<double>? yValues = null)
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY,
+        IReadOnlyCollection<double>? yValues = null)
     {
         var styled = Plotly.NET.Chart.withTitle(title, null).Invoke(chart)
             .WithSize(Width: LineFigure.Width, Height: LineFigure.Height)
@@ -42,7 +43,7 @@ public static partial class Charts
                 Y: -(double)LineFigure.LegendBelowAxis / (LineFigure.Height - LineFigure.MarginTop - LineFigure.MarginBottom),
                 YAnchor: StyleParam.YAnchorPosition.Top,
                 Font: FontOf(FontSize.Body));
-        styled = Styling.Call<FSharpFunc<GenericChart, GenericChart>>(typeof(Plotly.NET.Chart), nameof(Plotly.NET.Chart.withLayoutStyle), new
+        styled = WithLayout(styled, new
         {
             Title = TitleAt(title, FontSize.Title, LineFigure.TitleX),
             Font = FontOf(FontSize.Body),
@@ -50,7 +51,7 @@ public static partial class Charts
                 Left: FSharpOption<int>.Some(LineFigure.MarginLeft), Right: FSharpOption<int>.Some(LineFigure.MarginRight),
                 Top: FSharpOption<int>.Some(LineFigure.MarginTop), Bottom: FSharpOption<int>.Some(LineFigure.MarginBottom),
                 Pad: null, Autoexpand: null),
-        }).Invoke(styled);
+        });
         // Plotly.NET.CSharp's axis styling has no tick font, exponent format or automargin.
         styled = WithAxis(styled, x: true, new { TickFont = FontOf(FontSize.Ticks), AutoMargin = StyleParam.TickAutoMargin.All });
         styled = WithAxis(styled, x: false, new
@@ -91,6 +92,11 @@ public static partial class Charts
     private static Title TitleAt(string text, int size, double x) =>
         Title.init(FSharpOption<string>.Some(text), FSharpOption<Font>.Some(FontOf(size)), null, null, FSharpOption<double>.Some(x),
             FSharpOption<StyleParam.XAnchorPosition>.Some(StyleParam.XAnchorPosition.Left), null, null, null, null, null, null);
+
+    // Chart.withLayoutStyle with only the given arguments set.
+    private static GenericChart WithLayout(GenericChart chart, object arguments) =>
+        Styling.Call<FSharpFunc<GenericChart, GenericChart>>(typeof(Plotly.NET.Chart), nameof(Plotly.NET.Chart.withLayoutStyle), arguments)
+            .Invoke(chart);
 
     // Merged into the chart's first x or y axis, keeping what is already set there.
     private static GenericChart WithAxis(GenericChart chart, bool x, object arguments)

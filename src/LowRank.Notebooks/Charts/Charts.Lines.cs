@@ -12,7 +12,8 @@ public static partial class Charts
     /// Named series of (x, y) measurements as lines with markers, e.g. the seconds two SVDs take as n grows; a log y axis
     /// where the values span decades.
     /// </summary>
-    /// <param name="series">At least one series, each with a name and as many finite x as y values (at least one); on a log axis every y &gt; 0.</param>
+    /// <param name="series">At least one series, each with a name and as many finite x as y values (at least one); on a log axis every y
+    /// &gt; 0.</param>
     /// <param name="title">The chart title.</param>
     /// <param name="xTitle">The x axis title.</param>
     /// <param name="yTitle">The y axis title.</param>
@@ -30,7 +31,10 @@ public static partial class Charts
             if (name is null || x is null || y is null || x.Count == 0 || x.Count != y.Count)
             {
                 throw new ArgumentException(
-                    $"series[{i}] needs a name and as many x as y values (at least one), but has name {(name is null ? "null" : $"\"{name}\"")}, {x?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} x and {y?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} y.",
+                    $"series[{i}] needs a name and as many x as y values (at least one), but has name " +
+                        $"{(name is null ? "null" : $"\"{name}\"")}, " +
+                        $"{x?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} x and " +
+                        $"{y?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} y.",
                     nameof(series));
             }
             if (x.Concat(y).Any(v => !double.IsFinite(v)) || (logY && y.Any(v => v <= 0)))

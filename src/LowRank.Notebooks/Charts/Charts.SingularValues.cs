@@ -16,7 +16,8 @@ public static partial class Charts
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="singularValues">The singular values, largest first; at least one, every one finite and ≥ 0.</param>
-    /// <param name="tolerance">The rank tolerance, a finite number ≥ 0, e.g. <see cref="MatrixRank.DefaultTolerance{T}(Matrix{T})"/>.</param>
+    /// <param name="tolerance">The rank tolerance, a finite number ≥ 0, e.g. <see
+    /// cref="MatrixRank.DefaultTolerance{T}(Matrix{T})"/>.</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart SingularValues<T>(Vector<T> singularValues, double tolerance, string title = "Singular values of W")
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
@@ -43,7 +44,8 @@ public static partial class Charts
         var bars = Chart.Column<double, string, string>(
                 drawn.Select(i => sigma[i]).ToArray(),
                 Keys: drawn.Select(i => keys[i]).ToArray(),
-                Name: "singular values σ<sub>i</sub>" + (zeros.Length > 0 ? $" ({string.Join(", ", zeros)} = 0, not drawn on a log axis)" : ""),
+                Name: "singular values σ<sub>i</sub>"
+                    + (zeros.Length > 0 ? $" ({string.Join(", ", zeros)} = 0, not drawn on a log axis)" : ""),
                 MarkerColor: Color.fromColors(isZero.Select(z => z ? Colours.Muted : Colours.Signal)))
             .WithTraceInfo(ShowLegend: true);
         // In-bar labels on bars a few pixels tall cannot be read, so the verdict goes to hover and the legend.

@@ -10,7 +10,8 @@ public static partial class Charts
     /// <summary>
     /// The training loss against the step on a log axis, where a steady fall and a plateau both show.
     /// </summary>
-    /// <param name="losses">The loss before each step and after the last, e.g. <see cref="LoraTrainingRun{T}.Losses"/>; at least one, every value finite and ≥ 0.</param>
+    /// <param name="losses">The loss before each step and after the last, e.g. <see cref="LoraTrainingRun{T}.Losses"/>; at least one, every
+    /// value finite and ≥ 0.</param>
     /// <param name="title">The chart title.</param>
     public static GenericChart TrainingLoss(IReadOnlyList<double> losses, string title = "Training loss")
     {

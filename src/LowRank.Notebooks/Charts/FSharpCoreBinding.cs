@@ -13,7 +13,8 @@ internal static class FSharpCoreBinding
 {
     private static int installed;
 
-    /// <summary>Runs on first use of any LowRank.Notebooks type, so the handler is in place before any Plotly.NET type loads through us.</summary>
+    /// <summary>Runs on first use of any LowRank.Notebooks type, so the handler is in place before any Plotly.NET type loads through
+    /// us.</summary>
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
         Justification = "The binding fix must precede the first Plotly.NET type load, which a notebook cannot order by hand.")]

@@ -148,7 +148,8 @@ public sealed class RankSweep : IReadOnlyList<RankSweepPoint>
             if (!double.IsFinite(point.Error) || !double.IsFinite(point.EckartYoung))
             {
                 throw Guard.Invalid(nameof(w),
-                    $"w has ‖W − W_{r}‖_F = {svd.Unscaled(scaledError)}, beyond double.MaxValue, so the sweep cannot report it; scale w down.");
+                    $"w has ‖W − W_{r}‖_F = {svd.Unscaled(scaledError)}, beyond double.MaxValue, so the sweep cannot report it; scale w " +
+                        $"down.");
             }
             points[i] = point;
         }

@@ -9,7 +9,8 @@ namespace LowRank;
 /// </summary>
 public static class Timing
 {
-    /// <summary>The median, in seconds, of <paramref name="repetitions"/> timed runs of <paramref name="action"/> after <paramref name="warmUps"/> untimed ones.</summary>
+    /// <summary>The median, in seconds, of <paramref name="repetitions"/> timed runs of <paramref name="action"/> after <paramref
+    /// name="warmUps"/> untimed ones.</summary>
     /// <param name="action">The computation to time; it runs <paramref name="warmUps"/> + <paramref name="repetitions"/> times.</param>
     /// <param name="repetitions">Timed runs, at least 1; with an even number the median is the mean of the middle two.</param>
     /// <param name="warmUps">Untimed runs before them, at least 0.</param>

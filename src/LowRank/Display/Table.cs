@@ -27,7 +27,8 @@ public sealed record Table
             if (rowCopies[i].Count != headerCopy.Count)
             {
                 throw Guard.Invalid(nameof(rows),
-                    $"rows[{i}] has {rowCopies[i].Count} cells, but there are {headerCopy.Count} headers; every row needs one cell per header.");
+                    $"rows[{i}] has {rowCopies[i].Count} cells, but there are {headerCopy.Count} headers; every row needs one cell per " +
+                        $"header.");
             }
             // Checked here because ToString measures every cell's length.
             Guard.NoNulls(rowCopies[i], $"rows[{i}]", nameof(rows));

@@ -13,11 +13,13 @@ public static partial class Exercises
     {
         private const double Tolerance = 1e-3;
 
-        /// <summary>Exercise 1: the largest noise level s at which the rank-2 truncation of W + s·noise keeps 99.9 % of its energy.</summary>
+        /// <summary>Exercise 1: the largest noise level s at which the rank-2 truncation of W + s·noise keeps 99.9 % of its
+        /// energy.</summary>
         /// <param name="answer">The learner's s; null while not yet answered.</param>
         /// <returns>The verdict, also printed.</returns>
         public static CheckResult LargestNoiseLevel(double? answer) =>
-            Check.Close("the largest noise level at which rank 2 keeps 99.9 % of the energy", answer, LargestNoiseLevelKeeping(0.999), Tolerance);
+            Check.Close("the largest noise level at which rank 2 keeps 99.9 % of the energy", answer, LargestNoiseLevelKeeping(0.999),
+                Tolerance);
 
         /// <summary>Exercise 2: ‖M − B₂A₂‖_F ÷ ‖M‖_F for M = W + 1·noise, the rank-2 truncation's relative error.</summary>
         /// <param name="answer">The learner's relative error; null while not yet answered.</param>
@@ -25,7 +27,8 @@ public static partial class Exercises
         public static CheckResult RelativeErrorAtRank2(double? answer)
         {
             var (w, noise) = Matrices();
-            return Check.Close("the relative error at r = 2 with noise 1", answer, RankSweep.Of(w + 1f * noise)[1].RelativeError, Tolerance);
+            return Check.Close("the relative error at r = 2 with noise 1", answer, RankSweep.Of(w + 1f * noise)[1].RelativeError,
+                Tolerance);
         }
 
         // The notebook's draws, in its order: W = randn(10, 2)·randn(2, 10), then noise = randn(10, 10).

@@ -4,10 +4,12 @@ namespace LowRank;
 
 public static partial class Exercises
 {
-    /// <summary>Notebook 6, low rank at real scale: a LLaMA-7B-class model's projections and the 512×512 decaying matrix of seed 0.</summary>
+    /// <summary>Notebook 6, low rank at real scale: a LLaMA-7B-class model's projections and the 512×512 decaying matrix of seed
+    /// 0.</summary>
     public static class N06
     {
-        /// <summary>Exercise 1: the trainable parameters of rank-16 adapters on all seven projections of the 32 blocks of a LLaMA-7B-class model.</summary>
+        /// <summary>Exercise 1: the trainable parameters of rank-16 adapters on all seven projections of the 32 blocks of a LLaMA-7B-class
+        /// model.</summary>
         /// <param name="answer">The learner's count; null while not yet answered.</param>
         /// <returns>The verdict, also printed.</returns>
         public static CheckResult ModelAdapterParameters(long? answer)
@@ -22,7 +24,8 @@ public static partial class Exercises
             return Check.Equal("the trainable parameters of rank-16 adapters on every projection of 32 blocks", answer, 32 * block.Sum());
         }
 
-        /// <summary>Exercise 2: the randomized rank-16 error without power iterations (p = 10, Ω of seed 1) over the exact truncation's.</summary>
+        /// <summary>Exercise 2: the randomized rank-16 error without power iterations (p = 10, Ω of seed 1) over the exact
+        /// truncation's.</summary>
         /// <param name="answer">The learner's ratio; null while not yet answered.</param>
         /// <returns>The verdict, also printed.</returns>
         public static CheckResult ErrorRatioWithoutPowerIterations(double? answer)
@@ -36,7 +39,8 @@ public static partial class Exercises
             var randomized = RandomizedSvd.Of(decaying, rank, new TorchGenerator(seed: 1), oversampling: 10, powerIterations: 0);
             // The matrix is built from its SVD, so the exact truncation's error is Eckart–Young's √(Σ σᵢ² over i > 16), no SVD needed.
             var exactError = sigma.SubVector(rank, n - rank).L2Norm();
-            return Check.Close("the error ratio without power iterations", answer, (decaying - randomized.Reconstruct()).FrobeniusNorm() / exactError, 1e-3);
+            return Check.Close("the error ratio without power iterations", answer,
+                (decaying - randomized.Reconstruct()).FrobeniusNorm() / exactError, 1e-3);
         }
     }
 }

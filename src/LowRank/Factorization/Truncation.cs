@@ -67,7 +67,9 @@ public static class Truncation
         if (largest != 0 && largest < floor)
         {
             throw Guard.Invalid(nameof(svd),
-                $"svd has largest singular value σ₁ = {largest:G4}, below √ε = {floor:G3} for {typeof(T).Name}: MathNet's SVD is wrong for matrices this small, so its factors cannot be trusted. Use Truncation.Of(W, rank), which scales W before factoring it.");
+                $"svd has largest singular value σ₁ = {largest:G4}, below √ε = {floor:G3} for {typeof(T).Name}: MathNet's SVD is wrong " +
+                    $"for matrices this small, so its factors cannot be trusted. Use Truncation.Of(W, rank), which scales W before " +
+                    $"factoring it.");
         }
         return Truncate(svd.U, svd.S, svd.VT, rank);
     }

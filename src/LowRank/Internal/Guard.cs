@@ -55,8 +55,8 @@ internal static class Guard
     /// An <see cref="ArgumentOutOfRangeException"/> whose message is formatted culture-invariantly. The value is only in the
     /// message: the BCL would append ActualValue formatted in the current culture ("was -0,5" under de-DE).
     /// </summary>
-    public static ArgumentOutOfRangeException OutOfRange(string name, FormattableString message)
-        => new(name, FormattableString.Invariant(message));
+    public static ArgumentOutOfRangeException OutOfRange(string name, InvariantMessage message)
+        => new(name, message.ToString());
 
     /// <summary>A finite input whose result, <paramref name="what"/>, exceeds T's range; <paramref name="remedy"/> says what to
     /// do.</summary>
@@ -65,8 +65,8 @@ internal static class Guard
         => new($"{what} overflows {typeof(T).Name} for this {name}: some value exceeds {LargestFinite.Describe<T>()}. {remedy}", name);
 
     /// <summary>An <see cref="ArgumentException"/> whose message is formatted culture-invariantly.</summary>
-    public static ArgumentException Invalid(string name, FormattableString message)
-        => new(FormattableString.Invariant(message), name);
+    public static ArgumentException Invalid(string name, InvariantMessage message)
+        => new(message.ToString(), name);
 
     /// <summary>The matrix is rows×cols; <paramref name="why"/> says which other argument fixes that shape.</summary>
     public static void Dimensions<T>(Matrix<T> matrix, int rows, int cols, string why,
@@ -97,7 +97,8 @@ internal static class Guard
                 if (!T.IsFinite(v))
                 {
                     throw Invalid(paramName,
-                        $"{name} must contain only finite numbers, but {name}[{i}, {j}] is {v} ({matrix.RowCount}x{matrix.ColumnCount} matrix).");
+                        $"{name} must contain only finite numbers, but {name}[{i}, {j}] is {v} ({matrix.RowCount}x{matrix.ColumnCount} " +
+                            $"matrix).");
                 }
             }
         }
@@ -138,7 +139,8 @@ internal static class Guard
         if (elements > Array.MaxLength)
         {
             throw Invalid(name,
-                $"{name} is {Shape(matrix)} = {elements} entries, but its SVD needs them in one array, which holds at most {Array.MaxLength}.");
+                $"{name} is {Shape(matrix)} = {elements} entries, but its SVD needs them in one array, which holds at most " +
+                    $"{Array.MaxLength}.");
         }
         return Finite(matrix, name);
     }

@@ -26,7 +26,8 @@ public sealed record LoraAdapter<T>
         if (b.ColumnCount != a.RowCount)
         {
             throw Guard.Invalid(nameof(a),
-                $"{nameof(b)} ({Guard.Shape(b)}) and {nameof(a)} ({Guard.Shape(a)}) do not chain: {nameof(a)} must have as many rows as {nameof(b)} has columns (the rank r).");
+                $"{nameof(b)} ({Guard.Shape(b)}) and {nameof(a)} ({Guard.Shape(a)}) do not chain: {nameof(a)} must have as many rows as " +
+                    $"{nameof(b)} has columns (the rank r).");
         }
         Alpha = Guard.PositiveFinite(alpha);
         B = b.Clone();

@@ -51,7 +51,8 @@ public static class LoraStep
         return Finite(next)
             ? next
             : throw Guard.OutOfRange(nameof(learningRate),
-                $"learningRate = {learningRate} is too large for these gradients: the update makes B or A overflow {typeof(T).Name}. Use a smaller learning rate.");
+                $"learningRate = {learningRate} is too large for these gradients: the update makes B or A overflow {typeof(T).Name}. " +
+                    $"Use a smaller learning rate.");
     }
 
     /// <summary>
@@ -114,7 +115,8 @@ public static class LoraStep
         if (adapter.Rows != d || adapter.Columns != k)
         {
             throw Guard.Invalid(adapterName,
-                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B)} and A {Guard.Shape(adapter.A)}.");
+                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B)} and A " +
+                    $"{Guard.Shape(adapter.A)}.");
         }
         if (x.RowCount != k)
         {
@@ -181,5 +183,6 @@ public static class LoraStep
 
     private static ArgumentOutOfRangeException Diverged(double learningRate, string what, int step, int steps, double startLoss)
         => Guard.OutOfRange(nameof(learningRate),
-            $"learningRate = {learningRate} is too large for this problem: {what} overflowed at step {step} of {steps} (the loss was {startLoss:G4} at step 0). Use a smaller learning rate, e.g. {learningRate / 10}.");
+            $"learningRate = {learningRate} is too large for this problem: {what} overflowed at step {step} of {steps} (the loss was " +
+                $"{startLoss:G4} at step 0). Use a smaller learning rate, e.g. {learningRate / 10}.");
 }

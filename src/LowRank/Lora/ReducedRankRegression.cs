@@ -42,7 +42,8 @@ public static class ReducedRankRegression
         if (xRank < k)
         {
             throw Guard.Invalid(nameof(x),
-                $"{nameof(x)} ({Guard.Shape(x)}) has rank {xRank}, but must have full row rank {k}: with fewer than {k} independent inputs some updates change nothing on the batch, so no single one minimises the loss.");
+                $"{nameof(x)} ({Guard.Shape(x)}) has rank {xRank}, but must have full row rank {k}: with fewer than {k} independent " +
+                    $"inputs some updates change nothing on the batch, so no single one minimises the loss.");
         }
 
         var x64 = Widen(x);
