@@ -104,14 +104,16 @@ internal static class ColumnMajorProduct
         var j = 0;
         for (; j + Block <= n; j += Block)
         {
-            for (var i = 0; i < vectorRows; i += width)
+            var i = 0;
+            for (; i + (2 * width) <= vectorRows; i += 2 * width)
+            {
+                TwoVectorsFourColumns(alpha, a, m, inner, i, b, pStride, jStride, j, c);
+            }
+            if (i < vectorRows)
             {
                 FourColumns(alpha, a, m, inner, i, b, pStride, jStride, j, c);
             }
-            for (var jj = j; jj < j + Block; jj++)
-            {
-                ScalarRows(alpha, a, m, inner, vectorRows, b, pStride, jStride, jj, c);
-            }
+            ScalarRowsFourColumns(alpha, a, m, inner, vectorRows, b, pStride, jStride, j, c);
         }
         for (; j < n; j++)
         {
@@ -121,6 +123,42 @@ internal static class ColumnMajorProduct
             }
             ScalarRows(alpha, a, m, inner, vectorRows, b, pStride, jStride, j, c);
         }
+    }
+
+    // Rows i … i+2·width−1 of columns j … j+3: eight independent running sums per lane, enough to keep the adder busy
+    // while each waits for the one before; every sum in the managed provider's order.
+    private static void TwoVectorsFourColumns<T>(T alpha, T[] a, int m, int inner, int i, T[] b, int pStride, int jStride, int j,
+        T[] c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (s0, s1, s2, s3) = (Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero);
+        var (t0, t1, t2, t3) = (Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero);
+        var column = j * jStride;
+        for (var p = 0; p < inner; p++)
+        {
+            var upper = Load(a, (p * m) + i);
+            var lower = Load(a, (p * m) + i + Vector<T>.Count);
+            var at = column + (p * pStride);
+            var (b0, b1, b2, b3) = (new Vector<T>(b[at]), new Vector<T>(b[at + jStride]), new Vector<T>(b[at + (2 * jStride)]),
+                new Vector<T>(b[at + (3 * jStride)]));
+            s0 += upper * b0;
+            s1 += upper * b1;
+            s2 += upper * b2;
+            s3 += upper * b3;
+            t0 += lower * b0;
+            t1 += lower * b1;
+            t2 += lower * b2;
+            t3 += lower * b3;
+        }
+        AddScaled(alpha, s0, c, (j * m) + i);
+        AddScaled(alpha, s1, c, ((j + 1) * m) + i);
+        AddScaled(alpha, s2, c, ((j + 2) * m) + i);
+        AddScaled(alpha, s3, c, ((j + 3) * m) + i);
+        var half = i + Vector<T>.Count;
+        AddScaled(alpha, t0, c, (j * m) + half);
+        AddScaled(alpha, t1, c, ((j + 1) * m) + half);
+        AddScaled(alpha, t2, c, ((j + 2) * m) + half);
+        AddScaled(alpha, t3, c, ((j + 3) * m) + half);
     }
 
     // Rows i … i+width−1 of columns j … j+3: four independent running sums per lane, in the managed provider's order.
@@ -153,6 +191,32 @@ internal static class ColumnMajorProduct
             sum += Load(a, (p * m) + i) * new Vector<T>(b[(j * jStride) + (p * pStride)]);
         }
         AddScaled(alpha, sum, c, (j * m) + i);
+    }
+
+    // The rows below the last full vector (all rows of a product with fewer rows than a vector has lanes, such as A·X),
+    // four columns at a time so four independent sums are under way, not one.
+    private static void ScalarRowsFourColumns<T>(T alpha, T[] a, int m, int inner, int from, T[] b, int pStride, int jStride, int j,
+        T[] c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (var i = from; i < m; i++)
+        {
+            var (s0, s1, s2, s3) = (T.Zero, T.Zero, T.Zero, T.Zero);
+            var column = j * jStride;
+            for (var p = 0; p < inner; p++)
+            {
+                var entry = a[(p * m) + i];
+                var at = column + (p * pStride);
+                s0 += entry * b[at];
+                s1 += entry * b[at + jStride];
+                s2 += entry * b[at + (2 * jStride)];
+                s3 += entry * b[at + (3 * jStride)];
+            }
+            c[(j * m) + i] += alpha * s0;
+            c[((j + 1) * m) + i] += alpha * s1;
+            c[((j + 2) * m) + i] += alpha * s2;
+            c[((j + 3) * m) + i] += alpha * s3;
+        }
     }
 
     // The rows below the last full vector, one sum each, as the managed provider computes every entry.

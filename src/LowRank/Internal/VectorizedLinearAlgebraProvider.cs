@@ -8,9 +8,10 @@ using Complex = System.Numerics.Complex;
 namespace LowRank;
 
 /// <summary>
-/// MathNet's managed linear algebra provider with its float and double matrix products vectorised
-/// (<see cref="ColumnMajorProduct"/>): the same sums in the same order, so every result is bit for bit the managed
-/// provider's, several times faster. Everything else is the managed provider's own code.
+/// MathNet's managed linear algebra provider with its float and double matrix products (<see cref="ColumnMajorProduct"/>)
+/// and entry-by-entry sums, differences, products and scalings (<see cref="VectorizedArrays"/>) vectorised: the same
+/// operations in the same order, so every result is bit for bit the managed provider's, several times faster.
+/// Everything else, the factorizations included, is the managed provider's own code.
 /// </summary>
 /// <remarks>
 /// <see cref="ManagedLinearAlgebraProvider"/> is sealed, so this wraps it. The managed product sums each entry as one
@@ -86,15 +87,25 @@ internal sealed class VectorizedLinearAlgebraProvider : ILinearAlgebraProvider
         => ColumnMajorProduct.MultiplyWithUpdate(transposeA != Transpose.DontTranspose, transposeB != Transpose.DontTranspose,
             alpha, a, rowsA, columnsA, b, rowsB, columnsB, beta, c);
 
-    // double: MathNet's managed provider, except the two products.
+    // double: MathNet's managed provider, except the products and the entry-by-entry operations.
     public void AddVectorToScaledVector(double[] y, double alpha, double[] x, double[] result)
         => Managed.AddVectorToScaledVector(y, alpha, x, result);
-    public void ScaleArray(double alpha, double[] x, double[] result) => Managed.ScaleArray(alpha, x, result);
+    public void ScaleArray(double alpha, double[] x, double[] result)
+    {
+        if (alpha is 0.0 or 1.0)
+        {
+            Managed.ScaleArray(alpha, x, result);
+        }
+        else
+        {
+            VectorizedArrays.Scale(alpha, x, result);
+        }
+    }
     public void ConjugateArray(double[] x, double[] result) => Managed.ConjugateArray(x, result);
     public double DotProduct(double[] x, double[] y) => Managed.DotProduct(x, y);
-    public void AddArrays(double[] x, double[] y, double[] result) => Managed.AddArrays(x, y, result);
-    public void SubtractArrays(double[] x, double[] y, double[] result) => Managed.SubtractArrays(x, y, result);
-    public void PointWiseMultiplyArrays(double[] x, double[] y, double[] result) => Managed.PointWiseMultiplyArrays(x, y, result);
+    public void AddArrays(double[] x, double[] y, double[] result) => VectorizedArrays.Add(x, y, result);
+    public void SubtractArrays(double[] x, double[] y, double[] result) => VectorizedArrays.Subtract(x, y, result);
+    public void PointWiseMultiplyArrays(double[] x, double[] y, double[] result) => VectorizedArrays.Multiply(x, y, result);
     public void PointWiseDivideArrays(double[] x, double[] y, double[] result) => Managed.PointWiseDivideArrays(x, y, result);
     public void PointWisePowerArrays(double[] x, double[] y, double[] result) => Managed.PointWisePowerArrays(x, y, result);
     public double MatrixNorm(Norm norm, int rows, int columns, double[] matrix) => Managed.MatrixNorm(norm, rows, columns, matrix);
@@ -125,15 +136,25 @@ internal sealed class VectorizedLinearAlgebraProvider : ILinearAlgebraProvider
     public void EigenDecomp(bool isSymmetric, int order, double[] matrix, double[] matrixEv, Complex[] vectorEv, double[] matrixD)
         => Managed.EigenDecomp(isSymmetric, order, matrix, matrixEv, vectorEv, matrixD);
 
-    // float: MathNet's managed provider, except the two products.
+    // float: MathNet's managed provider, except the products and the entry-by-entry operations.
     public void AddVectorToScaledVector(float[] y, float alpha, float[] x, float[] result)
         => Managed.AddVectorToScaledVector(y, alpha, x, result);
-    public void ScaleArray(float alpha, float[] x, float[] result) => Managed.ScaleArray(alpha, x, result);
+    public void ScaleArray(float alpha, float[] x, float[] result)
+    {
+        if (alpha is 0f or 1f)
+        {
+            Managed.ScaleArray(alpha, x, result);
+        }
+        else
+        {
+            VectorizedArrays.Scale(alpha, x, result);
+        }
+    }
     public void ConjugateArray(float[] x, float[] result) => Managed.ConjugateArray(x, result);
     public float DotProduct(float[] x, float[] y) => Managed.DotProduct(x, y);
-    public void AddArrays(float[] x, float[] y, float[] result) => Managed.AddArrays(x, y, result);
-    public void SubtractArrays(float[] x, float[] y, float[] result) => Managed.SubtractArrays(x, y, result);
-    public void PointWiseMultiplyArrays(float[] x, float[] y, float[] result) => Managed.PointWiseMultiplyArrays(x, y, result);
+    public void AddArrays(float[] x, float[] y, float[] result) => VectorizedArrays.Add(x, y, result);
+    public void SubtractArrays(float[] x, float[] y, float[] result) => VectorizedArrays.Subtract(x, y, result);
+    public void PointWiseMultiplyArrays(float[] x, float[] y, float[] result) => VectorizedArrays.Multiply(x, y, result);
     public void PointWiseDivideArrays(float[] x, float[] y, float[] result) => Managed.PointWiseDivideArrays(x, y, result);
     public void PointWisePowerArrays(float[] x, float[] y, float[] result) => Managed.PointWisePowerArrays(x, y, result);
     public double MatrixNorm(Norm norm, int rows, int columns, float[] matrix) => Managed.MatrixNorm(norm, rows, columns, matrix);
