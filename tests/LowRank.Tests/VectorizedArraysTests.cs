@@ -2,7 +2,9 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace LowRank.Tests;
 
-/// <summary>The provider's entry-by-entry operations against MathNet's managed ones, bit for bit, at lengths around the vector width.</summary>
+/// <summary>
+/// The provider's entry-by-entry operations against MathNet's managed ones, bit for bit, at lengths around the vector width.
+/// </summary>
 public class VectorizedArraysTests
 {
     private static readonly ManagedLinearAlgebraProvider Managed = ManagedLinearAlgebraProvider.Instance;
