@@ -247,8 +247,12 @@ public class LoraValidationTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Train_needs_at_least_one_step(int steps)
-        => Throws<ArgumentOutOfRangeException>(() => LoraStep.Train(W0, Adapter, X, Y, 0.1, steps), "steps");
+    [InlineData(int.MinValue)]
+    [InlineData(1_000_001)]
+    [InlineData(int.MaxValue)]
+    public void Train_takes_1_to_a_million_steps(int steps)
+        => Throws<ArgumentOutOfRangeException>(() => LoraStep.Train(W0, Adapter, X, Y, 0.1, steps), "steps",
+            $"steps must be between 1 and 1,000,000 (LoraStep.MaxSteps), but was {steps}.");
 
     [Fact]
     public void Train_rejects_a_start_adapter_of_the_wrong_shape()

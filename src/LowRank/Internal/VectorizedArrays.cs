@@ -1,0 +1,96 @@
+using System.Numerics;
+
+namespace LowRank;
+
+/// <summary>
+/// The entry-by-entry operations of MathNet's managed provider (x + y, x − y, x ⊙ y, α·x), a vector of entries at a
+/// time. Each entry is the one rounded operation the managed loop performs, so the results are its bits.
+/// </summary>
+internal static class VectorizedArrays
+{
+    /// <summary>result = x + y; result may be x or y.</summary>
+    public static void Add<T>(T[] x, T[] y, T[] result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        SameLength(x, y, result);
+        var i = 0;
+        for (; i <= result.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            (Load(x, i) + Load(y, i)).CopyTo(result, i);
+        }
+        for (; i < result.Length; i++)
+        {
+            result[i] = x[i] + y[i];
+        }
+    }
+
+    /// <summary>result = x − y; result may be x or y.</summary>
+    public static void Subtract<T>(T[] x, T[] y, T[] result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        SameLength(x, y, result);
+        var i = 0;
+        for (; i <= result.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            (Load(x, i) - Load(y, i)).CopyTo(result, i);
+        }
+        for (; i < result.Length; i++)
+        {
+            result[i] = x[i] - y[i];
+        }
+    }
+
+    /// <summary>result = x ⊙ y, entry by entry; result may be x or y.</summary>
+    public static void Multiply<T>(T[] x, T[] y, T[] result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        SameLength(x, y, result);
+        var i = 0;
+        for (; i <= result.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            (Load(x, i) * Load(y, i)).CopyTo(result, i);
+        }
+        for (; i < result.Length; i++)
+        {
+            result[i] = x[i] * y[i];
+        }
+    }
+
+    /// <summary>result = α·x for an α other than 0 and 1, which the managed provider treats apart (it clears or copies).</summary>
+    public static void Scale<T>(T alpha, T[] x, T[] result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(result);
+        if (x.Length < result.Length)
+        {
+            throw new ArgumentException("All vectors must have the same dimensionality.");
+        }
+        var factor = new Vector<T>(alpha);
+        var i = 0;
+        for (; i <= result.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            (factor * Load(x, i)).CopyTo(result, i);
+        }
+        for (; i < result.Length; i++)
+        {
+            result[i] = alpha * x[i];
+        }
+    }
+
+    // The managed provider's checks, in its order.
+    private static void SameLength<T>(T[] x, T[] y, T[] result)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(result);
+        if (y.Length != x.Length || y.Length != result.Length)
+        {
+            throw new ArgumentException("All vectors must have the same dimensionality.");
+        }
+    }
+
+    private static Vector<T> Load<T>(T[] values, int at)
+        where T : unmanaged
+        => new(values.AsSpan(at, Vector<T>.Count));
+}
