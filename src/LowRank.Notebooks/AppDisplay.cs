@@ -65,15 +65,16 @@ public sealed class AppDisplay
 
     /// <summary>Shows <paramref name="value"/> as the kernel would have shown a cell's trailing expression.</summary>
     /// <returns>The chart page's full path when a chart was written, otherwise null.</returns>
+    /// <exception cref="IOException">The chart page cannot be written into <see cref="Folder"/>; the message names the folder.</exception>
     public string? Show(object? value)
     {
         switch (value)
         {
             case GenericChart chart:
-                var number = ++charts;
+                var number = charts + 1;
                 var path = Path.Combine(Folder, ChartFileName(number));
-                Directory.CreateDirectory(Folder);
-                File.WriteAllText(path, ChartHtml.Page($"{Title}: chart {number.ToString(CultureInfo.InvariantCulture)}", [chart]));
+                Write(path, ChartHtml.Page($"{Title}: chart {number.ToString(CultureInfo.InvariantCulture)}", [chart]));
+                charts = number;
                 // Relative to where the app was started, so the line is short and clickable in a terminal opened there.
                 output.WriteLine(ChartLine(number, Path.GetRelativePath(Directory.GetCurrentDirectory(), path)));
                 return path;
@@ -86,6 +87,44 @@ public sealed class AppDisplay
             default:
                 output.WriteLine(value);
                 return null;
+        }
+    }
+
+    /// <summary>The folder itself or the nearest of its parents that exists, when that is a file.</summary>
+    private static string? ShadowingFile(string folder)
+    {
+        for (var path = folder; path is not null; path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Writes a chart page, turning the file system's many ways of refusing (a file where the folder should be, a folder
+    /// without write permission, a full disk) into one message that names the folder and what to do.
+    /// </summary>
+    private void Write(string path, string html)
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllText(path, html);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = ShadowingFile(Folder) is { } file ? $"{file} is a file, not a folder." : e.Message;
+            throw new IOException(
+                $"Cannot write the chart page {Path.GetFileName(path)} into the folder {Folder}: {reason} Pass AppDisplay a folder " +
+                $"that exists or can be created, and that this user can write to.",
+                e);
         }
     }
 }

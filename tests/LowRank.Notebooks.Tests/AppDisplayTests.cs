@@ -94,6 +94,40 @@ public sealed partial class AppDisplayTests : IDisposable
         Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => new AppDisplay(folder, "t", null!)).ParamName);
     }
 
+    [Fact]
+    public void A_file_where_the_folder_should_be_is_named_in_one_message_and_the_numbering_goes_on()
+    {
+        Directory.CreateDirectory(folder);
+        var shadow = Path.Combine(folder, "pages");
+        File.WriteAllText(shadow, "not a folder");
+        var display = new AppDisplay(shadow, "t", output);
+
+        var error = Assert.Throws<IOException>(() => display.Show(Chart("c")));
+
+        Assert.Equal(
+            $"Cannot write the chart page chart-1.html into the folder {shadow}: {shadow} is a file, not a folder. Pass AppDisplay a " +
+            "folder that exists or can be created, and that this user can write to.",
+            error.Message);
+        Assert.NotNull(error.InnerException);
+        Assert.Equal("", output.ToString());
+        File.Delete(shadow);
+        Assert.Equal(Path.Combine(shadow, "chart-1.html"), display.Show(Chart("c")));
+    }
+
+    [Fact]
+    public void A_file_above_the_folder_is_named_as_the_reason()
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "file");
+        File.WriteAllText(file, "not a folder");
+        var below = Path.Combine(file, "a", "b");
+
+        var error = Assert.Throws<IOException>(() => new AppDisplay(below, "t", output).Show(Chart("c")));
+
+        Assert.StartsWith($"Cannot write the chart page chart-1.html into the folder {below}: {file} is a file, not a folder.", error.Message,
+            StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"var figure = (\{.*\});", RegexOptions.CultureInvariant)]
     private static partial Regex FigureJson();
 }
