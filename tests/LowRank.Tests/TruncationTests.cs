@@ -127,7 +127,7 @@ public class TruncationTests
     {
         var factors = Truncation.Of(Gaussian.Random<double>(5, 3, 9), 2);
         var (b, a) = factors;
-        Assert.Same(factors.B, b);
-        Assert.Same(factors.A, a);
+        Assert.Equal(factors.B, b);
+        Assert.Equal(factors.A, a);
     }
 }

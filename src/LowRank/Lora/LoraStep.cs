@@ -42,9 +42,9 @@ public static class LoraStep
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(gradients);
-        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B)}",
+        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B0)}",
             "gradients.GradB", nameof(gradients));
-        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A)}",
+        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A0)}",
             "gradients.GradA", nameof(gradients));
         Guard.PositiveFinite(learningRate);
         var next = Update(adapter, gradients, learningRate);
@@ -114,11 +114,16 @@ public static class LoraStep
         if (adapter.Rows != d || adapter.Columns != k)
         {
             throw Guard.Invalid(adapterName,
-                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B)} and A {Guard.Shape(adapter.A)}.");
+                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B0)} and A {Guard.Shape(adapter.A0)}.");
         }
         if (x.RowCount != k)
         {
             throw Guard.Invalid(nameof(x), $"{nameof(x)} must have {k} rows (the columns of the {d}x{k} w0), but is {Guard.Shape(x)}.");
+        }
+        // The loss is a mean over the batch: with no examples it would be 0/0, which is no overflow and no loss.
+        if (x.ColumnCount == 0)
+        {
+            throw Guard.Invalid(nameof(x), $"{nameof(x)} must have at least one column (one example), but is {Guard.Shape(x)}: the loss of an empty batch is 0/0.");
         }
         Guard.Dimensions(y, d, x.ColumnCount, $"the rows of the {d}x{k} w0 by the columns of the {Guard.Shape(x)} x");
     }
@@ -143,8 +148,8 @@ public static class LoraStep
         var s = T.CreateChecked(adapter.Scale);
         // G = ∂L/∂W for the whole layer; B and A see it through W = W₀ + s·B·A.
         var g = residual.TransposeAndMultiply(x) * T.CreateChecked(2.0 / residual.RowCount / residual.ColumnCount);
-        var gradB = g.TransposeAndMultiply(adapter.A) * s;
-        var gradA = adapter.B.TransposeThisAndMultiply(g) * s;
+        var gradB = g.TransposeAndMultiply(adapter.A0) * s;
+        var gradA = adapter.B0.TransposeThisAndMultiply(g) * s;
         return new LoraGradients<T>(Loss(residual), gradB, gradA);
     }
 
@@ -152,7 +157,7 @@ public static class LoraStep
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         var eta = T.CreateChecked(learningRate);
-        return adapter.WithFactors(adapter.B - (gradients.GradB * eta), adapter.A - (gradients.GradA * eta));
+        return adapter.WithFactors(adapter.B0 - (gradients.GradB * eta), adapter.A0 - (gradients.GradA * eta));
     }
 
     private static double Loss<T>(Matrix<T> residual)
@@ -173,7 +178,7 @@ public static class LoraStep
 
     private static bool Finite<T>(LoraAdapter<T> adapter)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => adapter.B.Enumerate().All(T.IsFinite) && adapter.A.Enumerate().All(T.IsFinite);
+        => adapter.B0.Enumerate().All(T.IsFinite) && adapter.A0.Enumerate().All(T.IsFinite);
 
     private static ArgumentException Overflow<T>(string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
