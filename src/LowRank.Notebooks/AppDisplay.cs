@@ -51,17 +51,20 @@ public sealed class AppDisplay
     }
 
     /// <summary>The file name of the <paramref name="number"/>th chart page: <c>chart-1.html</c>, <c>chart-2.html</c>, …</summary>
-    public static string ChartFileName(int number) =>
-        number >= 1
-            ? "chart-" + number.ToString(CultureInfo.InvariantCulture) + ".html"
-            : throw new ArgumentOutOfRangeException(nameof(number), number, "Charts are numbered from 1.");
+    public static string ChartFileName(int number) => "chart-" + ChartNumber(number).ToString(CultureInfo.InvariantCulture) + ".html";
 
     /// <summary>
     /// The console line that names a chart page. Apps print it in place of the chart, so a comparison of an app's text
     /// with a notebook's printed text drops exactly these lines.
     /// </summary>
-    public static string ChartLine(int number, string path) =>
-        "Chart " + number.ToString(CultureInfo.InvariantCulture) + " written to " + path;
+    public static string ChartLine(int number, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return "Chart " + ChartNumber(number).ToString(CultureInfo.InvariantCulture) + " written to " + path;
+    }
+
+    private static int ChartNumber(int number, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(number))] string name = "")
+        => number >= 1 ? number : throw Guard.OutOfRange(name, $"{name} must be at least 1 (charts are numbered from 1), but was {number}.");
 
     /// <summary>Shows <paramref name="value"/> as the kernel would have shown a cell's trailing expression.</summary>
     /// <returns>The chart page's full path when a chart was written, otherwise null.</returns>

@@ -70,16 +70,19 @@ public static class ChartHtml
         "plotly.js is not loaded on this page: run the notebook's setup cell (Notebook.UseOfflineCharts()) first.").ToString() + "\"";
 
     /// <summary>A complete, self-contained HTML page with the given charts, for saving or opening in a browser offline.</summary>
+    /// <param name="title">The page's title.</param>
+    /// <param name="charts">The charts, none null; at most <see cref="Guard.MaxItems"/> of them, so an endless sequence is refused
+    /// instead of filling memory.</param>
     public static string Page(string title, IEnumerable<GenericChart> charts)
     {
         ArgumentNullException.ThrowIfNull(title);
-        ArgumentNullException.ThrowIfNull(charts);
+        var list = Guard.NoNulls(Guard.Bounded(charts), nameof(charts));
         var body = new StringBuilder();
         body.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(WebUtility.HtmlEncode(title))
             .Append("</title>\n</head>\n<body>\n")
             .Append(Loader());
-        foreach (var chart in charts)
+        foreach (var chart in list)
         {
             body.Append(Fragment(chart));
         }

@@ -128,6 +128,29 @@ public sealed partial class AppDisplayTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Chart_numbers_below_1_and_missing_paths_are_refused_by_name()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => AppDisplay.ChartFileName(-2));
+        Assert.Equal("number", error.ParamName);
+        Assert.StartsWith("number must be at least 1 (charts are numbered from 1), but was -2.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("number", Assert.Throws<ArgumentOutOfRangeException>(() => AppDisplay.ChartLine(0, "chart-1.html")).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => AppDisplay.ChartLine(1, null!)).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentException>(() => AppDisplay.ChartLine(1, " ")).ParamName);
+    }
+
+    [Fact]
+    public void A_page_refuses_a_null_chart_and_an_endless_sequence_by_name()
+    {
+        var nullChart = Assert.Throws<ArgumentException>(() => ChartHtml.Page("t", [Chart("a"), null!]));
+        Assert.Equal("charts", nullChart.ParamName);
+        Assert.StartsWith("charts[1] is null, but every element must be a GenericChart.", nullChart.Message, StringComparison.Ordinal);
+        var endless = Assert.Throws<ArgumentException>(() => ChartHtml.Page("t", Enumerable.Repeat(Chart("a"), int.MaxValue)));
+        Assert.Equal("charts", endless.ParamName);
+        Assert.Contains("at most 10000 items", endless.Message, StringComparison.Ordinal);
+        Assert.Equal("charts", Assert.Throws<ArgumentNullException>(() => ChartHtml.Page("t", null!)).ParamName);
+    }
+
     [GeneratedRegex(@"var figure = (\{.*\});", RegexOptions.CultureInvariant)]
     private static partial Regex FigureJson();
 }
