@@ -328,6 +328,14 @@ public class LoraValidationTests
     }
 
     [Fact]
+    public void A_merge_beyond_floats_range_names_w0()
+    {
+        var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1, 1), Matrix<float>.Build.Dense(1, 2, 3e38f), 1);
+        Throws<ArgumentException>(() => adapter.Merge(Matrix<float>.Build.Dense(2, 2, 3e38f)), "w0", "w0 + s·B·A overflows Single for this w0",
+            "Merge in double");
+    }
+
+    [Fact]
     public void An_empty_batch_is_named_as_empty_not_as_an_overflow()
     {
         Throws<ArgumentException>(() => LoraStep.Train(W0, Adapter, Matrix<double>.Build.Dense(3, 0), Matrix<double>.Build.Dense(4, 0), 0.1,

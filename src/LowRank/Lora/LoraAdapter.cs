@@ -102,7 +102,10 @@ public sealed record LoraAdapter<T>
     internal Matrix<T> Merge(Matrix<T> w0)
     {
         CheckWeight(w0);
-        return w0 + Delta();
+        var merged = w0 + Delta();
+        return merged.Enumerate().All(T.IsFinite)
+            ? merged
+            : throw Guard.Overflow<T>("w0 + s·B·A", nameof(w0), "Merge in double (Cast<double>() and a double w0).");
     }
 
     /// <summary>W₀·X + s·B·(A·X): the adapted layer on a batch, without forming the d×k product B·A.</summary>
