@@ -29,7 +29,7 @@ public sealed class AppDisplay
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(output);
-        Folder = Path.GetFullPath(folder);
+        Folder = FullPath(folder);
         Title = title;
         this.output = output;
     }
@@ -90,6 +90,18 @@ public sealed class AppDisplay
             default:
                 output.WriteLine(value);
                 return null;
+        }
+    }
+
+    private static string FullPath(string folder)
+    {
+        try
+        {
+            return Path.GetFullPath(folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ArgumentException($"folder must be a valid path, but was \"{folder}\": {e.Message}", nameof(folder), e);
         }
     }
 

@@ -140,6 +140,14 @@ public sealed partial class AppDisplayTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_that_is_no_path_is_named_as_folder()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new AppDisplay("pages\0x", "t", output));
+        Assert.Equal("folder", error.ParamName);
+        Assert.StartsWith("folder must be a valid path, but was \"pages", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_refuses_a_null_chart_and_an_endless_sequence_by_name()
     {
         var nullChart = Assert.Throws<ArgumentException>(() => ChartHtml.Page("t", [Chart("a"), null!]));
