@@ -29,7 +29,7 @@ public sealed class AppDisplay
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(output);
-        Folder = Path.GetFullPath(folder);
+        Folder = FullPath(folder);
         Title = title;
         this.output = output;
     }
@@ -51,29 +51,33 @@ public sealed class AppDisplay
     }
 
     /// <summary>The file name of the <paramref name="number"/>th chart page: <c>chart-1.html</c>, <c>chart-2.html</c>, …</summary>
-    public static string ChartFileName(int number) =>
-        number >= 1
-            ? "chart-" + number.ToString(CultureInfo.InvariantCulture) + ".html"
-            : throw new ArgumentOutOfRangeException(nameof(number), number, "Charts are numbered from 1.");
+    public static string ChartFileName(int number) => "chart-" + ChartNumber(number).ToString(CultureInfo.InvariantCulture) + ".html";
 
     /// <summary>
     /// The console line that names a chart page. Apps print it in place of the chart, so a comparison of an app's text
     /// with a notebook's printed text drops exactly these lines.
     /// </summary>
-    public static string ChartLine(int number, string path) =>
-        "Chart " + number.ToString(CultureInfo.InvariantCulture) + " written to " + path;
+    public static string ChartLine(int number, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return "Chart " + ChartNumber(number).ToString(CultureInfo.InvariantCulture) + " written to " + path;
+    }
+
+    private static int ChartNumber(int number, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(number))] string name = "")
+        => number >= 1 ? number : throw Guard.OutOfRange(name, $"{name} must be at least 1 (charts are numbered from 1), but was {number}.");
 
     /// <summary>Shows <paramref name="value"/> as the kernel would have shown a cell's trailing expression.</summary>
     /// <returns>The chart page's full path when a chart was written, otherwise null.</returns>
+    /// <exception cref="IOException">The chart page cannot be written into <see cref="Folder"/>; the message names the folder.</exception>
     public string? Show(object? value)
     {
         switch (value)
         {
             case GenericChart chart:
-                var number = ++charts;
+                var number = charts + 1;
                 var path = Path.Combine(Folder, ChartFileName(number));
-                Directory.CreateDirectory(Folder);
-                File.WriteAllText(path, ChartHtml.Page($"{Title}: chart {number.ToString(CultureInfo.InvariantCulture)}", [chart]));
+                Write(path, ChartHtml.Page($"{Title}: chart {number.ToString(CultureInfo.InvariantCulture)}", [chart]));
+                charts = number;
                 // Relative to where the app was started, so the line is short and clickable in a terminal opened there.
                 output.WriteLine(ChartLine(number, Path.GetRelativePath(Directory.GetCurrentDirectory(), path)));
                 return path;
@@ -86,6 +90,56 @@ public sealed class AppDisplay
             default:
                 output.WriteLine(value);
                 return null;
+        }
+    }
+
+    private static string FullPath(string folder)
+    {
+        try
+        {
+            return Path.GetFullPath(folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ArgumentException($"folder must be a valid path, but was \"{folder}\": {e.Message}", nameof(folder), e);
+        }
+    }
+
+    /// <summary>The folder itself or the nearest of its parents that exists, when that is a file.</summary>
+    private static string? ShadowingFile(string folder)
+    {
+        for (var path = folder; path is not null; path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Writes a chart page, turning the file system's many ways of refusing (a file where the folder should be, a folder
+    /// without write permission, a full disk) into one message that names the folder and what to do.
+    /// </summary>
+    private void Write(string path, string html)
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllText(path, html);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = ShadowingFile(Folder) is { } file ? $"{file} is a file, not a folder." : e.Message;
+            throw new IOException(
+                $"Cannot write the chart page {Path.GetFileName(path)} into the folder {Folder}: {reason} Pass AppDisplay a folder " +
+                $"that exists or can be created, and that this user can write to.",
+                e);
         }
     }
 }

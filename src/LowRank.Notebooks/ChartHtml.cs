@@ -41,10 +41,7 @@ public static class ChartHtml
         var id = "lowrank-chart-" + Interlocked.Increment(ref chartCount).ToString(CultureInfo.InvariantCulture)
             + "-" + Guid.NewGuid().ToString("N")[..8];
         var figure = EscapeForScript(GenericChart.toJson(chart));
-        // The message is assigned with textContent, which shows HTML entities literally, so it is a JavaScript string
-        // literal: JSON escapes quotes, and the default encoder also escapes < and & so the script cannot be ended early.
-        var missing = JsonSerializer.Serialize("plotly.js is not loaded on this page: run the notebook's setup cell " +
-            "(Notebook.UseOfflineCharts()) first.");
+        var missing = MissingPlotlyMessage;
         return $$"""
             <div id="{{id}}" class="lowrank-chart"></div>
             <script type="text/javascript">
@@ -64,6 +61,13 @@ public static class ChartHtml
 
             """;
     }
+
+    // The message is assigned with textContent, which shows HTML entities literally, so it is a JavaScript string
+    // literal: JSON escapes quotes, and the default encoder also escapes < and & so the script cannot be ended early.
+    // JsonEncodedText, not JsonSerializer: a file-based app defaults to PublishAot=true, which turns reflection-based
+    // serialization off, and encoding one string needs no serializer.
+    private static readonly string MissingPlotlyMessage = "\"" + JsonEncodedText.Encode(
+        "plotly.js is not loaded on this page: run the notebook's setup cell (Notebook.UseOfflineCharts()) first.").ToString() + "\"";
 
     /// <summary>A complete, self-contained HTML page with the given charts, for saving or opening in a browser offline.</summary>
     public static string Page(string title, IReadOnlyList<GenericChart> charts)

@@ -97,6 +97,71 @@ public sealed partial class AppDisplayTests : IDisposable
         Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => new AppDisplay(folder, "t", null!)).ParamName);
     }
 
+    [Fact]
+    public void A_file_where_the_folder_should_be_is_named_in_one_message_and_the_numbering_goes_on()
+    {
+        Directory.CreateDirectory(folder);
+        var shadow = Path.Combine(folder, "pages");
+        File.WriteAllText(shadow, "not a folder");
+        var display = new AppDisplay(shadow, "t", output);
+
+        var error = Assert.Throws<IOException>(() => display.Show(Chart("c")));
+
+        Assert.Equal(
+            $"Cannot write the chart page chart-1.html into the folder {shadow}: {shadow} is a file, not a folder. Pass AppDisplay a " +
+            "folder that exists or can be created, and that this user can write to.",
+            error.Message);
+        Assert.NotNull(error.InnerException);
+        Assert.Equal("", output.ToString());
+        File.Delete(shadow);
+        Assert.Equal(Path.Combine(shadow, "chart-1.html"), display.Show(Chart("c")));
+    }
+
+    [Fact]
+    public void A_file_above_the_folder_is_named_as_the_reason()
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "file");
+        File.WriteAllText(file, "not a folder");
+        var below = Path.Combine(file, "a", "b");
+
+        var error = Assert.Throws<IOException>(() => new AppDisplay(below, "t", output).Show(Chart("c")));
+
+        Assert.StartsWith($"Cannot write the chart page chart-1.html into the folder {below}: {file} is a file, not a folder.", error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_numbers_below_1_and_missing_paths_are_refused_by_name()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => AppDisplay.ChartFileName(-2));
+        Assert.Equal("number", error.ParamName);
+        Assert.StartsWith("number must be at least 1 (charts are numbered from 1), but was -2.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("number", Assert.Throws<ArgumentOutOfRangeException>(() => AppDisplay.ChartLine(0, "chart-1.html")).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => AppDisplay.ChartLine(1, null!)).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentException>(() => AppDisplay.ChartLine(1, " ")).ParamName);
+    }
+
+    [Fact]
+    public void A_folder_that_is_no_path_is_named_as_folder()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new AppDisplay("pages\0x", "t", output));
+        Assert.Equal("folder", error.ParamName);
+        Assert.StartsWith("folder must be a valid path, but was \"pages", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_refuses_a_null_chart_and_an_endless_sequence_by_name()
+    {
+        var nullChart = Assert.Throws<ArgumentException>(() => ChartHtml.Page("t", [Chart("a"), null!]));
+        Assert.Equal("charts", nullChart.ParamName);
+        Assert.StartsWith("charts[1] is null, but every element must be a GenericChart.", nullChart.Message, StringComparison.Ordinal);
+        var endless = Assert.Throws<ArgumentException>(() => ChartHtml.Page("t", Enumerable.Repeat(Chart("a"), int.MaxValue)));
+        Assert.Equal("charts", endless.ParamName);
+        Assert.Contains("at most 10000 items", endless.Message, StringComparison.Ordinal);
+        Assert.Equal("charts", Assert.Throws<ArgumentNullException>(() => ChartHtml.Page("t", null!)).ParamName);
+    }
+
     [GeneratedRegex(@"var figure = (\{.*\});", RegexOptions.CultureInvariant)]
     private static partial Regex FigureJson();
 }

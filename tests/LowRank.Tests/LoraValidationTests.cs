@@ -278,4 +278,82 @@ public class LoraValidationTests
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 1, 50_000, 50_000, 1, 0), "k", "50000 x 50000");
         Throws<ArgumentOutOfRangeException>(() => LoraProblem.Synthetic(generator, 50_000, 1, 50_000, 1, 0), "d", "50000 x 50000");
     }
+
+    [Fact]
+    public void An_adapter_of_rank_0_or_of_an_empty_layer_is_refused()
+    {
+        Throws<ArgumentException>(() => new LoraAdapter<float>(Matrix<float>.Build.Dense(4, 0), Matrix<float>.Build.Dense(0, 3), 8), "b",
+            "b must be d x r with d >= 1 and rank r >= 1, but is 4x0", "α/0");
+        Throws<ArgumentException>(() => new LoraAdapter<double>(Matrix<double>.Build.Dense(0, 2), Gaussian.Random<double>(2, 3, 1), 8),
+            "b", "but is 0x2");
+        Throws<ArgumentException>(() => new LoraAdapter<double>(Gaussian.Random<double>(4, 2, 1), Matrix<double>.Build.Dense(2, 0), 8),
+            "a", "a must be r x k with k >= 1 columns", "but is 2x0");
+    }
+
+    [Fact]
+    public void An_alpha_whose_scale_overflows_the_element_type_is_refused_before_drawing()
+    {
+        var generator = new TorchGenerator(0);
+        Throws<ArgumentOutOfRangeException>(() => LoraAdapter.Initial(generator, 4, 3, 2, 1e300), "alpha",
+            "alpha / r = 1E+300 / 2 must be finite in Single", "3.4028235E+38", "but alpha was 1E+300");
+        Assert.Equal(LoraAdapter.Initial(new TorchGenerator(0), 4, 3, 2, 8).A, LoraAdapter.Initial(generator, 4, 3, 2, 8).A);
+        Throws<ArgumentOutOfRangeException>(() => new LoraAdapter<float>(Matrix<float>.Build.Dense(4, 1), Matrix<float>.Build.Dense(1, 3),
+            1e39), "alpha", "alpha / r = 1E+39 / 1");
+        // The same α is a finite scale in double, where B = 0 keeps the update exactly 0.
+        var wide = LoraAdapter.Initial<double>(new TorchGenerator(0), 4, 3, 2, 1e300);
+        Assert.Equal(5e299, wide.Scale);
+        Assert.All(wide.Delta().Enumerate(), v => Assert.Equal(0.0, v));
+    }
+
+    [Fact]
+    public void A_delta_beyond_the_element_type_throws_instead_of_returning_infinity()
+    {
+        var b = Matrix<float>.Build.Dense(2, 1, 1e20f);
+        var a = Matrix<float>.Build.Dense(1, 2, 1e20f);
+        var adapter = new LoraAdapter<float>(b, a, 1);
+
+        var error = Assert.Throws<OverflowException>(() => adapter.Delta());
+
+        Assert.Contains("s·B·A overflows Single for this adapter (s = α/r = 1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Cast<double>()", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1e40, adapter.Cast<double>().Delta()[1, 1], 1e40 * 1e-6);
+    }
+
+    [Fact]
+    public void A_forward_pass_beyond_floats_range_names_x()
+    {
+        var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1, 1), Matrix<float>.Build.Dense(1, 2, 1), 1);
+        var w0 = Matrix<float>.Build.Dense(2, 2, 1);
+        var x = Matrix<float>.Build.Dense(2, 1, 3e38f);
+
+        Throws<ArgumentException>(() => adapter.Forward(w0, x), "x", "w0·x + s·B·(A·x) overflows Single for this x",
+            "Scale x down or compute in double.");
+        Assert.Equal(1.2e39, adapter.Cast<double>().Forward(w0.Map(v => (double)v), x.Map(v => (double)v))[0, 0], 1e33);
+    }
+
+    [Fact]
+    public void A_merge_beyond_floats_range_names_w0()
+    {
+        var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1, 1), Matrix<float>.Build.Dense(1, 2, 3e38f), 1);
+        Throws<ArgumentException>(() => adapter.Merge(Matrix<float>.Build.Dense(2, 2, 3e38f)), "w0", "w0 + s·B·A overflows Single for this w0",
+            "Merge in double");
+    }
+
+    [Fact]
+    public void An_empty_batch_is_named_as_empty_not_as_an_overflow()
+    {
+        Throws<ArgumentException>(() => LoraStep.Train(W0, Adapter, Matrix<double>.Build.Dense(3, 0), Matrix<double>.Build.Dense(4, 0), 0.1,
+            1), "x", "x must have at least one column (one example), but is 3x0", "0/0");
+        Throws<ArgumentException>(() => LoraStep.Gradients(W0, Adapter, Matrix<double>.Build.Dense(3, 0), Matrix<double>.Build.Dense(4, 0)),
+            "x", "at least one column");
+    }
+
+    [Fact]
+    public void A_noise_that_overflows_the_problem_names_noise()
+    {
+        Throws<ArgumentException>(() => LoraProblem.Synthetic(new TorchGenerator(0), 4, 3, 5, 1, 3e38f), "noise",
+            "ΔW* or Y overflows Single for this noise", "noise = 3E+38 is too large");
+        // A large but representable noise still works, so the check is on the result, not a guessed limit.
+        Assert.All(LoraProblem.Synthetic(new TorchGenerator(0), 4, 3, 5, 1, 1e30f).Y.Enumerate(), v => Assert.True(float.IsFinite(v)));
+    }
 }

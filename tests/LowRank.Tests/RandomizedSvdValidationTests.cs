@@ -59,4 +59,16 @@ public class RandomizedSvdValidationTests
         Throws<ArgumentNullException>(g => RandomizedSvd.Of<double>(null!, 1, g), "w");
         Assert.Equal("generator", Assert.Throws<ArgumentNullException>(() => RandomizedSvd.Of(W, 1, null!)).ParamName);
     }
+
+    [Theory]
+    [InlineData(101)]
+    [InlineData(int.MaxValue)]
+    public void Rejects_power_iterations_beyond_the_bound_without_drawing(int powerIterations)
+        => Throws<ArgumentOutOfRangeException>(g => RandomizedSvd.Of(W, 2, g, powerIterations: powerIterations), "powerIterations",
+            "between 0 and 100", $"but was {powerIterations}", "HMT use 1 or 2");
+
+    [Fact]
+    public void Accepts_the_bound_itself()
+        => Assert.Equal(2, RandomizedSvd.Of(W, 2, new TorchGenerator(0), powerIterations: RandomizedSvd.MaxPowerIterations).Rank);
 }
+

@@ -101,4 +101,25 @@ public class RankOneUpdateTests
         double[] original = [entry];
         Assert.Equal(entry, RankOneUpdate.AddAndMeasure<double>(new double[1], original, [0], [1]));
     }
+
+    [Fact]
+    public void The_fast_paths_sum_of_squares_is_the_sum_itself_in_float_and_double()
+    {
+        // W = (3, 4, 12) and W_r = 0 + (1, 1, 1)·1: the differences are 2, 3, 11 and their squares sum to 134.
+        float[] approximationF = [0, 0, 0];
+        Assert.Equal(134.0, RankOneUpdate.AddAndSumSquares<float>(approximationF, [3, 4, 12], [1, 1, 1], [1]));
+        Assert.Equal([1f, 1f, 1f], approximationF);
+        double[] approximation = [0, 0, 0];
+        Assert.Equal(134.0, RankOneUpdate.AddAndSumSquares<double>(approximation, [3, 4, 12], [1, 1, 1], [1]));
+        Assert.Equal([1.0, 1.0, 1.0], approximation);
+    }
+
+    [Fact]
+    public void The_float_sum_of_squares_keeps_the_digits_float_would_lose()
+    {
+        // Differences of 1 + 2⁻²³ (a float) squared in double: 1 + 2⁻²² + 2⁻⁴⁶, which float would round to 1 + 2⁻²².
+        var entry = 1 + MathF.Pow(2, -23);
+        Assert.Equal(1 + Math.Pow(2, -22) + Math.Pow(2, -46), RankOneUpdate.AddAndSumSquares<float>(new float[1], [entry], [0], [1]));
+    }
 }
+

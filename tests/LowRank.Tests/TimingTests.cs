@@ -80,6 +80,28 @@ public class TimingTests
         Assert.Equal("action", Assert.Throws<ArgumentNullException>(() => Timing.MedianSeconds(null!)).ParamName);
         Rejects.Throws<ArgumentOutOfRangeException>(() => Timing.MedianSeconds(() => { }, repetitions: 0), "repetitions", "0");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Timing.MedianSeconds(() => { }, warmUps: -1), "warmUps",
-            "warmUps must be at least 0, but was -1.");
+            "warmUps must be between 0 and 10000, but was -1");
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue, 1)]
+    [InlineData(10_001, 1)]
+    [InlineData(3, 10_001)]
+    [InlineData(3, int.MaxValue)]
+    public void Run_counts_beyond_the_bound_are_refused_before_anything_runs(int repetitions, int warmUps)
+    {
+        var calls = 0;
+        var name = repetitions > Timing.MaxRuns ? "repetitions" : "warmUps";
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Timing.MedianSeconds(() => calls++, repetitions, warmUps), name,
+            $"{name} must be between", "and 10000", $"but was {(name == "repetitions" ? repetitions : warmUps)}");
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public void The_bound_itself_is_allowed()
+    {
+        var calls = 0;
+        Timing.MedianSeconds(() => calls++, Timing.MaxRuns, Timing.MaxRuns);
+        Assert.Equal(2 * Timing.MaxRuns, calls);
     }
 }

@@ -127,7 +127,24 @@ public class TruncationTests
     {
         var factors = Truncation.Of(Gaussian.Random<double>(5, 3, 9), 2);
         var (b, a) = factors;
-        Assert.Same(factors.B, b);
-        Assert.Same(factors.A, a);
+        Assert.Equal(factors.B, b);
+        Assert.Equal(factors.A, a);
+    }
+
+    [Fact]
+    public void Factoring_W_itself_works_where_MathNets_own_Svd_does_not_converge()
+    {
+        // w_ij = (−1)^(i+j)·(i + 1)·(j + 2)·1e36 is u·vᵀ with ‖u‖ = √30·1e36 and ‖v‖ = √29: rank 1, σ₁ = √870·1e36.
+        var w = Matrix<float>.Build.Dense(4, 3, (i, j) => (i + 1) * (j + 2) * 1e36f * ((i + j) % 2 == 0 ? 1 : -1));
+        Assert.Throws<MathNet.Numerics.NonConvergenceException>(() => w.Svd());
+
+        var factors = Truncation.Of(w, 1);
+
+        Assert.Equal(Math.Sqrt(870) * 1e36, factors.SingularValues[0], Math.Sqrt(870) * 1e36 * 1e-6);
+        Assert.True(factors.SingularValues[1] < 1e31, $"σ₂ = {factors.SingularValues[1]}");
+        // In double: float's own norm squares the entries and overflows.
+        var w64 = w.Map(v => (double)v);
+        var error = (factors.Reconstruct().Map(v => (double)v) - w64).FrobeniusNorm() / w64.FrobeniusNorm();
+        Assert.True(error < 1e-6, $"relative error {error}");
     }
 }

@@ -232,6 +232,17 @@ public class ValidationTests
         Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
     }
 
+    [Theory]
+    [InlineData(3000, 3000, 3000, "27000000000")]
+    [InlineData(2048, 2048, 1025, "4299161600")]
+    public void LowRankMatrix_rejects_a_product_beyond_its_work_bound_without_drawing(int rows, int cols, int rank, string work)
+    {
+        var generator = new TorchGenerator(0);
+        Throws<ArgumentOutOfRangeException>(() => LowRankMatrix.Random(generator, rows, cols, rank), "rank",
+            $"= {work} multiply-adds", "limited to 4294967296", "Keep W as its factors");
+        Assert.Equal(new TorchGenerator(0).Randn(3), generator.Randn(3));
+    }
+
     [Fact]
     public void LowRankMatrix_rejects_non_positive_dimensions_and_null_generator()
     {

@@ -12,18 +12,21 @@ namespace LowRank;
 public sealed record OutputComparison<T>
     where T : struct, System.Numerics.IFloatingPointIeee754<T>
 {
+    private readonly Vector<T> full;
+    private readonly Vector<T> lowRank;
+
     internal OutputComparison(Vector<T> full, Vector<T> lowRank, double difference)
     {
-        Full = full;
-        LowRank = lowRank;
+        this.full = full;
+        this.lowRank = lowRank;
         Difference = difference;
     }
 
-    /// <summary>y = W·x + b.</summary>
-    public Vector<T> Full { get; }
+    /// <summary>y = W·x + b. Each read returns a new copy, so changing it cannot change the record.</summary>
+    public Vector<T> Full => full.Clone();
 
-    /// <summary>y′ = B·(A·x) + b.</summary>
-    public Vector<T> LowRank { get; }
+    /// <summary>y′ = B·(A·x) + b. Each read returns a new copy, so changing it cannot change the record.</summary>
+    public Vector<T> LowRank => lowRank.Clone();
 
     /// <summary>‖y − y′‖₂, the port of <c>torch.norm(output_W - output_BA)</c>.</summary>
     public double Difference { get; }
@@ -76,6 +79,7 @@ public static class OutputComparison
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(factors);
-        return Of(w, factors.B, factors.A, x, bias);
+        var (b, a) = factors.Shared;
+        return Of(w, b, a, x, bias);
     }
 }

@@ -55,6 +55,7 @@ public sealed record ParameterCount
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(factors);
-        return Of(factors.B.RowCount, factors.A.ColumnCount, factors.Rank);
+        var (b, a) = factors.Shared;
+        return Of(b.RowCount, a.ColumnCount, factors.Rank);
     }
 }

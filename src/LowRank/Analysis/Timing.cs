@@ -9,11 +9,19 @@ namespace LowRank;
 /// </summary>
 public static class Timing
 {
+    /// <summary>
+    /// The most timed runs, and the most warm-up runs, <see cref="MedianSeconds(Action, int, int)"/> takes: a median of
+    /// 10,000 runs is as steady as a timing gets on a shared machine, and more only keep the caller waiting (int.MaxValue
+    /// repetitions would also need 16 GB for their times).
+    /// </summary>
+    public const int MaxRuns = 10_000;
+
     /// <summary>The median, in seconds, of <paramref name="repetitions"/> timed runs of <paramref name="action"/> after <paramref
     /// name="warmUps"/> untimed ones.</summary>
     /// <param name="action">The computation to time; it runs <paramref name="warmUps"/> + <paramref name="repetitions"/> times.</param>
-    /// <param name="repetitions">Timed runs, at least 1; with an even number the median is the mean of the middle two.</param>
-    /// <param name="warmUps">Untimed runs before them, at least 0.</param>
+    /// <param name="repetitions">Timed runs, 1 to <see cref="MaxRuns"/>; with an even number the median is the mean of the middle
+    /// two.</param>
+    /// <param name="warmUps">Untimed runs before them, 0 to <see cref="MaxRuns"/>.</param>
     /// <returns>The median of the timed runs' wall-clock seconds.</returns>
     public static double MedianSeconds(Action action, int repetitions = 5, int warmUps = 1) =>
         MedianSeconds(action, repetitions, warmUps, Stopwatch.GetTimestamp, Stopwatch.Frequency);
@@ -22,8 +30,8 @@ public static class Timing
     internal static double MedianSeconds(Action action, int repetitions, int warmUps, Func<long> clock, long ticksPerSecond)
     {
         ArgumentNullException.ThrowIfNull(action);
-        Guard.Positive(repetitions);
-        AtLeastZero(warmUps);
+        InRange(repetitions, 1);
+        InRange(warmUps, 0);
         for (var i = 0; i < warmUps; i++)
         {
             action();
@@ -40,11 +48,13 @@ public static class Timing
         return repetitions % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
     }
 
-    private static void AtLeastZero(int value, [CallerArgumentExpression(nameof(value))] string name = "")
+    private static void InRange(int value, int least, [CallerArgumentExpression(nameof(value))] string name = "")
     {
-        if (value < 0)
+        if (value < least || value > MaxRuns)
         {
-            throw Guard.OutOfRange(name, $"{name} must be at least 0, but was {value}.");
+            throw Guard.OutOfRange(name,
+                $"{name} must be between {least} and {MaxRuns}, but was {value}: " +
+                    $"a median of {MaxRuns} runs is already as steady as a timing gets.");
         }
     }
 }

@@ -11,6 +11,13 @@ namespace LowRank;
 public static class RandomizedSvd
 {
     /// <summary>
+    /// The most power iterations <see cref="Of{T}"/> takes. The range finder sees σ_i^(2q+1), so 100 passes shrink even a
+    /// gap of 1.2 between σ_r and σ_(r+1) to 1.2^−201 ≈ 1e-16, below double's rounding: further passes cost two products
+    /// with W each and change nothing (HMT use q = 1 or 2).
+    /// </summary>
+    public const int MaxPowerIterations = 100;
+
+    /// <summary>
     /// Factors <paramref name="w"/> into rank-<paramref name="rank"/> factors B = U_r·S_r (d×r) and A = V_rᵀ (r×k) with a
     /// randomized range finder, seeded through <paramref name="generator"/> so the same seed gives the same factors.
     /// </summary>
@@ -28,8 +35,8 @@ public static class RandomizedSvd
     /// sketch misses part of the top-r subspace falls like 6·p^−p.
     /// </param>
     /// <param name="powerIterations">
-    /// q ≥ 0, passes of W·Wᵀ applied to the sketch: the range finder then sees σ_i^(2q+1), so a slowly decaying spectrum
-    /// separates faster. Each pass costs two products with W.
+    /// 0 ≤ q ≤ <see cref="MaxPowerIterations"/>, passes of W·Wᵀ applied to the sketch: the range finder then sees σ_i^(2q+1),
+    /// so a slowly decaying spectrum separates faster. Each pass costs two products with W.
     /// </param>
     /// <returns>B, A, the r estimated singular values and the sketch size used.</returns>
     public static RandomizedFactors<T> Of<T>(Matrix<T> w, int rank, TorchGenerator generator, int oversampling = 10,
@@ -41,6 +48,11 @@ public static class RandomizedSvd
         ArgumentNullException.ThrowIfNull(generator);
         NonNegative(oversampling);
         NonNegative(powerIterations);
+        if (powerIterations > MaxPowerIterations)
+        {
+            throw Guard.OutOfRange(nameof(powerIterations),
+                $"powerIterations must be between 0 and {MaxPowerIterations}, but was {powerIterations}: after {MaxPowerIterations} passes even a gap of 1.2 between σ_r and σ_(r+1) has grown past double's rounding (1.2^{2 * MaxPowerIterations + 1} > 1e16), and each further pass costs two products with w for nothing. HMT use 1 or 2.");
+        }
 
         var n = Math.Min(w.RowCount, w.ColumnCount);
         // Written as a minimum of the headroom so rank + int.MaxValue cannot overflow before the cap.

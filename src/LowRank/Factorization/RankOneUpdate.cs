@@ -34,15 +34,23 @@ internal static class RankOneUpdate
     public static double AddAndMeasure<T>(Span<T> approximation, ReadOnlySpan<T> original, ReadOnlySpan<T> column, ReadOnlySpan<T> row)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        var sum = typeof(T) == typeof(double)
-            ? AddAndSumSquares(
-                MemoryMarshal.Cast<T, double>(approximation), MemoryMarshal.Cast<T, double>(original),
-                MemoryMarshal.Cast<T, double>(column), MemoryMarshal.Cast<T, double>(row))
-            : AddAndSumSquaresScalar(approximation, original, column, row);
+        var sum = AddAndSumSquares(approximation, original, column, row);
         return sum >= SmallestTrustedSum && double.IsFinite(sum)
             ? Math.Sqrt(sum)
             : EuclideanDistance.Of(original.ToArray(), approximation.ToArray());
     }
+
+    /// <summary>
+    /// Adds column·rowᵀ to <paramref name="approximation"/> and returns Σ (W − W_r)² in double, unscaled: the fast path,
+    /// whose value <see cref="AddAndMeasure{T}"/> takes only when it is trustworthy, so the tests check it on its own.
+    /// </summary>
+    internal static double AddAndSumSquares<T>(Span<T> approximation, ReadOnlySpan<T> original, ReadOnlySpan<T> column, ReadOnlySpan<T> row)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => typeof(T) == typeof(double)
+            ? AddAndSumSquares(
+                MemoryMarshal.Cast<T, double>(approximation), MemoryMarshal.Cast<T, double>(original),
+                MemoryMarshal.Cast<T, double>(column), MemoryMarshal.Cast<T, double>(row))
+            : AddAndSumSquaresScalar(approximation, original, column, row);
 
     private static double AddAndSumSquares(Span<double> approximation, ReadOnlySpan<double> original, ReadOnlySpan<double> column,
         ReadOnlySpan<double> row)

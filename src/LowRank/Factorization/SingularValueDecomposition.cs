@@ -62,10 +62,11 @@ internal sealed record SingularValueDecomposition<T>(Matrix<T> U, Vector<T> Scal
     public double Scaled(int i) => double.CreateChecked(ScaledS[i]);
 
     /// <summary>The singular values in T; throws naming <paramref name="name"/> when σ₁ does not fit in T.</summary>
+    /// <remarks>Only for the SVD of a non-empty W, which every caller has checked: σ₁ exists.</remarks>
     public Vector<T> SingularValues(string name)
     {
         var s = ScaledS.Map(v => T.ScaleB(v, Exponent));
-        return s.Count > 0 && !T.IsFinite(s[0])
+        return !T.IsFinite(s[0])
             ? throw PowerOfTwo.SingularValueOverflow<T>(name, Unscaled(Scaled(0)), LargestEntry)
             : s;
     }

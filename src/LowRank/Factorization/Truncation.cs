@@ -37,7 +37,9 @@ public static class Truncation
     /// number is finite, and σ₁ is not tiny. MathNet's SVD is wrong for matrices of small norm (singular values off by 10 %
     /// for a double W with σ₁ near 1e-15, by 100 % for a subnormal one), so an SVD whose σ₁ is nonzero but below √ε of
     /// <typeparamref name="T"/> (1.5e-8 for double, 3.5e-4 for float) is refused; <see cref="Of{T}(Matrix{T}, int)"/>
-    /// scales W before factoring it and has no such limit.
+    /// scales W before factoring it and has no such limit. The same holds at the other end: for entries near T's range
+    /// (float entries near 1e36, double ones near 1e200) MathNet's <c>W.Svd()</c> itself throws NonConvergenceException
+    /// before this method is called, which no check here can prevent; <see cref="Of{T}(Matrix{T}, int)"/> factors such a W.
     /// </remarks>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="svd">An SVD computed with singular vectors (<c>computeVectors: true</c>, the default).</param>

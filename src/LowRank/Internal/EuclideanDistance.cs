@@ -7,21 +7,17 @@ namespace LowRank;
 internal static class EuclideanDistance
 {
     /// <summary>‖l − r‖₂; ∞ only when the distance itself exceeds double's range.</summary>
+    /// <remarks>
+    /// A difference l_i − r_i that overflows double has an exact value beyond double's range, and so has the distance,
+    /// which is at least that difference: no rescaling of the inputs could return a finite result, so none is tried.
+    /// </remarks>
     public static double Of<T>(IReadOnlyList<T> left, IReadOnlyList<T> right)
-        where T : struct, System.Numerics.IFloatingPointIeee754<T>
-    {
-        // Halving is exact (away from subnormals) and keeps l − r finite for double entries near ±1.8e308.
-        var distance = Scaled(left, right, 1.0);
-        return double.IsFinite(distance) ? distance : 2 * Scaled(left, right, 0.5);
-    }
-
-    private static double Scaled<T>(IReadOnlyList<T> left, IReadOnlyList<T> right, double factor)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         var largest = 0.0;
         for (var i = 0; i < left.Count; i++)
         {
-            largest = Math.Max(largest, Math.Abs(Difference(left[i], right[i], factor)));
+            largest = Math.Max(largest, Math.Abs(Difference(left[i], right[i])));
         }
         if (largest == 0 || !double.IsFinite(largest))
         {
@@ -30,13 +26,13 @@ internal static class EuclideanDistance
         var sum = 0.0;
         for (var i = 0; i < left.Count; i++)
         {
-            var ratio = Difference(left[i], right[i], factor) / largest;
+            var ratio = Difference(left[i], right[i]) / largest;
             sum += ratio * ratio;
         }
         return largest * Math.Sqrt(sum);
     }
 
-    private static double Difference<T>(T left, T right, double factor)
+    private static double Difference<T>(T left, T right)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => (double.CreateChecked(left) * factor) - (double.CreateChecked(right) * factor);
+        => double.CreateChecked(left) - double.CreateChecked(right);
 }

@@ -32,7 +32,7 @@ public static class LoraStep
     {
         Validate(w0, adapter, x, y);
         var work = new Workspace<T>(adapter.Rows, adapter.Rank, adapter.Columns, x.ColumnCount);
-        var gradients = new LoraGradients<T>(Evaluate(Frozen(w0, x), adapter.B, adapter.A, adapter.Scale, x, y, work), work.GradB,
+        var gradients = new LoraGradients<T>(Evaluate(Frozen(w0, x), adapter.B0, adapter.A0, adapter.Scale, x, y, work), work.GradB,
             work.GradA);
         return Finite(gradients) ? gradients : throw Overflow<T>(nameof(adapter));
     }
@@ -50,9 +50,9 @@ public static class LoraStep
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(gradients);
-        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B)}",
+        Guard.Dimensions(gradients.GradB, adapter.Rows, adapter.Rank, $"the B of the adapter is {Guard.Shape(adapter.B0)}",
             "gradients.GradB", nameof(gradients));
-        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A)}",
+        Guard.Dimensions(gradients.GradA, adapter.Rank, adapter.Columns, $"the A of the adapter is {Guard.Shape(adapter.A0)}",
             "gradients.GradA", nameof(gradients));
         Guard.PositiveFinite(learningRate);
         var next = Update(adapter, gradients, learningRate);
@@ -95,7 +95,7 @@ public static class LoraStep
         var work = new Workspace<T>(d, r, k, x.ColumnCount);
         // Each step writes the next B and A into the pair the step before read, so a step allocates nothing; start's own
         // factors are only read, and the pair the last step wrote becomes the returned adapter's.
-        var (b, a) = (start.B, start.A);
+        var (b, a) = (start.B0, start.A0);
         var (nextB, nextA) = (Matrix<T>.Build.Dense(d, r), Matrix<T>.Build.Dense(r, k));
         var eta = T.CreateChecked(learningRate);
         for (var step = 0; step < steps; step++)
@@ -135,12 +135,18 @@ public static class LoraStep
         if (adapter.Rows != d || adapter.Columns != k)
         {
             throw Guard.Invalid(adapterName,
-                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B)} and A " +
-                    $"{Guard.Shape(adapter.A)}.");
+                $"{adapterName} must fit the {d}x{k} w0 (B with {d} rows, A with {k} columns), but has B {Guard.Shape(adapter.B0)} and A " +
+                    $"{Guard.Shape(adapter.A0)}.");
         }
         if (x.RowCount != k)
         {
             throw Guard.Invalid(nameof(x), $"{nameof(x)} must have {k} rows (the columns of the {d}x{k} w0), but is {Guard.Shape(x)}.");
+        }
+        // The loss is a mean over the batch: with no examples it would be 0/0, which is no overflow and no loss.
+        if (x.ColumnCount == 0)
+        {
+            throw Guard.Invalid(nameof(x), $"{nameof(x)} must have at least one column (one example), but is {Guard.Shape(x)}: " +
+                "the loss of an empty batch is 0/0.");
         }
         Guard.Dimensions(y, d, x.ColumnCount, $"the rows of the {d}x{k} w0 by the columns of the {Guard.Shape(x)} x");
     }
@@ -214,7 +220,7 @@ public static class LoraStep
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
         var eta = T.CreateChecked(learningRate);
-        return adapter.WithFactors(adapter.B - (gradients.GradB * eta), adapter.A - (gradients.GradA * eta));
+        return adapter.WithFactors(adapter.B0 - (gradients.GradB * eta), adapter.A0 - (gradients.GradA * eta));
     }
 
     private static double Loss<T>(Matrix<T> residual)
@@ -236,7 +242,7 @@ public static class LoraStep
 
     private static bool Finite<T>(LoraAdapter<T> adapter)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => Finite(adapter.B) && Finite(adapter.A);
+        => Finite(adapter.B0) && Finite(adapter.A0);
 
     private static bool Finite<T>(Matrix<T> m)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>

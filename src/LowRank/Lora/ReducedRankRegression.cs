@@ -69,18 +69,20 @@ public static class ReducedRankRegression
 /// <summary>The outcome of <see cref="ReducedRankRegression.Of{T}"/>: the loss-minimising update of one rank and its loss.</summary>
 public sealed record ReducedRankFit
 {
+    private readonly Matrix<double> delta;
+
     internal ReducedRankFit(int rank, Matrix<double> delta, double loss)
     {
         Rank = rank;
-        Delta = delta;
+        this.delta = delta;
         Loss = loss;
     }
 
     /// <summary>The rank r the update was limited to.</summary>
     public int Rank { get; }
 
-    /// <summary>The d×k update ΔW of rank at most r; owned by the record, so treat it as read-only.</summary>
-    public Matrix<double> Delta { get; }
+    /// <summary>The d×k update ΔW of rank at most r. Each read returns a new copy, so changing it cannot change the record.</summary>
+    public Matrix<double> Delta => delta.Clone();
 
     /// <summary>The training loss of W₀ + ΔW, the mean over all d·n entries of the squared residual: no rank-r update does
     /// better.</summary>
