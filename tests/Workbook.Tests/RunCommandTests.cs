@@ -149,7 +149,8 @@ public sealed class RunCommandTests
 
         Assert.True(code == 0, output);
         // This checkout ran it, with its artifacts root in LOWRANK_ARTIFACTS, not in this checkout's artifacts/ nor the other's.
-        Assert.True(File.Exists(Path.Combine(scratch.Artifacts, "notebooks", name)), $"no executed copy under LOWRANK_ARTIFACTS:\n{output}");
+        var copy = Path.Combine(scratch.Artifacts, "notebooks", Repository.ArtifactName(notebook).Replace('/', Path.DirectorySeparatorChar));
+        Assert.True(File.Exists(copy), $"no executed copy under LOWRANK_ARTIFACTS:\n{output}");
         Assert.False(File.Exists(Path.Combine(Repository.Root, "artifacts", "notebooks", name)), "the run wrote into this checkout's artifacts/");
         Assert.False(Directory.Exists(Path.Combine(other, "artifacts")), "the run wrote into the other checkout");
         // A notebook from elsewhere neither writes a report nor fails on one.

@@ -28,12 +28,12 @@ internal static class AppWriter
     public static readonly string LibraryProject = Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj");
 
     /// <summary>
-    /// Where the app of <paramref name="notebook"/> goes: <c>&lt;output&gt;/&lt;path relative to notebooks/ without .ipynb&gt;/app.cs</c>.
+    /// Where the app of <paramref name="notebook"/> goes: <c>&lt;output&gt;/&lt;its Repository.ArtifactName without .ipynb&gt;/app.cs</c>.
     /// </summary>
     public static string AppPath(Repository repository, string notebook, string output)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var relative = repository.RelativeName(notebook);
+        var relative = repository.ArtifactName(notebook);
         var folder = relative.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? relative[..^".ipynb".Length] : relative;
         return Path.Combine(output, folder.Replace('/', Path.DirectorySeparatorChar), AppFileName);
     }

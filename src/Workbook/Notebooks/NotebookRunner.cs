@@ -27,8 +27,8 @@ internal sealed class NotebookRunner(Repository repository)
 
     /// <summary>
     /// Runs every notebook, at most <paramref name="parallelism"/> at once, reporting each as it finishes; the executed
-    /// copy of each goes to <paramref name="outputFolder"/> under its <see cref="Repository.RelativeName"/>, so
-    /// notebooks/solutions/01-x.ipynb and notebooks/01-x.ipynb do not overwrite each other. The executed copies of all
+    /// copy of each goes to <paramref name="outputFolder"/> under its <see cref="Repository.ArtifactName"/>, so
+    /// notebooks/solutions/01-x.ipynb, notebooks/01-x.ipynb and /elsewhere/01-x.ipynb do not overwrite each other. The executed copies of all
     /// of them are deleted first, so a run that is stopped leaves fresh copies or none, never stale ones.
     /// </summary>
     /// <param name="notebooks">The notebooks to run.</param>
@@ -47,8 +47,9 @@ internal sealed class NotebookRunner(Repository repository)
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var names = notebooks.Select(n => repository.RelativeName(n, relativeTo)).ToArray();
-        RefuseSharedCopies(notebooks, names);
-        var copies = names.Select(n => new ExecutedCopy(Path.GetFullPath(Path.Combine(outputFolder, n)))).ToArray();
+        var places = notebooks.Select(n => repository.ArtifactName(n, relativeTo)).ToArray();
+        RefuseSharedCopies(notebooks, places);
+        var copies = places.Select(n => new ExecutedCopy(Path.GetFullPath(Path.Combine(outputFolder, n)))).ToArray();
         var problems = copies.Select(c => c.Clear()).ToArray();
         var runs = new NotebookRun[notebooks.Count];
         Task<NotebookRun> StartAsync(int i)
@@ -190,7 +191,7 @@ internal sealed class NotebookRunner(Repository repository)
     private static NotebookRun NotStarted(string notebook, string name, string executedPath) =>
         new(notebook, name, executedPath, TimeSpan.Zero, -1, [], "") { Problem = "not started: the run was stopped first", Interrupted = true };
 
-    // Two notebooks of one name from different folders outside notebooks/ would share an executed copy.
+    // The same notebook named twice would share an executed copy.
     private static void RefuseSharedCopies(IReadOnlyList<string> notebooks, string[] names)
     {
         if (names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } clash)
