@@ -132,6 +132,41 @@ public sealed class FaultTests
         AssertWholeReport(scratch, 12);
     }
 
+    [Fact]
+    public async Task A_report_page_stays_offline_and_runs_no_script_from_markdown_whatever_the_notebook_holds()
+    {
+        var browser = Browser.Find() ?? throw new InvalidOperationException($"No Chromium-family browser found; set {Browser.Variable}.");
+        using var scratch = new Scratch();
+        var root = ExecutedCheckout(scratch, 1);
+        var executed = Path.Combine(scratch.Artifacts, "notebooks", "01-n.ipynb");
+        var json = JsonNode.Parse(File.ReadAllText(executed))!;
+        json["cells"]!.AsArray().Insert(0, new JsonObject
+        {
+            ["cell_type"] = "markdown",
+            ["metadata"] = new JsonObject(),
+            ["source"] = "<script>document.title = 'markdown ran';</script><img src=\"x.png\" onerror=\"document.title = 'handler ran'\">\n"
+                + "![remote](https://example.org/remote.png)",
+        });
+        // An output may hold anything; the page's policy keeps it from the network.
+        json["cells"]![1]!["outputs"]!.AsArray().Add(new JsonObject
+        {
+            ["output_type"] = "display_data",
+            ["metadata"] = new JsonObject(),
+            ["data"] = new JsonObject { ["text/html"] = "<img src=\"https://example.org/output.png\">" },
+        });
+        File.WriteAllText(executed, json.ToJsonString());
+
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["report", "--repository", root], scratch.Artifacts, Bound);
+        var dom = await HeadlessChromium.DumpDomAsync(browser, Path.Combine(scratch.Artifacts, "report", "01-n.html"));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("<title>01-n · LowRankNotebooks</title>", dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("remote.png", dom, StringComparison.Ordinal);
+        // Refused by the page's Content-Security-Policy before any name was looked up, and recorded.
+        Assert.Contains("blocked https://example.org/output.png (img-src)", dom, StringComparison.Ordinal);
+        Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
+    }
+
     private static void AssertWholeReport(Scratch scratch, int notebooks)
     {
         var report = Path.Combine(scratch.Artifacts, "report");
