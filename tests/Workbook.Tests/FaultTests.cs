@@ -167,6 +167,28 @@ public sealed class FaultTests
         Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Apps_say_which_notebooks_have_none_and_why_and_an_odd_name_still_builds()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "a double quote in a file name");
+        using var scratch = new Scratch();
+        var quoted = scratch.Notebook("odd/say \"hi\".ipynb", "Console.WriteLine(\"hi\");");
+        var twice = scratch.Notebook("odd/twice.ipynb", "class Point { }", "class Point { }");
+
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["apps", quoted, twice], scratch.Artifacts, Bound);
+        var app = Assert.Single(Directory.GetFiles(Path.Combine(scratch.Artifacts, "apps"), "app.cs", SearchOption.AllDirectories));
+        // Built as `dotnet run app.cs` builds it, in Release as the test run built the library it references.
+        var build = await ProcessRunner.RunAsync(
+            "dotnet", ["build", "-c", "Release", app], Path.GetDirectoryName(app)!, TimeSpan.FromMinutes(5), stopLeftovers: false);
+
+        Assert.Equal(1, code);
+        Assert.Contains("app     say \"hi\".ipynb -> ", output, StringComparison.Ordinal);
+        Assert.Contains("no app  twice.ipynb: ", output, StringComparison.Ordinal);
+        Assert.Contains("CS0101: The namespace '<global namespace>' already contains a definition for 'Point'.", output, StringComparison.Ordinal);
+        Assert.Contains("1 app(s) written", output, StringComparison.Ordinal);
+        Assert.True(build.ExitCode == 0, build.Output);
+    }
+
     private static void AssertWholeReport(Scratch scratch, int notebooks)
     {
         var report = Path.Combine(scratch.Artifacts, "report");

@@ -21,6 +21,9 @@ internal static class AppWriter
     /// </summary>
     public const string DisplayVariable = "appDisplay";
 
+    /// <summary>The comment above the types the cells declare, which the app lists after its statements.</summary>
+    public const string TypesHeader = "// Types the cells declare: C# wants them after a file's top-level statements.";
+
     /// <summary>The command that writes the apps, named in each app's header.</summary>
     public const string Command = "dotnet run --project src/Workbook -c Release -- apps";
 
@@ -35,7 +38,17 @@ internal static class AppWriter
         ArgumentNullException.ThrowIfNull(repository);
         var relative = repository.ArtifactName(notebook);
         var folder = relative.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? relative[..^".ipynb".Length] : relative;
-        return Path.Combine(output, folder.Replace('/', Path.DirectorySeparatorChar), AppFileName);
+        return Path.Combine([output, .. folder.Split('/').Select(SafeFolderName), AppFileName]);
+    }
+
+    // csc refuses a path with a double quote and MSBuild reads ; % $ @ ' as syntax, so an app's folder keeps only
+    // letters, digits, '.', '_', '-' and spaces; a name that lost characters gets a hash of the original, to stay apart.
+    private static string SafeFolderName(string name)
+    {
+        var safe = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ' ' ? c : '_'));
+        return safe == name
+            ? name
+            : $"{safe}-{System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8]}";
     }
 
     /// <summary>Writes the app of <paramref name="notebook"/> under <paramref name="output"/> and returns its path.</summary>
@@ -45,7 +58,8 @@ internal static class AppWriter
         var path = AppPath(repository, notebook, output);
         var folder = Path.GetDirectoryName(path)!;
         var project = Path.GetRelativePath(folder, Path.Combine(repository.Root, LibraryProject)).Replace('\\', '/');
-        var name = Path.GetRelativePath(repository.Root, notebook).Replace('\\', '/');
+        var relative = Path.GetRelativePath(repository.Root, notebook);
+        var name = (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(notebook) : relative).Replace('\\', '/');
         var source = Convert(NotebookDocument.Load(notebook).Cells, name, project);
         Directory.CreateDirectory(folder);
         File.WriteAllText(path, source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -74,6 +88,11 @@ internal static class AppWriter
         {
             var where = $"{notebookName}, cell {cell.Number.ToString(CultureInfo.InvariantCulture)}";
             body.Append('\n').Append(CellHeader(cell)).Append('\n');
+            if (cell.CellType == "code" && cell.Kernel is { } kernel && kernel != "csharp")
+            {
+                throw new AppConversionException(
+                    $"{where} runs in the {kernel} kernel; a C# file-based app can hold only C# cells.");
+            }
             if (cell.CellType != "code")
             {
                 body.Append(Comment(cell.Source)).Append('\n');
@@ -120,13 +139,15 @@ internal static class AppWriter
             .Append(body);
         if (types.Count > 0)
         {
-            app.Append("\n// Types the cells declare: C# wants them after a file's top-level statements.\n");
+            app.Append('\n').Append(TypesHeader).Append('\n');
             foreach (var type in types)
             {
                 app.Append(type).Append('\n');
             }
         }
-        return app.ToString();
+        var source = app.ToString();
+        AppCompileCheck.Check(source, notebookName);
+        return source;
     }
 
     /// <summary>A cell as a block of <c>//</c> comments, one per line (blank lines as a bare <c>//</c>).</summary>
