@@ -61,6 +61,38 @@ public sealed class RunCommandTests
         Assert.Empty(Directory.GetFiles(stale, "*", SearchOption.AllDirectories));
     }
 
+    [SkippableFact]
+    public async Task A_later_run_stops_what_a_killed_runner_left_and_keeps_no_stale_partial_copy()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "SIGKILL and /proc");
+        using var scratch = new Scratch();
+        var root = scratch.Checkout("checkout");
+        var pid = scratch.PathOf("sleeper.pid");
+        scratch.Notebook("checkout/notebooks/01-hang.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
+        using var runner = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["run", "--repository", root], scratch.Artifacts))!;
+        var sleeper = await Scratch.WaitForPidAsync(pid, Bound);
+        var kernels = ChildrenOf(runner.Id);
+        // SIGKILL to the runner alone, as an out-of-memory killer or `kill -9` does: its kernel is orphaned, not stopped.
+        runner.Kill(entireProcessTree: false);
+        await runner.WaitForExitAsync();
+        Assert.NotEmpty(kernels);
+        Assert.All(kernels, k => Assert.True(Scratch.IsAlive(k), $"the kernel {k} died with its runner"));
+        File.Delete(pid);
+        scratch.Notebook("checkout/notebooks/01-hang.ipynb", "Console.WriteLine(1);");
+
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], scratch.Artifacts, Bound);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("process(es) an earlier run left writing to", output, StringComparison.Ordinal);
+        Assert.True(await Scratch.GoneAsync(sleeper), "the process the orphaned kernel's cell started is still running");
+        foreach (var kernel in kernels)
+        {
+            Assert.True(await Scratch.GoneAsync(kernel), $"the orphaned kernel {kernel} is still running");
+        }
+        var executed = Path.Combine(scratch.Artifacts, "notebooks");
+        Assert.Equal(["01-hang.ipynb"], Directory.GetFiles(executed, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
     [Fact]
     public async Task An_executed_copy_that_cannot_be_written_fails_that_notebook_in_one_line_after_the_others_ran()
     {

@@ -48,6 +48,11 @@ internal static class RunCommand
         await RestoreToolsAsync(repository, progress, stop.Token).ConfigureAwait(false);
         var runner = new NotebookRunner(repository) { Timeout = options.Timeout };
         var output = Path.Combine(repository.Artifacts, ReportCommand.ExecutedFolder);
+        if (Leftovers.Stop(output) is { Count: > 0 } leftovers)
+        {
+            progress.Line($"Stopped {leftovers.Count} process(es) an earlier run left writing to {ReportCommand.Shown(repository, output)}/ " +
+                $"when it was killed: {string.Join(", ", leftovers)}");
+        }
         var jobs = Math.Min(options.Jobs, notebooks.Count);
         progress.Line(string.Create(CultureInfo.InvariantCulture,
             $"Running {notebooks.Count} notebook(s) with dotnet-repl, {jobs} at a time, at most {options.Timeout.TotalSeconds:0.###} s each; executed copies go to {ReportCommand.Shown(repository, output)}/"));

@@ -130,7 +130,7 @@ internal sealed class NotebookRunner(Repository repository)
             [.. repl.Arguments, "--run", notebook, "--exit-after-run", "--output-path", temporary],
             Path.GetDirectoryName(notebook)!,
             Timeout,
-            environment: NoSharedServers,
+            environment: new Dictionary<string, string>(NoSharedServers.Concat(Leftovers.Marks(Path.GetDirectoryName(temporary)!))),
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
