@@ -41,7 +41,8 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
             {
                 // Release builds LowRank.Notebooks through #:project in the configuration the fixture already built, so
                 // the two apps that start together find it up to date instead of both writing its output at once.
-                var result = await ProcessRunner.RunAsync("dotnet", ["run", "-c", "Release", AppWriter.AppFileName], Path.GetDirectoryName(app)!, AppTimeout);
+                var result = await ProcessRunner.RunAsync("dotnet", ["run", "-c", "Release", AppWriter.AppFileName],
+                    Path.GetDirectoryName(app)!, AppTimeout);
                 return (Name: repository.RelativeName(notebook), App: app, Result: result);
             }
             finally
@@ -67,7 +68,8 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
             var (printed, charts) = Split(result.Output);
             if (!printed.SequenceEqual(expected.Lines))
             {
-                problems.Append($"{name}: the app printed\n{string.Join('\n', printed)}\n--- but the notebook printed\n{string.Join('\n', expected.Lines)}\n");
+                problems.Append($"{name}: the app printed\n{string.Join('\n', printed)}\n--- but the notebook " +
+                    $"printed\n{string.Join('\n', expected.Lines)}\n");
             }
             var folder = Path.GetDirectoryName(app)!;
             if (charts.Count != expected.Figures.Count)
@@ -79,7 +81,8 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
                 var page = Path.Combine(folder, chart);
                 if (chart != AppDisplay(i + 1) || !File.Exists(page))
                 {
-                    problems.Append($"{name}: chart {i + 1} should be written to {AppDisplay(i + 1)}; the app names '{chart}' (exists: {File.Exists(page)}).\n");
+                    problems.Append($"{name}: chart {i + 1} should be written to {AppDisplay(i + 1)}; the app names '{chart}' (exists: " +
+                        $"{File.Exists(page)}).\n");
                     continue;
                 }
                 var html = File.ReadAllText(page);
@@ -104,7 +107,8 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
     /// What the app should print, from the notebook's dotnet-repl run: its stream outputs, and each table it displayed
     /// as that table's text; and the figures of the charts it displayed, in order. The plotly.js loader shows nothing.
     /// </summary>
-    private static (IReadOnlyList<string> Lines, IReadOnlyList<string?> Figures) Expected(NotebookDocument notebook, IReadOnlySet<int> measurements)
+    private static (IReadOnlyList<string> Lines, IReadOnlyList<string?> Figures) Expected(NotebookDocument notebook,
+        IReadOnlySet<int> measurements)
     {
         var text = new StringBuilder();
         // A measurement cell's chart (timings) differs from run to run: null, so only its place is checked.
@@ -133,7 +137,8 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
             {
                 // Any other displayed value: the app prints its text, as the kernel's text/plain shows it.
                 text.Append(output.Data.GetValueOrDefault("text/plain")
-                    ?? throw new InvalidDataException($"{notebook.Path}, cell {cell.Number}: a display with neither text nor a known HTML form:\n{html}")).Append('\n');
+                    ?? throw new InvalidDataException($"{notebook.Path}, cell {cell.Number}: a display with neither text nor a known " +
+                        $"HTML form:\n{html}")).Append('\n');
             }
         }
         return (Lines(text.ToString()), figures);
@@ -175,7 +180,8 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
     }
 
     private static string Figure(string html) =>
-        FigureJson().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidDataException($"No figure in:\n{html[..Math.Min(html.Length, 300)]}");
+        FigureJson().Match(html) is { Success: true } m
+            ? m.Groups[1].Value : throw new InvalidDataException($"No figure in:\n{html[..Math.Min(html.Length, 300)]}");
 
     [GeneratedRegex(@"^Chart (?<n>\d+) written to (?<path>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ChartLine();

@@ -123,7 +123,8 @@ public sealed class AppWriterTests
         var lines = Lines(app);
         var header = Array.IndexOf(lines, "// ---- cell 1 (markdown) ----");
         Assert.True(header > 0, app);
-        Assert.Equal(["// # 2. SVD", "//", "// The SVD finds $B$ and $A$.", "// - a list", "", "// ---- cell 2 (code) ----", "var a = 1;"], lines[(header + 1)..(header + 8)]);
+        Assert.Equal(["// # 2. SVD", "//", "// The SVD finds $B$ and $A$.", "// - a list", "", "// ---- cell 2 (code) ----", "var a = 1;"],
+            lines[(header + 1)..(header + 8)]);
         Assert.Equal("// # Title\n//\n// text", AppWriter.Comment("# Title\r\n\r\ntext\n"));
     }
 
@@ -131,7 +132,8 @@ public sealed class AppWriterTests
     public void Types_declared_in_a_cell_move_after_the_top_level_statements()
     {
         var app = AppWriter.Convert(
-            [Code(1, "record Point(int X, int Y);\nvar p = new Point(1, 2);"), Code(2, "Console.WriteLine(p);")], "notebooks/t.ipynb", Project);
+            [Code(1, "record Point(int X, int Y);\nvar p = new Point(1, 2);"), Code(2, "Console.WriteLine(p);")], "notebooks/t.ipynb",
+                Project);
 
         var code = CodeLines(app);
         Assert.Equal("record Point(int X, int Y);", code[^1]);
@@ -151,7 +153,8 @@ public sealed class AppWriterTests
             "notebooks/t.ipynb", Project));
 
         Assert.Equal(
-            "notebooks/t.ipynb: declared more than once: 'W' in cell 1 and cell 3; 'S' in cell 1 and cell 2. A file-based app runs all cells " +
+            "notebooks/t.ipynb: declared more than once: 'W' in cell 1 and cell 3; 'S' in cell 1 and cell 2. A file-based app runs all " +
+                "cells " +
             "in one scope: give each declaration its own name, or assign to the earlier variable instead of declaring it again.",
             error.Message);
     }
@@ -159,14 +162,16 @@ public sealed class AppWriterTests
     [Fact]
     public void The_apps_display_variable_is_a_reserved_name()
     {
-        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(4, "var appDisplay = 1;")], "notebooks/t.ipynb", Project));
+        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(4, "var appDisplay = 1;")], "notebooks/t.ipynb",
+            Project));
 
         Assert.Contains("'appDisplay' in cell 4 and the app's display", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("#!time\nvar a = 1;", "notebooks/t.ipynb, cell 1: the magic command '#!time' only works in a notebook kernel")]
-    [InlineData("#r \"nuget: MathNet.Numerics\"", "notebooks/t.ipynb, cell 1: '#r \"nuget: MathNet.Numerics\"' has no file-based app equivalent here")]
+    [InlineData("#r \"nuget: MathNet.Numerics\"",
+        "notebooks/t.ipynb, cell 1: '#r \"nuget: MathNet.Numerics\"' has no file-based app equivalent here")]
     [InlineData("#r \"other/Foo.dll\"", "notebooks/t.ipynb, cell 1: '#r \"other/Foo.dll\"' has no file-based app equivalent here")]
     [InlineData("var a = ;", "notebooks/t.ipynb, cell 1: Invalid expression term ';' (line 1 of the cell).")]
     public void What_an_app_cannot_do_is_reported_with_the_cell(string source, string message)
@@ -177,14 +182,20 @@ public sealed class AppWriterTests
     }
 
     [Theory]
-    [InlineData("class Point { }", "class Point { }", "the types moved from the cells: CS0101: The namespace '<global namespace>' already contains a definition for 'Point'.")]
-    [InlineData("using M = System.Math;", "using M = System.MathF;", "the usings hoisted from the cells: CS1537: The using alias 'M' appeared previously in this namespace.")]
+    [InlineData("class Point { }", "class Point { }",
+        "the types moved from the cells: CS0101: The namespace '<global namespace>' already contains a definition for 'Point'.")]
+    [InlineData("using M = System.Math;", "using M = System.MathF;",
+        "the usings hoisted from the cells: CS1537: The using alias 'M' appeared previously in this namespace.")]
     [InlineData("top: Console.WriteLine(1);", "top: Console.WriteLine(2);", "cell 2: CS0140: The label 'top' is a duplicate.")]
-    [InlineData("object o = 1; switch (o) { case int n: break; }", "var n = 2;", "cell 1: CS0136: A local or parameter named 'n' cannot be declared in this scope")]
-    [InlineData("for (var i = 0; i < 1; i++) { }", "var i = 1;", "cell 1: CS0136: A local or parameter named 'i' cannot be declared in this scope")]
-    public void Cells_that_compile_alone_but_not_in_one_scope_have_no_app_and_the_compiler_says_why(string first, string second, string message)
+    [InlineData("object o = 1; switch (o) { case int n: break; }", "var n = 2;",
+        "cell 1: CS0136: A local or parameter named 'n' cannot be declared in this scope")]
+    [InlineData("for (var i = 0; i < 1; i++) { }", "var i = 1;",
+        "cell 1: CS0136: A local or parameter named 'i' cannot be declared in this scope")]
+    public void Cells_that_compile_alone_but_not_in_one_scope_have_no_app_and_the_compiler_says_why(string first, string second,
+        string message)
     {
-        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(1, first), Code(2, second)], "notebooks/t.ipynb", Project));
+        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(1, first), Code(2, second)], "notebooks/t.ipynb",
+            Project));
 
         Assert.StartsWith($"notebooks/t.ipynb: its app would not compile: {message}", error.Message, StringComparison.Ordinal);
     }
@@ -194,7 +205,8 @@ public sealed class AppWriterTests
     {
         var fsharp = new NotebookCell(3, "code", "let x = 1", []) { Kernel = "fsharp" };
 
-        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(1, "var a = 1;"), fsharp], "notebooks/t.ipynb", Project));
+        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(1, "var a = 1;"), fsharp], "notebooks/t.ipynb",
+            Project));
 
         Assert.Equal("notebooks/t.ipynb, cell 3 runs in the fsharp kernel; a C# file-based app can hold only C# cells.", error.Message);
     }
@@ -225,7 +237,8 @@ public sealed class AppWriterTests
             {
                 ["cells"] = new JsonArray(
                     new JsonObject { ["cell_type"] = "markdown", ["source"] = new JsonArray("# Seven\n", "text") },
-                    new JsonObject { ["cell_type"] = "code", ["source"] = new JsonArray("#r \"nuget: MathNet.Numerics, 5.0.0\"\n", "1 + 1") }),
+                    new JsonObject { ["cell_type"] = "code", ["source"] = new JsonArray("#r \"nuget: MathNet.Numerics, 5.0.0\"\n",
+                        "1 + 1") }),
             };
             File.WriteAllText(notebook, json.ToJsonString());
             var output = Path.Combine(root, "artifacts", "apps");
@@ -234,7 +247,8 @@ public sealed class AppWriterTests
 
             Assert.Equal(Path.Combine(output, "solutions", "07-x", "app.cs"), path);
             var app = File.ReadAllText(path);
-            Assert.StartsWith("// Generated from notebooks/solutions/07-x.ipynb by `dotnet run --project src/Workbook -c Release -- apps`", app, StringComparison.Ordinal);
+            Assert.StartsWith("// Generated from notebooks/solutions/07-x.ipynb by `dotnet run --project src/Workbook -c Release -- " +
+                "apps`", app, StringComparison.Ordinal);
             Assert.Contains("\n#:project ../../../../src/LowRank.Notebooks/LowRank.Notebooks.csproj\n", app, StringComparison.Ordinal);
             Assert.Contains("\n// # Seven\n// text\n", app, StringComparison.Ordinal);
             Assert.Contains("\nappDisplay.Show(1 + 1);\n", app, StringComparison.Ordinal);
@@ -251,10 +265,12 @@ public sealed class AppWriterTests
         var repository = Repository.Find(AppContext.BaseDirectory);
         var svd = NotebookDocument.Load(Path.Combine(repository.Notebooks, "02-svd-and-truncation.ipynb"));
 
-        var app = AppWriter.Convert(svd.Cells, "notebooks/02-svd-and-truncation.ipynb", "../../../src/LowRank.Notebooks/LowRank.Notebooks.csproj");
+        var app = AppWriter.Convert(svd.Cells, "notebooks/02-svd-and-truncation.ipynb",
+            "../../../src/LowRank.Notebooks/LowRank.Notebooks.csproj");
 
         Assert.Equal(
-            ["appDisplay.Show(Charts.SingularValues(S, MatrixRank.DefaultTolerance(W)));", "appDisplay.Show(Charts.Factorization(W, B, A));"],
+            ["appDisplay.Show(Charts.SingularValues(S, MatrixRank.DefaultTolerance(W)));",
+                "appDisplay.Show(Charts.Factorization(W, B, A));"],
             CodeLines(app).Where(l => l.Contains("appDisplay.Show", StringComparison.Ordinal)));
         Assert.Equal(
             ["#:package MathNet.Numerics@5.0.0", "#:package Plotly.NET@6.0.0", "#:package Plotly.NET.CSharp@0.14.0"],

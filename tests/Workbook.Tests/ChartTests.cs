@@ -63,7 +63,8 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         var html = workbook.Executed(name).HtmlOutputs.ToArray();
         var figures = html.SelectMany(h => Figure().Matches(h)).Select(m => JsonNode.Parse(m.Groups[1].Value)!).ToArray();
         Assert.Equal(charts, figures.Select(f => string.Join(' ', f["data"]!.AsArray().Select(t => (string?)t!["type"]))));
-        Assert.All(figures, f => Assert.False(string.IsNullOrWhiteSpace((string?)f["layout"]!["title"]?["text"]), "every chart has a title"));
+        Assert.All(figures, f => Assert.False(string.IsNullOrWhiteSpace((string?)f["layout"]!["title"]?["text"]), "every chart has a " +
+            "title"));
         Assert.All(figures, f => Assert.NotNull(f["layout"]!["xaxis"]?["title"]?["text"]));
         Assert.All(figures, f => Assert.NotNull(f["layout"]!["yaxis"]?["title"]?["text"]));
         // plotly.js once per notebook that draws charts, inline: no script is fetched from anywhere.
@@ -103,8 +104,10 @@ public sealed partial class ChartTests(WorkbookRun workbook)
             "  const at = (f, p) => p.path.reduce((o, k) => o?.[k], p.container === 'data' ? f.data[p.trace] : f.layout);\n" +
             "  const empty = v => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;\n" +
             "  const problems = window.Plotly ? figures.flatMap((f, i) => (Plotly.validate(f.data, f.layout) || [])\n" +
-            "    .filter(p => !(p.code === 'unused' && empty(at(f, p)))).map(p => `figure ${i + 1}: ${p.msg}`)) : ['plotly.js did not load'];\n" +
-            "  const out = document.createElement('pre'); out.id = 'plotly-validate'; out.textContent = JSON.stringify(problems); document.body.appendChild(out);\n" +
+            "    .filter(p => !(p.code === 'unused' && empty(at(f, p)))).map(p => `figure ${i + 1}: ${p.msg}`)) : ['plotly.js did not " +
+                "load'];\n" +
+            "  const out = document.createElement('pre'); out.id = 'plotly-validate'; out.textContent = JSON.stringify(problems); " +
+                "document.body.appendChild(out);\n" +
             "}, 500));</script>\n</body></html>\n");
 
         var dom = await HeadlessChromium.DumpDomAsync(browser, page);

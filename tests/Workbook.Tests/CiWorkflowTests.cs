@@ -37,9 +37,11 @@ public sealed partial class CiWorkflowTests
         Steps(job).Select(s => Scalar(s, "run")).OfType<string>()
             .SelectMany(script => script.Split('\n')).Select(l => l.Trim()).ToArray();
 
-    private static string RunCommand => RepositoryConventionTests.QuickStartCommands().Single(c => c.EndsWith("-- run", StringComparison.Ordinal));
+    private static string RunCommand => RepositoryConventionTests.QuickStartCommands().Single(c => c.EndsWith("-- run",
+        StringComparison.Ordinal));
 
-    private static string TestCommand => RepositoryConventionTests.QuickStartCommands().Single(c => c.EndsWith("-- test", StringComparison.Ordinal));
+    private static string TestCommand => RepositoryConventionTests.QuickStartCommands().Single(c => c.EndsWith("-- test",
+        StringComparison.Ordinal));
 
     [Fact]
     public void The_workflow_parses_and_runs_on_push_and_pull_request()
@@ -89,7 +91,8 @@ public sealed partial class CiWorkflowTests
     [Fact]
     public void The_ubuntu_job_uploads_the_executed_notebooks_the_report_and_the_apps()
     {
-        var upload = Assert.Single(Steps(Job("test")), s => Scalar(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
+        var upload = Assert.Single(Steps(Job("test")), s => Scalar(s, "uses")?.StartsWith("actions/upload-artifact@",
+            StringComparison.Ordinal) == true);
         var with = (YamlMappingNode)upload["with"];
 
         var paths = Scalar(with, "path")!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -117,7 +120,8 @@ public sealed partial class CiWorkflowTests
 
         foreach (var job in new[] { Job("test"), Job("run") })
         {
-            var setup = Assert.Single(Steps(job), s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
+            var setup = Assert.Single(Steps(job), s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet@",
+                StringComparison.Ordinal) == true);
             Assert.Equal(sdk, Scalar((YamlMappingNode)setup["with"], "dotnet-version"));
             // The SDK is there before any step runs dotnet.
             var firstDotnet = Array.FindIndex(Steps(job), s => Scalar(s, "run")?.Contains("dotnet", StringComparison.Ordinal) == true);

@@ -32,13 +32,15 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "run", "--jobs", "99999999999" }, "'--jobs 99999999999': N must be a whole number from 1 to 2147483647; more jobs than notebooks change nothing")]
+    [InlineData(new[] { "run", "--jobs", "99999999999" },
+        "'--jobs 99999999999': N must be at most 2147483647; more jobs than notebooks change nothing, so the number of notebooks is enough.")]
     [InlineData(new[] { "run", "--jobs", "0" }, "'--jobs 0': N must be a whole number from 1 to 2147483647.")]
     [InlineData(new[] { "run", "--jobs", "two" }, "'--jobs two': N must be a whole number from 1 to 2147483647.")]
     [InlineData(new[] { "run", "--timeout", "0.0000000000000001" }, "'--timeout 0.0000000000000001': SECONDS must be a number from 1")]
     [InlineData(new[] { "run", "--timeout" }, "'--timeout' needs a value: --timeout SECONDS.")]
     [InlineData(new[] { "run", "--jobs", "2", "--jobs", "3" }, "'--jobs' is given twice (2 and 3); give it once.")]
-    [InlineData(new[] { "run", "--job", "2" }, "'--job' is not an option of run; it takes --jobs N, --timeout SECONDS, --repository PATH, --artifacts PATH and [NOTEBOOK.ipynb ...].")]
+    [InlineData(new[] { "run", "--job", "2" },
+        "'--job' is not an option of run; it takes --jobs N, --timeout SECONDS, --repository PATH, --artifacts PATH and [NOTEBOOK.ipynb ...].")]
     [InlineData(new[] { "run", "notes.txt" }, "'notes.txt': a notebook must be a .ipynb file.")]
     [InlineData(new[] { "apps", "missing.ipynb" }, "'missing.ipynb': there is no such notebook.")]
     [InlineData(new[] { "report", "extra" }, "'extra': report takes no operands, only --repository PATH, --artifacts PATH.")]
@@ -61,7 +63,8 @@ public sealed class CommandLineTests
 
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.StartsWith("workbook: 'rnu' is not a command; the commands are run, test, doctor, report, apps.", error, StringComparison.Ordinal);
+        Assert.StartsWith("workbook: 'rnu' is not a command; the commands are run, test, doctor, report, apps.", error,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +91,8 @@ public sealed class CommandLineTests
         // A notebook from outside notebooks/ has its app under apps/other/, apart from the lessons'.
         Assert.Single(Directory.GetFiles(Path.Combine(option, "apps", Repository.OtherFolder), "app.cs", SearchOption.AllDirectories));
         Assert.Equal(0, viaVariable);
-        Assert.EndsWith(Path.Combine("01-one", "app.cs"), Assert.Single(Directory.GetFiles(variable, "app.cs", SearchOption.AllDirectories)));
+        Assert.EndsWith(Path.Combine("01-one", "app.cs"), Assert.Single(Directory.GetFiles(variable, "app.cs",
+            SearchOption.AllDirectories)));
     }
 
     [Fact]
@@ -113,7 +117,8 @@ public sealed class CommandLineTests
         var (code, _, error) = await RunAsync(["report", "--artifacts", file]);
 
         Assert.Equal(2, code);
-        Assert.StartsWith($"workbook: '--artifacts {file}': this is a file; PATH must be a folder, new or existing.", error, StringComparison.Ordinal);
+        Assert.StartsWith($"workbook: '--artifacts {file}': this is a file; PATH must be a folder, new or existing.", error,
+            StringComparison.Ordinal);
     }
 
     private static CommandSpec Spec(string command) => command switch

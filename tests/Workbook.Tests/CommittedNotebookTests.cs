@@ -23,7 +23,8 @@ public sealed partial class CommittedNotebookTests
 
     [Fact]
     public void Notebooks_are_numbered_kebab_case() =>
-        Assert.All(Repository.ListWorkbook().Select(Path.GetFileName), name => Assert.Matches(@"^\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$", name));
+        Assert.All(Repository.ListWorkbook().Select(Path.GetFileName), name => Assert.Matches(@"^\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$",
+            name));
 
     [Theory]
     [MemberData(nameof(LessonsAndSolutions))]
@@ -63,7 +64,8 @@ public sealed partial class CommittedNotebookTests
             var type = (string?)cell["cell_type"];
             Assert.Contains(type, new[] { "markdown", "code", "raw" });
             Assert.IsType<JsonObject>(cell["metadata"]);
-            Assert.True(cell["source"] is JsonArray lines ? lines.All(l => l!.GetValueKind() == System.Text.Json.JsonValueKind.String) : cell["source"]!.GetValueKind() == System.Text.Json.JsonValueKind.String);
+            Assert.True(cell["source"] is JsonArray lines
+                ? lines.All(l => l!.GetValueKind() == System.Text.Json.JsonValueKind.String) : cell["source"]!.GetValueKind() == System.Text.Json.JsonValueKind.String);
             if (minor >= 5)
             {
                 var id = (string?)cell["id"];
@@ -77,7 +79,8 @@ public sealed partial class CommittedNotebookTests
             if (type == "code")
             {
                 Assert.Equal("csharp", (string?)cell["metadata"]!["polyglot_notebook"]?["kernelName"]);
-                Assert.True(cell.ContainsKey("outputs") && cell.ContainsKey("execution_count"), "code cells carry outputs and execution_count");
+                Assert.True(cell.ContainsKey("outputs") && cell.ContainsKey("execution_count"), "code cells carry outputs and " +
+                    "execution_count");
             }
         }
     }
@@ -97,12 +100,15 @@ public sealed partial class CommittedNotebookTests
         Assert.Contains("#r \"../src/LowRank.Notebooks/bin/Release/net10.0/LowRank.Notebooks.dll\"", references, StringComparison.Ordinal);
 
         // "Your turn" comes last, and every exercise is an answer cell followed by its check cell.
-        var yourTurn = cells.ToList().FindIndex(c => c.CellType == "markdown" && c.Source.Contains("## Your turn", StringComparison.Ordinal));
+        var yourTurn = cells.ToList().FindIndex(c => c.CellType == "markdown" && c.Source.Contains("## Your turn",
+            StringComparison.Ordinal));
         Assert.True(yourTurn > 0, $"{name} has no '## Your turn' section.");
         var exercises = cells.Skip(yourTurn).ToArray();
-        Assert.DoesNotContain(exercises, c => c.CellType == "markdown" && c.Source.StartsWith("## ", StringComparison.Ordinal) && c != exercises[0]);
+        Assert.DoesNotContain(exercises, c => c.CellType == "markdown" && c.Source.StartsWith("## ",
+            StringComparison.Ordinal) && c != exercises[0]);
         var checks = exercises.Select((c, i) => (Cell: c, Index: i))
-            .Where(p => p.Cell.Source.StartsWith("Exercises.", StringComparison.Ordinal) || p.Cell.Source.StartsWith("Check.", StringComparison.Ordinal))
+            .Where(p => p.Cell.Source.StartsWith("Exercises.", StringComparison.Ordinal) || p.Cell.Source.StartsWith("Check.",
+                StringComparison.Ordinal))
             .ToArray();
         Assert.NotEmpty(checks);
         Assert.All(checks, p => Assert.Contains("= null;", exercises[p.Index - 1].Source, StringComparison.Ordinal));
@@ -125,7 +131,8 @@ public sealed partial class CommittedNotebookTests
             foreach (var statement in quote.Groups["code"].Value.Split("; ", StringSplitOptions.TrimEntries))
             {
                 Assert.True(original.Contains(statement, StringComparison.Ordinal) || statement == "...",
-                    $"{name}: '{statement}' is quoted as a line of the original (In [{quote.Groups["cell"].Value}]) but the original has no such line.");
+                    $"{name}: '{statement}' is quoted as a line of the original (In [{quote.Groups["cell"].Value}]) but the original has " +
+                        $"no such line.");
             }
         }
     }
@@ -143,7 +150,8 @@ public sealed partial class CommittedNotebookTests
         foreach (Match reference in references)
         {
             var (package, version) = (reference.Groups["name"].Value, reference.Groups["version"].Value);
-            Assert.True(pins.TryGetValue(package, out var pinned), $"{name} references {package}, which Directory.Packages.props does not pin.");
+            Assert.True(pins.TryGetValue(package, out var pinned), $"{name} references {package}, which Directory.Packages.props does " +
+                $"not pin.");
             Assert.Equal(pinned, version);
         }
     }

@@ -22,13 +22,15 @@ public sealed class DoctorCommandTests
     private const string BrowserUse = "(the test command's chart and report checks need one; running the notebooks does not)";
 
     /// <summary>Runs the doctor from the scratch folder, its temporary files there, with <paramref name="environment"/> on top.</summary>
-    private static async Task<(int ExitCode, string[] Lines)> DoctorAsync(Scratch scratch, IEnumerable<string> arguments, Dictionary<string, string?>? environment = null)
+    private static async Task<(int ExitCode, string[] Lines)> DoctorAsync(Scratch scratch, IEnumerable<string> arguments, Dictionary<string,
+        string?>? environment = null)
     {
         var temporary = Directory.CreateDirectory(scratch.PathOf("tmp")).FullName;
         environment ??= [];
         environment.TryAdd("TMPDIR", temporary);
         environment.TryAdd(Browser.Variable, "/bin/sh");
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["doctor", .. arguments], scratch.Artifacts, Bound, environment);
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["doctor", .. arguments], scratch.Artifacts, Bound,
+            environment);
         Assert.Empty(Directory.GetDirectories(temporary, "lowrank-doctor-*"));
         return (code, output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray());
     }
@@ -51,11 +53,15 @@ public sealed class DoctorCommandTests
 
         Assert.True(code == 0, string.Join('\n', lines));
         Assert.StartsWith($"✓ .NET SDK {sdk} in ", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith($", the one dotnet picks here, accepted by global.json ({pin["version"]}, rollForward {pin["rollForward"]})", lines[1], StringComparison.Ordinal);
-        Assert.Equal("✓ local tools restored: dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 (pinned in .config/dotnet-tools.json)", lines[2]);
-        Assert.Equal("✓ helper library built: src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the notebooks #r", lines[3]);
+        Assert.EndsWith($", the one dotnet picks here, accepted by global.json ({pin["version"]}, rollForward {pin["rollForward"]})",
+            lines[1], StringComparison.Ordinal);
+        Assert.Equal("✓ local tools restored: dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 (pinned in " +
+            ".config/dotnet-tools.json)", lines[2]);
+        Assert.Equal("✓ helper library built: src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the " +
+            "notebooks #r", lines[3]);
         // Progress before the slow step, then the line the kernel earned: the packages every notebook pins, and the original's rank.
-        Assert.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads MathNet.Numerics 5.0.0, Plotly.NET 6.0.0, Plotly.NET.CSharp 0.14.0, LowRank.dll and LowRank.Notebooks.dll, in ", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads MathNet.Numerics 5.0.0, Plotly.NET 6.0.0, " +
+            "Plotly.NET.CSharp 0.14.0, LowRank.dll and LowRank.Notebooks.dll, in ", lines[4], StringComparison.Ordinal);
         Assert.Matches(@"^✓ kernel runs: dotnet-repl ran a one-cell notebook in [0-9]+\.[0-9] s that loaded MathNet\.Numerics 5\.0\.0, .* and LowRank\.Notebooks\.dll, and it printed ""rank of randn\(10, 2\)·randn\(2, 10\): 2""$", lines[5]);
         Assert.Contains(RankLine, lines[5], StringComparison.Ordinal);
         Assert.Equal($"✓ browser found: /bin/sh {BrowserUse}", lines[6]);
@@ -73,7 +79,8 @@ public sealed class DoctorCommandTests
 
         Assert.True(code == 0, string.Join('\n', lines));
         Assert.Equal(
-            $"! browser: {Browser.Variable} is set to '{missing}', but there is no such file {BrowserUse} — set {Browser.Variable} to the executable of Chromium, Google Chrome or Microsoft Edge, or unset it to search the usual places",
+            $"! browser: {Browser.Variable} is set to '{missing}', but there is no such file {BrowserUse} — set {Browser.Variable} to " +
+                $"the executable of Chromium, Google Chrome or Microsoft Edge, or unset it to search the usual places",
             Line(lines, "! browser"));
         Assert.Contains(lines, l => l.StartsWith("✓ kernel runs:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith("The test command needs what the ! line asks for.", StringComparison.Ordinal));
@@ -88,18 +95,21 @@ public sealed class DoctorCommandTests
         File.WriteAllText(Path.Combine(root, "global.json"), """{ "sdk": { "version": "99.0.100", "rollForward": "latestFeature" } }""");
 
         // The runner finds dotnet next to the host that runs it; the PATH, empty of browsers, holds nothing else.
-        var (code, lines) = await DoctorAsync(scratch, ["--repository", root], new() { ["PATH"] = scratch.PathOf("tmp"), [Browser.Variable] = null });
+        var (code, lines) = await DoctorAsync(scratch, ["--repository", root], new() { ["PATH"] = scratch.PathOf("tmp"),
+            [Browser.Variable] = null });
 
         Assert.Equal(1, code);
         var sdk = Line(lines, "✗ .NET SDK");
         Assert.StartsWith("✗ .NET SDK: none of the installed SDKs (10.", sdk, StringComparison.Ordinal);
         Assert.EndsWith(
-            ") is one global.json (99.0.100, rollForward latestFeature) accepts — install the .NET SDK 99.0.100 or a later 99.0 release from https://dotnet.microsoft.com/download/dotnet/99.0, then open a new terminal",
+            ") is one global.json (99.0.100, rollForward latestFeature) accepts — install the .NET SDK 99.0.100 or a later 99.0 release " +
+                "from https://dotnet.microsoft.com/download/dotnet/99.0, then open a new terminal",
             sdk, StringComparison.Ordinal);
         NotChecked(lines, "local tools", ".NET SDK");
         NotChecked(lines, "helper library", ".NET SDK");
         NotChecked(lines, "kernel", "local tools");
-        Assert.StartsWith($"! browser: none found {BrowserUse} — Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get install chromium", Line(lines, "! browser"), StringComparison.Ordinal);
+        Assert.StartsWith($"! browser: none found {BrowserUse} — Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get " +
+            $"install chromium", Line(lines, "! browser"), StringComparison.Ordinal);
         Assert.Equal("The notebooks will not run: make the fix of the first ✗ line, then run the doctor again.", lines[^2]);
     }
 
@@ -110,18 +120,22 @@ public sealed class DoctorCommandTests
         using var scratch = new Scratch();
         var root = scratch.Checkout("checkout");
         File.WriteAllText(Path.Combine(root, LocalTool.ManifestPath), """
-            { "version": 1, "isRoot": true, "tools": { "lowrank-no-such-tool": { "version": "1.0.0", "commands": ["lowrank-no-such-tool"], "rollForward": false } } }
+            { "version": 1, "isRoot": true, "tools": { "lowrank-no-such-tool": { "version": "1.0.0", "commands": ["lowrank-no-such-tool"],
+                "rollForward": false } } }
             """);
 
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
         Assert.Equal(1, code);
-        var restoring = Array.IndexOf(lines, "  restoring the local tools, as lowrank-no-such-tool 1.0.0 is not in the NuGet cache: dotnet tool restore ...");
+        var restoring = Array.IndexOf(lines, "  restoring the local tools, as lowrank-no-such-tool 1.0.0 is not in the NuGet cache: " +
+            "dotnet tool restore ...");
         var tools = Line(lines, "✗ local tools");
         Assert.True(restoring > 0 && restoring < Array.IndexOf(lines, tools), string.Join('\n', lines));
-        Assert.StartsWith("✗ local tools: 'dotnet tool restore' could not restore lowrank-no-such-tool 1.0.0: ", tools, StringComparison.Ordinal);
+        Assert.StartsWith("✗ local tools: 'dotnet tool restore' could not restore lowrank-no-such-tool 1.0.0: ", tools,
+            StringComparison.Ordinal);
         Assert.Contains("lowrank-no-such-tool", tools[tools.IndexOf(": ", StringComparison.Ordinal)..], StringComparison.Ordinal);
-        Assert.EndsWith($" — run 'dotnet tool restore' in {root} with network access; offline, copy the NuGet cache of a machine that ran the workbook onto this one (README, Running a workshop)", tools, StringComparison.Ordinal);
+        Assert.EndsWith($" — run 'dotnet tool restore' in {root} with network access; offline, copy the NuGet cache of a machine that " +
+            $"ran the workbook onto this one (README, Running a workshop)", tools, StringComparison.Ordinal);
         NotChecked(lines, "kernel", "local tools");
     }
 
@@ -131,20 +145,25 @@ public sealed class DoctorCommandTests
         Skip.IfNot(OperatingSystem.IsLinux(), "TMPDIR");
         // dotnet tool restore keeps a record of what it restored where; with NUGET_PACKAGES moved to an empty folder it
         // still reports the tools restored. A copy of the record in a temporary DOTNET_CLI_HOME keeps the real one untouched.
-        var home = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cli ? cli : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cli
+            ? cli : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var record = Path.Combine(home, ".dotnet", "toolResolverCache");
         Skip.IfNot(Directory.Exists(record), $"no {record}: the tools were never restored with this home folder");
         using var scratch = new Scratch();
         CopyFolder(record, scratch.PathOf("home", ".dotnet", "toolResolverCache"));
         var empty = Directory.CreateDirectory(scratch.PathOf("packages")).FullName;
 
-        var (code, lines) = await DoctorAsync(scratch, [], new() { ["DOTNET_CLI_HOME"] = scratch.PathOf("home"), ["NUGET_PACKAGES"] = empty });
+        var (code, lines) = await DoctorAsync(scratch, [], new() { ["DOTNET_CLI_HOME"] = scratch.PathOf("home"),
+            ["NUGET_PACKAGES"] = empty });
 
         Assert.Equal(1, code);
-        Assert.Contains("  restoring the local tools, as dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 are not in the NuGet cache: dotnet tool restore ...", lines);
+        Assert.Contains("  restoring the local tools, as dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 are not in the " +
+            "NuGet cache: dotnet tool restore ...", lines);
         Assert.Equal(
-            $"✗ local tools: 'dotnet tool restore' reports dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 restored, yet they are still not in the NuGet cache (NUGET_PACKAGES is {empty}) — " +
-            $"dotnet tool restore trusts its record of an earlier restore into another NuGet cache: delete the folder .dotnet/toolResolverCache in your home folder, then run 'dotnet tool restore' in {Repository.Root}",
+            $"✗ local tools: 'dotnet tool restore' reports dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 restored, yet " +
+                $"they are still not in the NuGet cache (NUGET_PACKAGES is {empty}) — " +
+            $"dotnet tool restore trusts its record of an earlier restore into another NuGet cache: delete the folder " +
+                $".dotnet/toolResolverCache in your home folder, then run 'dotnet tool restore' in {Repository.Root}",
             Line(lines, "✗ local tools"));
         NotChecked(lines, "kernel", "local tools");
     }
@@ -168,9 +187,12 @@ public sealed class DoctorCommandTests
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
         Assert.True(code == 0, string.Join('\n', lines));
-        Assert.Contains("  building the helper library, as LowRank.dll and LowRank.Notebooks.dll are missing: dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release ...", lines);
-        Assert.Contains("✓ helper library built just now by 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release': src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the notebooks #r", lines);
-        Assert.Contains(lines, l => l.StartsWith("✓ kernel runs:", StringComparison.Ordinal) && l.EndsWith($"and it printed \"{RankLine}\"", StringComparison.Ordinal));
+        Assert.Contains("  building the helper library, as LowRank.dll and LowRank.Notebooks.dll are missing: dotnet build " +
+            "src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release ...", lines);
+        Assert.Contains("✓ helper library built just now by 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release': " +
+            "src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the notebooks #r", lines);
+        Assert.Contains(lines, l => l.StartsWith("✓ kernel runs:", StringComparison.Ordinal) && l.EndsWith($"and it printed " +
+            $"\"{RankLine}\"", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -187,18 +209,23 @@ public sealed class DoctorCommandTests
               </PropertyGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(project, "Broken.cs"), "namespace LowRank; public static class Broken { public static int Answer => \"not a number\"; }\n");
+        File.WriteAllText(Path.Combine(project, "Broken.cs"), "namespace LowRank; public static class Broken { public static int Answer " +
+            "=> \"not a number\"; }\n");
 
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
         Assert.Equal(1, code);
-        Assert.Contains("  building the helper library, as LowRank.dll and LowRank.Notebooks.dll are missing: dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release ...", lines);
+        Assert.Contains("  building the helper library, as LowRank.dll and LowRank.Notebooks.dll are missing: dotnet build " +
+            "src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release ...", lines);
         var library = Line(lines, "✗ helper library");
-        Assert.StartsWith("✗ helper library: LowRank.dll and LowRank.Notebooks.dll not built, and 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release' failed: ", library, StringComparison.Ordinal);
+        Assert.StartsWith("✗ helper library: LowRank.dll and LowRank.Notebooks.dll not built, and 'dotnet build " +
+            "src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release' failed: ", library, StringComparison.Ordinal);
         Assert.Contains("Broken.cs(1,", library, StringComparison.Ordinal);
         Assert.Contains("error CS0029: Cannot implicitly convert type 'string' to 'int'", library, StringComparison.Ordinal);
-        Assert.EndsWith($" — run 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release' in {root} to see every error; 'git status' shows local changes that may cause it, 'git stash' sets them aside", library, StringComparison.Ordinal);
-        Assert.Contains("✓ local tools restored: dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 (pinned in .config/dotnet-tools.json)", lines);
+        Assert.EndsWith($" — run 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release' in {root} to see every error; " +
+            $"'git status' shows local changes that may cause it, 'git stash' sets them aside", library, StringComparison.Ordinal);
+        Assert.Contains("✓ local tools restored: dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 (pinned in " +
+            ".config/dotnet-tools.json)", lines);
         NotChecked(lines, "kernel", "helper library");
     }
 
@@ -215,11 +242,13 @@ public sealed class DoctorCommandTests
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
         Assert.Equal(1, code);
-        Assert.Contains("✓ helper library built: src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the notebooks #r", lines);
+        Assert.Contains("✓ helper library built: src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which " +
+            "the notebooks #r", lines);
         var kernel = Line(lines, "✗ kernel");
         Assert.StartsWith("✗ kernel: the kernel started, but the cell that #r's the library failed: ", kernel, StringComparison.Ordinal);
         Assert.Contains($"error CS0009: Metadata file '{output}/LowRank", kernel, StringComparison.Ordinal);
-        Assert.EndsWith($" — rebuild the library with 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release --no-incremental' in {root}, then run the doctor again", kernel, StringComparison.Ordinal);
+        Assert.EndsWith($" — rebuild the library with 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release " +
+            $"--no-incremental' in {root}, then run the doctor again", kernel, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -230,7 +259,8 @@ public sealed class DoctorCommandTests
         // their tool settings are there, their entry points are not assemblies.
         using var scratch = new Scratch();
         var packages = scratch.PathOf("packages");
-        foreach (var (tool, entryPoint) in new[] { ("dotnet-repl/0.3.259", "dotnet-repl.dll"), ("microsoft.dotnet-interactive/1.0.712001", "Microsoft.DotNet.Interactive.App.dll") })
+        foreach (var (tool, entryPoint) in new[] { ("dotnet-repl/0.3.259", "dotnet-repl.dll"), ("microsoft.dotnet-interactive/1.0.712001",
+            "Microsoft.DotNet.Interactive.App.dll") })
         {
             var folder = Directory.CreateDirectory(Path.Combine(packages, tool, "tools", "net10.0", "any")).FullName;
             File.WriteAllText(Path.Combine(folder, "DotnetToolSettings.xml"), $"""
@@ -243,11 +273,13 @@ public sealed class DoctorCommandTests
         var (code, lines) = await DoctorAsync(scratch, [], new() { ["NUGET_PACKAGES"] = packages });
 
         Assert.Equal(1, code);
-        Assert.Contains("✓ local tools restored: dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 (pinned in .config/dotnet-tools.json)", lines);
+        Assert.Contains("✓ local tools restored: dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 (pinned in " +
+            ".config/dotnet-tools.json)", lines);
         var kernel = Line(lines, "✗ kernel");
         Assert.StartsWith("✗ kernel: dotnet-repl did not run the cell (", kernel, StringComparison.Ordinal);
         Assert.Contains("and wrote no executed copy", kernel, StringComparison.Ordinal);
-        Assert.EndsWith($" — replace the kernel: delete {Path.Combine(packages, "dotnet-repl", "0.3.259")} and run 'dotnet tool restore' in {Repository.Root}, then the doctor again", kernel, StringComparison.Ordinal);
+        Assert.EndsWith($" — replace the kernel: delete {Path.Combine(packages, "dotnet-repl", "0.3.259")} and run 'dotnet tool restore' " +
+            $"in {Repository.Root}, then the doctor again", kernel, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -260,18 +292,22 @@ public sealed class DoctorCommandTests
         var output = Directory.CreateDirectory(Path.Combine(root, "src", "LowRank.Notebooks", "bin", "Release", "net10.0")).FullName;
         foreach (var assembly in new[] { "LowRank.dll", "LowRank.Notebooks.dll" })
         {
-            File.Copy(Path.Combine(Repository.Root, "src", "LowRank.Notebooks", "bin", "Release", "net10.0", assembly), Path.Combine(output, assembly));
+            File.Copy(Path.Combine(Repository.Root, "src", "LowRank.Notebooks", "bin", "Release", "net10.0", assembly), Path.Combine(output,
+                assembly));
         }
 
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
         Assert.Equal(1, code);
-        Assert.Contains(lines, l => l.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads LowRank.No.Such.Package 1.0.0, LowRank.dll and LowRank.Notebooks.dll, in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads LowRank.No.Such.Package " +
+            "1.0.0, LowRank.dll and LowRank.Notebooks.dll, in ", StringComparison.Ordinal));
         var kernel = Line(lines, "✗ kernel");
         Assert.StartsWith("✗ kernel: the kernel started, but the cell's #r \"nuget:\" lines failed: ", kernel, StringComparison.Ordinal);
         // NU1101 (no such package) with a network, NU1301 (no source reachable) without: either is a NuGet error.
         Assert.Matches("error NU1(101|301)", kernel);
-        Assert.EndsWith(" — connect to a network that reaches NuGet and run the doctor again, or copy the NuGet cache (~/.nuget/packages; Windows: %USERPROFILE%\\.nuget\\packages) of a machine that ran the workbook onto this one", kernel, StringComparison.Ordinal);
+        Assert.EndsWith(" — connect to a network that reaches NuGet and run the doctor again, or copy the NuGet cache " +
+            "(~/.nuget/packages; Windows: %USERPROFILE%\\.nuget\\packages) of a machine that ran the workbook onto this one", kernel,
+                StringComparison.Ordinal);
     }
 
     [Theory]

@@ -54,7 +54,8 @@ public sealed partial class ExerciseCellTests
             }
             if (DirectCheck().IsMatch(cell.Source))
             {
-                problems.Add($"cell {cell.Number} calls Check itself; the expected value belongs in src/LowRank/Exercises/N{number}.cs, and the cell in one call, Exercises.N{number}.Member(answer).");
+                problems.Add($"cell {cell.Number} calls Check itself; the expected value belongs in src/LowRank/Exercises/N{number}.cs, " +
+                    $"and the cell in one call, Exercises.N{number}.Member(answer).");
             }
             if (!IsAnswerCell(cell))
             {
@@ -71,38 +72,45 @@ public sealed partial class ExerciseCellTests
             var call = check is { CellType: "code" } ? CheckCall().Match(check.Source.Trim()) : Match.Empty;
             if (!call.Success)
             {
-                problems.Add($"the cell after answer cell {cell.Number} is not the one call `Exercises.N{number}.Member({declared[0]});` but: {check?.Source.Trim() ?? "nothing"}");
+                problems.Add($"the cell after answer cell {cell.Number} is not the one call `Exercises.N{number}.Member({declared[0]});` " +
+                    $"but: {check?.Source.Trim() ?? "nothing"}");
             }
             else if (call.Groups["number"].Value != number)
             {
-                problems.Add($"cell {check!.Number} calls Exercises.N{call.Groups["number"].Value}, the class of another notebook, not N{number}.");
+                problems.Add($"cell {check!.Number} calls Exercises.N{call.Groups["number"].Value}, the class of another notebook, not " +
+                    $"N{number}.");
             }
             else if (call.Groups["argument"].Value != declared[0])
             {
-                problems.Add($"cell {check!.Number} checks {call.Groups["argument"].Value}, but the answer cell above it declares {declared[0]}.");
+                problems.Add($"cell {check!.Number} checks {call.Groups["argument"].Value}, but the answer cell above it declares " +
+                    $"{declared[0]}.");
             }
         }
         if (answers == 0)
         {
-            problems.Add("no answer cell: each exercise needs a code cell whose last line declares the answer with a `// your code` comment, e.g. `double? answer = null;   // your code`.");
+            problems.Add("no answer cell: each exercise needs a code cell whose last line declares the answer with a `// your code` " +
+                "comment, e.g. `double? answer = null;   // your code`.");
         }
         return problems;
     }
 
     private static bool IsAnswerCell(NotebookCell cell) =>
-        cell.Source.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0)?.Contains("// your code", StringComparison.Ordinal) == true;
+        cell.Source.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0)?.Contains("// your code",
+            StringComparison.Ordinal) == true;
 
     // The machinery on hand-written cells, so it is known to catch each way a check cell can go wrong.
 
     private static NotebookCell[] Cells(params string[] sources) =>
-        sources.Select((s, i) => new NotebookCell(i + 1, s.StartsWith("md:", StringComparison.Ordinal) ? "markdown" : "code", s.StartsWith("md:", StringComparison.Ordinal) ? s[3..] : s, [])).ToArray();
+        sources.Select((s, i) => new NotebookCell(i + 1, s.StartsWith("md:", StringComparison.Ordinal) ? "markdown" : "code",
+            s.StartsWith("md:", StringComparison.Ordinal) ? s[3..] : s, [])).ToArray();
 
     private const string Answer = "var g = new TorchGenerator(seed: 1);\n// your code: W3\ndouble? ratio = null;   // your code";
 
     [Fact]
     public void An_answer_cell_and_one_call_under_it_pass()
     {
-        Assert.Empty(Problems("07", Cells("md:**1.** ...", Answer, "Exercises.N07.Ratio(ratio);", "md:**2.** ...", "long? count = null;   // your code", "Exercises.N07.Count(count)")));
+        Assert.Empty(Problems("07", Cells("md:**1.** ...", Answer, "Exercises.N07.Ratio(ratio);", "md:**2.** ...", "long? count = null;  " +
+            " // your code", "Exercises.N07.Count(count)")));
         Assert.Empty(Problems("07", Cells("Matrix<double>? B = null;   // your code: B", " Exercises.N07.Factor(B);\n")));
     }
 

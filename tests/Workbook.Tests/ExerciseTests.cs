@@ -17,7 +17,8 @@ public sealed class ExerciseTests(WorkbookRun workbook)
     public static TheoryData<string> Lessons => new(Repository.Find(AppContext.BaseDirectory).ListNotebooks().Select(Path.GetFileName)!);
 
     private static string[] CheckLines(NotebookDocument notebook) =>
-        notebook.PrintedLines.Where(l => l.StartsWith(Passed, StringComparison.Ordinal) || l.StartsWith("✗ ", StringComparison.Ordinal)).ToArray();
+        notebook.PrintedLines.Where(l => l.StartsWith(Passed, StringComparison.Ordinal) || l.StartsWith("✗ ",
+            StringComparison.Ordinal)).ToArray();
 
     [Fact]
     public void Every_lesson_has_a_solution_of_the_same_name_and_every_solution_a_lesson() =>
@@ -70,7 +71,9 @@ public sealed class ExerciseTests(WorkbookRun workbook)
     {
         var checks = CheckLines(solution);
         Assert.True(checks.Length == CheckLines(lesson).Length,
-            $"{name} prints {checks.Length} check line(s), but its lesson prints {CheckLines(lesson).Length}: the solution answers exactly the lesson's exercises.");
-        Assert.All(checks, line => Assert.True(line.StartsWith(Passed, StringComparison.Ordinal), $"{name} must answer every exercise, but a check printed: {line}"));
+            $"{name} prints {checks.Length} check line(s), but its lesson prints {CheckLines(lesson).Length}: the solution answers " +
+                $"exactly the lesson's exercises.");
+        Assert.All(checks, line => Assert.True(line.StartsWith(Passed, StringComparison.Ordinal), $"{name} must answer every exercise, " +
+            $"but a check printed: {line}"));
     }
 }

@@ -25,7 +25,8 @@ public sealed class FaultTests
         var (first, log) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], scratch.Artifacts, Bound);
         Assert.True(first == 0, log);
 
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", impostor, "--repository", root], scratch.Artifacts, Bound);
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", impostor, "--repository", root], scratch.Artifacts,
+            Bound);
         var (reported, report) = await WorkbookCommand.RunAsync(scratch.Folder, ["report", "--repository", root], scratch.Artifacts, Bound);
 
         Assert.True(code == 0, output);
@@ -34,7 +35,8 @@ public sealed class FaultTests
         Assert.Equal("the lesson\n", NotebookDocument.Load(Path.Combine(executed, "05-lesson.ipynb")).Cells[0].StreamText);
         var other = Assert.Single(Directory.GetFiles(Path.Combine(executed, "other"), "*.ipynb", SearchOption.AllDirectories));
         Assert.Equal("an impostor\n", NotebookDocument.Load(other).Cells[0].StreamText);
-        Assert.Contains("the lesson", File.ReadAllText(Path.Combine(scratch.Artifacts, "apps", "05-lesson", "app.cs")), StringComparison.Ordinal);
+        Assert.Contains("the lesson", File.ReadAllText(Path.Combine(scratch.Artifacts, "apps", "05-lesson", "app.cs")),
+            StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Path.Combine(scratch.Artifacts, "apps", "other"), "app.cs", SearchOption.AllDirectories));
         Assert.True(reported == 0, report);
         var page = File.ReadAllText(Path.Combine(scratch.Artifacts, "report", "05-lesson.html"));
@@ -56,11 +58,13 @@ public sealed class FaultTests
         var bad = Malformed(scratch.Notebook("checkout/notebooks/01-bad.ipynb", "Console.WriteLine(1);"), field, json);
         scratch.Notebook("checkout/notebooks/02-fine.ipynb", "Console.WriteLine(2);");
 
-        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root, "--jobs", "1"], scratch.Artifacts, Bound);
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root, "--jobs", "1"], scratch.Artifacts,
+            Bound);
         var (apps, appsOutput) = await WorkbookCommand.RunAsync(scratch.Folder, ["apps", "--repository", root], scratch.Artifacts, Bound);
         // An executed copy spoilt after the run: the report leaves it out by name and shows the others.
         File.Copy(bad, Path.Combine(scratch.Artifacts, "notebooks", "01-bad.ipynb"));
-        var (report, reportOutput) = await WorkbookCommand.RunAsync(scratch.Folder, ["report", "--repository", root], scratch.Artifacts, Bound);
+        var (report, reportOutput) = await WorkbookCommand.RunAsync(scratch.Folder, ["report", "--repository", root], scratch.Artifacts,
+            Bound);
 
         Assert.Equal(1, code);
         Assert.Contains($"{bad}: {problem}", output, StringComparison.Ordinal);
@@ -120,7 +124,8 @@ public sealed class FaultTests
 
         foreach (var delay in new[] { 100, 300, 600, 1000, 1500, 2500 })
         {
-            using var process = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["report", "--repository", root], scratch.Artifacts))!;
+            using var process = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["report", "--repository", root],
+                scratch.Artifacts))!;
             await Task.Delay(delay);
             process.Kill();
             await process.WaitForExitAsync();
@@ -184,7 +189,8 @@ public sealed class FaultTests
         Assert.Equal(1, code);
         Assert.Contains("app     say \"hi\".ipynb -> ", output, StringComparison.Ordinal);
         Assert.Contains("no app  twice.ipynb: ", output, StringComparison.Ordinal);
-        Assert.Contains("CS0101: The namespace '<global namespace>' already contains a definition for 'Point'.", output, StringComparison.Ordinal);
+        Assert.Contains("CS0101: The namespace '<global namespace>' already contains a definition for 'Point'.", output,
+            StringComparison.Ordinal);
         Assert.Contains("1 app(s) written", output, StringComparison.Ordinal);
         Assert.True(build.ExitCode == 0, build.Output);
     }

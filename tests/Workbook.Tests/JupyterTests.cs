@@ -20,9 +20,11 @@ public sealed class JupyterTests(WorkbookRun workbook, JupyterRun jupyter) : ICl
     {
         jupyter.SkipUnlessInstalled();
         var run = jupyter.Runs[name];
-        Assert.True(run.Result.ExitCode == 0, $"jupyter nbconvert --execute {name} exited with {run.Result.ExitCode}:\n{Tail(run.Result.Output)}");
+        Assert.True(run.Result.ExitCode == 0, $"jupyter nbconvert --execute {name} exited with " +
+            $"{run.Result.ExitCode}:\n{Tail(run.Result.Output)}");
         var executed = NotebookDocument.Load(run.ExecutedPath);
-        var errors = executed.Cells.SelectMany(c => c.Outputs.Where(o => o.OutputType == "error").Select(o => $"cell {c.Number} ({c.FirstLine}): {o.ErrorName}: {o.ErrorValue}"));
+        var errors = executed.Cells.SelectMany(c => c.Outputs.Where(o => o.OutputType == "error").Select(o => $"cell {c.Number} " +
+            $"({c.FirstLine}): {o.ErrorName}: {o.ErrorValue}"));
         Assert.Empty(errors);
 
         // Only printed text is compared: Jupyter records a returned value as execute_result where dotnet-repl writes
@@ -32,7 +34,8 @@ public sealed class JupyterTests(WorkbookRun workbook, JupyterRun jupyter) : ICl
         foreach (var (expected, actual) in repl.Zip(executed.Cells))
         {
             Assert.True(expected.StreamText == actual.StreamText,
-                $"{name}, cell {expected.Number} ({expected.FirstLine}) printed in Jupyter:\n{actual.StreamText}\nbut with dotnet-repl:\n{expected.StreamText}");
+                $"{name}, cell {expected.Number} ({expected.FirstLine}) printed in Jupyter:\n{actual.StreamText}\nbut with " +
+                    $"dotnet-repl:\n{expected.StreamText}");
         }
     }
 
@@ -82,7 +85,8 @@ public sealed class JupyterRun : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(dataDir.Output.Trim(), "kernels"));
         // Run from the root, so the kernel registered is the repository's pinned local tool.
         var install = await ProcessRunner.RunAsync(
-            "dotnet", ["tool", "run", "dotnet-interactive", "jupyter", "install"], repository.Root, timeout, environment: quiet).ConfigureAwait(false);
+            "dotnet", ["tool", "run", "dotnet-interactive", "jupyter", "install"], repository.Root, timeout,
+                environment: quiet).ConfigureAwait(false);
         Assert.True(install.ExitCode == 0 && install.Output.Contains("Installed \".NET (C#)\" kernel", StringComparison.Ordinal),
             $"Registering the .NET (C#) kernel failed:\n{install.Output}");
 
@@ -113,7 +117,8 @@ public sealed class JupyterRun : IAsyncLifetime
             // From the notebook's folder: the kernel finds the pinned tool and the relative #r paths from there.
             var result = await ProcessRunner.RunAsync(
                 Jupyter!,
-                ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600", "--output-dir", outputFolder, Path.GetFileName(notebook)],
+                ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600", "--output-dir", outputFolder,
+                    Path.GetFileName(notebook)],
                 Path.GetDirectoryName(notebook)!,
                 TimeSpan.FromMinutes(15),
                 environment: environment).ConfigureAwait(false);

@@ -24,7 +24,8 @@ public sealed class LibraryAgreementTests(WorkbookRun workbook)
         return line[label.Length..].Trim();
     }
 
-    private static string G(double value, int digits) => value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static string G(double value, int digits) => value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture),
+        CultureInfo.InvariantCulture);
 
     [Fact]
     public void Notebook_1s_written_out_rank_rule_gives_MatrixRanks_tolerance() =>
@@ -66,10 +67,13 @@ public sealed class LibraryAgreementTests(WorkbookRun workbook)
         Assert.Equal("True", Printed(name, "W0 unchanged: "));
 
         var problem = LoraProblem.Synthetic(new TorchGenerator(seed: 0), 64, 64, 256, updateRank: 2, noise: 0.1f);
-        var run = LoraStep.Train(problem.W0, LoraAdapter.Initial(new TorchGenerator(seed: 1), 64, 64, 2, alpha: 2), problem.X, problem.Y, 0.5, 500);
-        string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var run = LoraStep.Train(problem.W0, LoraAdapter.Initial(new TorchGenerator(seed: 1), 64, 64, 2, alpha: 2), problem.X, problem.Y,
+            0.5, 500);
+        string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture),
+            CultureInfo.InvariantCulture);
         // The cell's loop and the tested loop agree to the printed digits at every step the cell prints.
-        Assert.Equal($"{F(run.Losses[0], 6)} at the start, {F(run.Losses[100], 6)} after 100 steps, {F(run.Losses[200], 6)} after 200, {F(run.FinalLoss, 6)} after 500",
+        Assert.Equal($"{F(run.Losses[0], 6)} at the start, {F(run.Losses[100], 6)} after 100 steps, {F(run.Losses[200], 6)} after 200, " +
+            $"{F(run.FinalLoss, 6)} after 500",
             Printed(name, "loss: "));
 
         // The cell's U_r·U_rᵀ·ΔW* against the library's route through the SVD of X, and Eckart–Young against RankSweep.
@@ -95,6 +99,7 @@ public sealed class LibraryAgreementTests(WorkbookRun workbook)
         var problem = LoraProblem.Synthetic(new TorchGenerator(seed: 0), 64, 64, 256, updateRank: 2, noise: 0.1f);
         var frozen = (problem.W0 * problem.X - problem.Y).Enumerate().Average(v => (double)v * v)
             .ToString("F6", CultureInfo.InvariantCulture);
-        Assert.StartsWith($"loss {frozen} at the start, {frozen} after 100 steps;", Printed(name, "from A = B = 0: "), StringComparison.Ordinal);
+        Assert.StartsWith($"loss {frozen} at the start, {frozen} after 100 steps;", Printed(name, "from A = B = 0: "),
+            StringComparison.Ordinal);
     }
 }

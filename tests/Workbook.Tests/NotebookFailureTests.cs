@@ -104,14 +104,16 @@ public sealed class NotebookFailureTests
     public async Task A_kernel_that_exits_mid_run_is_reported_as_such_without_an_executed_copy()
     {
         using var scratch = new Scratch();
-        var notebook = scratch.Notebook("exit.ipynb", "Console.WriteLine(\"before\");", "Environment.Exit(3);", "Console.WriteLine(\"never\");");
+        var notebook = scratch.Notebook("exit.ipynb", "Console.WriteLine(\"before\");", "Environment.Exit(3);",
+            "Console.WriteLine(\"never\");");
 
         var run = await (await RunnerAsync()).RunAsync(notebook, scratch.PathOf("out", "exit.ipynb")).WaitAsync(Bound);
 
         Assert.False(run.Succeeded);
         Assert.Equal(3, run.ExitCode);
         Assert.False(File.Exists(run.ExecutedPath));
-        Assert.StartsWith("dotnet-repl exited with code 3 and wrote no executed copy, so the kernel ended before the last cell finished", run.FailureSummary, StringComparison.Ordinal);
+        Assert.StartsWith("dotnet-repl exited with code 3 and wrote no executed copy, so the kernel ended before the last cell " +
+            "finished", run.FailureSummary, StringComparison.Ordinal);
     }
 
     [Fact]

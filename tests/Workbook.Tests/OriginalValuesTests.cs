@@ -4,7 +4,8 @@ namespace Workbook.Tests;
 
 /// <summary>
 /// The executed notebooks print what the PyTorch original prints (its code is tests/reference/pytorch-svd-notebook.py):
-/// the expected strings come from the original's output cells (tests/LowRank.Tests/PyTorchReference.cs, shared with the library tests), not from our own output.
+/// the expected strings come from the original's output cells (tests/LowRank.Tests/PyTorchReference.cs, shared with the library tests),
+/// not from our own output.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
 [Trait(Speed.Name, Speed.Slow)]
@@ -46,7 +47,8 @@ public sealed class OriginalValuesTests(WorkbookRun workbook)
     [Fact]
     public void The_first_draw_output_is_shown_too()
     {
-        // A fresh top-to-bottom run of the original draws these first (tests/reference/pytorch-original.json holds PyTorch's own run); PyTorch prints
+        // A fresh top-to-bottom run of the original draws these first (tests/reference/pytorch-original.json holds PyTorch's own run);
+        // PyTorch prints
         // this vector in scientific notation (its largest and smallest magnitudes are more than 1000 apart).
         var expected = PyTorchReference.FirstDraw;
         var text = workbook.Executed(Outputs).PrintedText;
@@ -73,12 +75,14 @@ public sealed class OriginalValuesTests(WorkbookRun workbook)
     {
         var lines = workbook.Executed(Outputs).PrintedText.Split('\n');
         var floatDifferences = lines.Where(l => l.StartsWith("Difference between the two outputs: ", StringComparison.Ordinal))
-            .Select(l => double.Parse(l["Difference between the two outputs: ".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .Select(l => double.Parse(l["Difference between the two outputs: ".Length..],
+                System.Globalization.CultureInfo.InvariantCulture))
             .ToArray();
         Assert.Equal(2, floatDifferences.Length);
         Assert.All(floatDifferences, d => Assert.InRange(d, 1e-7, 1e-5)); // float32 rounding: PyTorch printed 4.8e-6
         var doubleDifference = lines.Single(l => l.StartsWith("Difference in double: ", StringComparison.Ordinal));
-        Assert.InRange(double.Parse(doubleDifference["Difference in double: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 1e-12);
+        Assert.InRange(double.Parse(doubleDifference["Difference in double: ".Length..], System.Globalization.CultureInfo.InvariantCulture),
+            0, 1e-12);
     }
 
     [Fact]

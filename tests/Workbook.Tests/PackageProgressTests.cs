@@ -13,7 +13,8 @@ namespace Workbook.Tests;
 public sealed class PackageProgressTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
-    private static readonly string ColdCache = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "cold-cache-restore.ipynb");
+    private static readonly string ColdCache = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures",
+        "cold-cache-restore.ipynb");
 
     private static string Html(CellOutput output) => output.Data.GetValueOrDefault("text/html") ?? "";
 
@@ -32,7 +33,8 @@ public sealed class PackageProgressTests
 
         var kept = Assert.Single(NotebookDocument.Load(path).Cells[0].Outputs);
         Assert.Equal(Html(restore[^1]), Html(kept));
-        Assert.Contains("<strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li><li><span>Plotly.NET, 6.0.0</span></li><li><span>Plotly.NET.CSharp, 0.14.0</span></li></ul>", Html(kept), StringComparison.Ordinal);
+        Assert.Contains("<strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li><li><span>Plotly.NET, " +
+            "6.0.0</span></li><li><span>Plotly.NET.CSharp, 0.14.0</span></li></ul>", Html(kept), StringComparison.Ordinal);
         Assert.Equal(executed.Cells.Select(c => c.Source), NotebookDocument.Load(path).Cells.Select(c => c.Source));
         // The loaded document is left as dotnet-repl wrote it.
         Assert.Equal(8, executed.Json["cells"]![0]!["outputs"]!.AsArray().Count);

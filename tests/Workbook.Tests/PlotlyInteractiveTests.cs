@@ -17,7 +17,8 @@ public sealed partial class PlotlyInteractiveTests
     public async Task Charts_still_draw_offline_with_Plotly_NET_Interactive_referenced_before_the_setup_cell()
     {
         using var scratch = new Scratch();
-        var notebook = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "plotly-interactive", "with-plotly-interactive.ipynb");
+        var notebook = Path.Combine(Repository.Root, "tests", "Workbook.Tests", "Fixtures", "plotly-interactive",
+            "with-plotly-interactive.ipynb");
         var runner = new NotebookRunner(Repository);
         await LocalTool.RestoreAsync(Repository.Root);
 
@@ -25,7 +26,8 @@ public sealed partial class PlotlyInteractiveTests
 
         Assert.True(run.Succeeded, run.FailureSummary);
         var executed = NotebookDocument.Load(run.ExecutedPath);
-        Assert.Contains("Plotly.NET.Interactive.dll", string.Concat(executed.Cells[0].Outputs.SelectMany(o => o.Data.Values)), StringComparison.Ordinal);
+        Assert.Contains("Plotly.NET.Interactive.dll", string.Concat(executed.Cells[0].Outputs.SelectMany(o => o.Data.Values)),
+            StringComparison.Ordinal);
         var chart = Assert.Single(executed.Cells[2].Outputs.SelectMany(o => o.Data), d => d.Key == "text/html").Value;
         Assert.Contains("class=\"lowrank-chart\"", chart, StringComparison.Ordinal);
         Assert.DoesNotContain("cdn.plot.ly", chart, StringComparison.Ordinal);

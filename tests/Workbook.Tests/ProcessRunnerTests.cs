@@ -78,7 +78,8 @@ public sealed class ProcessRunnerTests
         var pid = scratch.PathOf("server.pid");
         var script = scratch.Script("server.sh", $"sleep 600 & echo $! > '{pid}'\n");
 
-        var result = await ProcessRunner.RunAsync(script, [], scratch.Folder, TimeSpan.FromMinutes(5), stopLeftovers: false).WaitAsync(Bound);
+        var result = await ProcessRunner.RunAsync(script, [], scratch.Folder, TimeSpan.FromMinutes(5),
+            stopLeftovers: false).WaitAsync(Bound);
 
         Assert.Equal(ProcessEnd.Exited, result.End);
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(15), $"took {result.Elapsed}");

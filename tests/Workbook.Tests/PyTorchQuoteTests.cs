@@ -16,10 +16,12 @@ public sealed class PyTorchQuoteTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
 
-    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-original.json")))!;
+    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
+        "pytorch-original.json")))!;
 
     private static string Markdown(string notebook) => string.Join("\n",
-        NotebookDocument.Load(Path.Combine(Repository.Notebooks, notebook)).Cells.Where(c => c.CellType == "markdown").Select(c => c.Source));
+        NotebookDocument.Load(Path.Combine(Repository.Notebooks,
+            notebook)).Cells.Where(c => c.CellType == "markdown").Select(c => c.Source));
 
     private static string Readme => File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
 
@@ -32,7 +34,8 @@ public sealed class PyTorchQuoteTests
     {
         var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         var mantissa = Math.Round(value / Math.Pow(10, exponent), digits - 1);
-        return $"{mantissa.ToString("F" + (digits - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)} \\cdot 10^{{{exponent}}}";
+        return $"{mantissa.ToString("F" + (digits - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)} \\cdot " +
+            $"10^{{{exponent}}}";
     }
 
     /// <summary>5.2886e-07 as the README writes it: 5.3e-7, to the given significant digits.</summary>
@@ -49,11 +52,13 @@ public sealed class PyTorchQuoteTests
         var text = Markdown("02-svd-and-truncation.ipynb");
         foreach (var kernel in new[] { "default", "avx2" })
         {
-            Assert.Contains($"\\sigma_3 = {Latex(Sigma(kernel, 2), 5)}$ and $\\sigma_{{10}} = {Latex(Sigma(kernel, 9), 5)}$", text, StringComparison.Ordinal);
+            Assert.Contains($"\\sigma_3 = {Latex(Sigma(kernel, 2), 5)}$ and $\\sigma_{{10}} = {Latex(Sigma(kernel, 9), 5)}$", text,
+                StringComparison.Ordinal);
             Assert.Contains(Latex((double)Runs[kernel]!["error_rank_2"]!, 2), text, StringComparison.Ordinal);
         }
         // The portable kernel's come first, as the W this notebook draws.
-        Assert.True(text.IndexOf(Latex(Sigma("default", 2), 5), StringComparison.Ordinal) < text.IndexOf(Latex(Sigma("avx2", 2), 5), StringComparison.Ordinal));
+        Assert.True(text.IndexOf(Latex(Sigma("default", 2), 5), StringComparison.Ordinal) < text.IndexOf(Latex(Sigma("avx2", 2), 5),
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,9 +81,12 @@ public sealed class PyTorchQuoteTests
     {
         var text = Readme;
         Assert.Contains($"σ₃ = {Short(Sigma("default", 2), 2)} and {Short(Sigma("avx2", 2), 2)}", text, StringComparison.Ordinal);
-        Assert.Contains($"({Short((double)Runs["default"]!["error_rank_2"]!, 2)} and {Short((double)Runs["avx2"]!["error_rank_2"]!, 2)}", text, StringComparison.Ordinal);
-        Assert.Contains($"{Short((double)Draw("default", 1)["difference"]!, 2)} and {Short((double)Draw("avx2", 1)["difference"]!, 2)}", text, StringComparison.Ordinal);
-        Assert.Contains($"{Short((double)Draw("default", 0)["difference"]!, 3)} and {Short((double)Draw("avx2", 0)["difference"]!, 2)}", text, StringComparison.Ordinal);
+        Assert.Contains($"({Short((double)Runs["default"]!["error_rank_2"]!, 2)} and " +
+            $"{Short((double)Runs["avx2"]!["error_rank_2"]!, 2)}", text, StringComparison.Ordinal);
+        Assert.Contains($"{Short((double)Draw("default", 1)["difference"]!, 2)} and {Short((double)Draw("avx2", 1)["difference"]!, 2)}",
+            text, StringComparison.Ordinal);
+        Assert.Contains($"{Short((double)Draw("default", 0)["difference"]!, 3)} and {Short((double)Draw("avx2", 0)["difference"]!, 2)}",
+            text, StringComparison.Ordinal);
         Assert.Contains($"`{FifthOutput("default")}` and `{FifthOutput("avx2")}`", text, StringComparison.Ordinal);
     }
 
@@ -90,9 +98,11 @@ public sealed class PyTorchQuoteTests
         var text = System.Text.RegularExpressions.Regex.Replace(Markdown("05-training-a-lora-adapter.ipynb"), @"\s+", " ");
         string Quote(string kernel, params string[] path) =>
             Latex((double)path.Aggregate(lora[kernel]!, (node, key) => node[key]!), 2);
-        Assert.Contains($"prints ${Quote("default", "merged", "largest_difference")}$ with its portable kernel and ${Quote("avx2", "merged", "largest_difference")}$ with AVX2",
+        Assert.Contains($"prints ${Quote("default", "merged", "largest_difference")}$ with its portable kernel and " +
+            $"${Quote("avx2", "merged", "largest_difference")}$ with AVX2",
             text, StringComparison.Ordinal);
-        Assert.Contains($"${Quote("default", "learned_to_optimum")}$ away with its portable kernel, ${Quote("avx2", "learned_to_optimum")}$ with AVX2",
+        Assert.Contains($"${Quote("default", "learned_to_optimum")}$ away with its portable kernel, " +
+            $"${Quote("avx2", "learned_to_optimum")}$ with AVX2",
             text, StringComparison.Ordinal);
     }
 }

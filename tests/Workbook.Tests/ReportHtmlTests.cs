@@ -42,7 +42,8 @@ and *emphasis* with $a<b$ inline.");
     public void Math_wrapped_over_lines_is_one_formula()
     {
         var display = MarkdownHtml.Render("first rows:\n\n$$U_r \\in \\mathbb{R}^{10 \\times 2},\n\\qquad A = V_r^\\top.$$");
-        Assert.Contains(@"<span class=""math display"">\(U_r \in \mathbb{R}^{10 \times 2}, \qquad A = V_r^\top.\)</span>", display, StringComparison.Ordinal);
+        Assert.Contains(@"<span class=""math display"">\(U_r \in \mathbb{R}^{10 \times 2}, \qquad A = V_r^\top.\)</span>", display,
+            StringComparison.Ordinal);
         var html = MarkdownHtml.Render("the next number, $2^{-23}\n\\approx 1.19 \\cdot 10^{-7}$, is close.");
         Assert.Contains(@"<span class=""math"">\(2^{-23} \approx 1.19 \cdot 10^{-7}\)</span>", html, StringComparison.Ordinal);
     }
@@ -67,7 +68,8 @@ and *emphasis* with $a<b$ inline.");
     [Fact]
     public void Pipe_tables_and_links_to_notebooks_become_tables_and_links_to_pages()
     {
-        var html = MarkdownHtml.Render("| r | error |\n|---|---|\n| 1 | 0.5 |\n\nNext: [notebook 2](02-svd.ipynb), [back](../01-x.ipynb#your-turn), [site](https://example.org/a.ipynb).");
+        var html = MarkdownHtml.Render("| r | error |\n|---|---|\n| 1 | 0.5 |\n\nNext: [notebook 2](02-svd.ipynb), " +
+            "[back](../01-x.ipynb#your-turn), [site](https://example.org/a.ipynb).");
         Assert.Contains("<td>0.5</td>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"02-svd.html\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"../01-x.html#your-turn\"", html, StringComparison.Ordinal);
@@ -105,7 +107,8 @@ and *emphasis* with $a<b$ inline.");
     [Fact]
     public void KaTeX_fonts_go_into_its_stylesheet_without_the_fallbacks()
     {
-        var css = "@font-face{font-family:KaTeX_AMS;src:url(fonts/KaTeX_AMS-Regular.woff2) format(\"woff2\"),url(fonts/KaTeX_AMS-Regular.woff) format(\"woff\"),url(fonts/KaTeX_AMS-Regular.ttf) format(\"truetype\")}";
+        var css = "@font-face{font-family:KaTeX_AMS;src:url(fonts/KaTeX_AMS-Regular.woff2) " +
+            "format(\"woff2\"),url(fonts/KaTeX_AMS-Regular.woff) format(\"woff\"),url(fonts/KaTeX_AMS-Regular.ttf) format(\"truetype\")}";
         var inlined = KatexFonts.Inline(css, name => Encoding.ASCII.GetBytes(name));
         Assert.Equal(
             "@font-face{font-family:KaTeX_AMS;src:url(data:font/woff2;base64," + Convert.ToBase64String("KaTeX_AMS-Regular.woff2"u8.ToArray()) + ") format(\"woff2\")}",
@@ -125,10 +128,12 @@ and *emphasis* with $a<b$ inline.");
     [Fact]
     public void Outputs_show_text_escaped_html_as_is_and_errors_by_name()
     {
-        Assert.Equal("<pre class=\"output stream\">a &lt; b</pre>\n", OutputHtml.Render(Output("stream", text: "a < b\n", stream: "stdout")));
+        Assert.Equal("<pre class=\"output stream\">a &lt; b</pre>\n", OutputHtml.Render(Output("stream", text: "a < b\n",
+            stream: "stdout")));
         Assert.Equal("<div class=\"output html\">\n<b>x</b>\n</div>\n",
             OutputHtml.Render(Output("display_data", data: new() { ["text/html"] = "<b>x</b>", ["text/plain"] = "x" })));
-        Assert.Equal("<pre class=\"output plain\">42</pre>\n", OutputHtml.Render(Output("execute_result", data: new() { ["text/plain"] = "42" })));
+        Assert.Equal("<pre class=\"output plain\">42</pre>\n", OutputHtml.Render(Output("execute_result",
+            data: new() { ["text/plain"] = "42" })));
         Assert.Equal("<pre class=\"output error\">Error: CS0103: no &#39;x&#39;</pre>\n",
             OutputHtml.Render(new CellOutput("error", new Dictionary<string, string>(), null, null, "Error", "CS0103: no 'x'")));
     }
@@ -136,11 +141,14 @@ and *emphasis* with $a<b$ inline.");
     [Fact]
     public void The_kernels_package_progress_is_left_out_and_the_installed_list_kept()
     {
-        const string installing = "<div><div></div><div><strong>Installing Packages</strong><ul><li><span>MathNet.Numerics</span></li></ul></div><div></div></div>";
-        const string installed = "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul></div></div>";
+        const string installing = "<div><div></div><div><strong>Installing " +
+            "Packages</strong><ul><li><span>MathNet.Numerics</span></li></ul></div><div></div></div>";
+        const string installed = "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, " +
+            "5.0.0</span></li></ul></div></div>";
 
         Assert.Equal("", OutputHtml.Render(Output("display_data", data: new() { ["text/html"] = installing })));
-        Assert.Equal($"<div class=\"output html\">\n{installed}\n</div>\n", OutputHtml.Render(Output("display_data", data: new() { ["text/html"] = installed })));
+        Assert.Equal($"<div class=\"output html\">\n{installed}\n</div>\n", OutputHtml.Render(Output("display_data",
+            data: new() { ["text/html"] = installed })));
     }
 
     [Fact]
@@ -158,16 +166,19 @@ and *emphasis* with $a<b$ inline.");
         try
         {
             var executed = Path.Combine(root.FullName, "executed");
-            WriteNotebook(Path.Combine(executed, "01-a.ipynb"), "# 1. First\n\nSee the [solution](solutions/01-a.ipynb) and $x_1$.", "Console.WriteLine(1);", "1\n");
+            WriteNotebook(Path.Combine(executed, "01-a.ipynb"), "# 1. First\n\nSee the [solution](solutions/01-a.ipynb) and $x_1$.",
+                "Console.WriteLine(1);", "1\n");
             WriteNotebook(Path.Combine(executed, "02-b.ipynb"), "# 2. Second", "var y = 2;", null);
-            WriteNotebook(Path.Combine(executed, "solutions", "01-a.ipynb"), "# Solutions to 1. First\n\n[Lesson](../01-a.ipynb)", "// solved", null);
+            WriteNotebook(Path.Combine(executed, "solutions", "01-a.ipynb"), "# Solutions to 1. First\n\n[Lesson](../01-a.ipynb)",
+                "// solved", null);
             var output = Path.Combine(root.FullName, "report");
 
             var pages = ReportBuilder.Write(executed, ["01-a.ipynb", "02-b.ipynb", "solutions/01-a.ipynb"], output);
 
             Assert.Equal(["1. First", "2. Second", "Solutions to 1. First"], pages.Select(p => p.Title));
             var index = File.ReadAllText(Path.Combine(output, "index.html"));
-            Assert.Contains("<a href=\"01-a.html\">1. First</a> <span class=\"solution-link\">· <a href=\"solutions/01-a.html\">worked solution</a></span>", index, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"01-a.html\">1. First</a> <span class=\"solution-link\">· <a href=\"solutions/01-a.html\">worked " +
+                "solution</a></span>", index, StringComparison.Ordinal);
             Assert.Contains("<a href=\"02-b.html\">2. Second</a></li>", index, StringComparison.Ordinal);
             var lesson = File.ReadAllText(Path.Combine(output, "01-a.html"));
             Assert.Contains("<a class=\"index\" href=\"index.html\">Index</a>", lesson, StringComparison.Ordinal);
@@ -175,13 +186,15 @@ and *emphasis* with $a<b$ inline.");
             Assert.Contains("<a class=\"next\" rel=\"next\" href=\"02-b.html\">2. Second →</a>", lesson, StringComparison.Ordinal);
             Assert.Contains("<span class=\"previous\"></span>", lesson, StringComparison.Ordinal);
             Assert.Contains("<pre class=\"output stream\">1</pre>", lesson, StringComparison.Ordinal);
-            Assert.Contains("<pre class=\"source\"><code class=\"language-csharp\">Console.WriteLine(1);</code></pre>", lesson, StringComparison.Ordinal);
+            Assert.Contains("<pre class=\"source\"><code class=\"language-csharp\">Console.WriteLine(1);</code></pre>", lesson,
+                StringComparison.Ordinal);
             var solution = File.ReadAllText(Path.Combine(output, "solutions", "01-a.html"));
             Assert.Contains("<a class=\"previous\" rel=\"prev\" href=\"../02-b.html\">← 2. Second</a>", solution, StringComparison.Ordinal);
             Assert.Contains("<a href=\"../01-a.html\">Lesson</a>", solution, StringComparison.Ordinal);
             Assert.Contains("<link rel=\"stylesheet\" href=\"../assets/katex/katex.min.css\">", solution, StringComparison.Ordinal);
             Assert.Contains("<script src=\"../assets/report.js\"></script>", solution, StringComparison.Ordinal);
-            foreach (var asset in new[] { "katex/katex.min.js", "katex/katex.min.css", "katex/LICENSE", "highlight/highlight.min.js", "highlight/github.min.css", "highlight/LICENSE", "report.css", "report.js" })
+            foreach (var asset in new[] { "katex/katex.min.js", "katex/katex.min.css", "katex/LICENSE", "highlight/highlight.min.js",
+                "highlight/github.min.css", "highlight/LICENSE", "report.css", "report.js" })
             {
                 Assert.True(File.Exists(Path.Combine(output, "assets", asset)), $"assets/{asset} is written");
             }

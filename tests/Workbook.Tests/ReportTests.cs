@@ -20,7 +20,8 @@ public sealed partial class ReportTests(WorkbookRun workbook)
 
     private string Output => Path.Combine(workbook.Output, "report");
 
-    /// <summary>Every page of the report, by its path relative to the report's root: the index, each lesson's and each solution's.</summary>
+    /// <summary>Every page of the report, by its path relative to the report's root: the index, each lesson's and each
+    /// solution's.</summary>
     public static TheoryData<string> Pages
     {
         get
@@ -86,7 +87,8 @@ public sealed partial class ReportTests(WorkbookRun workbook)
     {
         var pages = Report();
         var browser = Browser.Find() ?? throw new InvalidOperationException(
-            $"No Chromium-family browser found: run the tests with the README's test command, which installs one, or set {Browser.Variable}.");
+            $"No Chromium-family browser found: run the tests with the README's test command, which installs one, or set " +
+                $"{Browser.Variable}.");
         var path = Path.Combine(Output, page.Replace('/', Path.DirectorySeparatorChar));
         var html = await File.ReadAllTextAsync(path);
 
@@ -107,7 +109,8 @@ public sealed partial class ReportTests(WorkbookRun workbook)
         Assert.True(formulas > 0, $"{page} has math");
         Assert.Equal(formulas, Regex.Count(dom, "class=\"katex\""));
         Assert.DoesNotContain("math-error", dom, StringComparison.Ordinal);
-        // No LaTeX left as text in the markdown: no $, \( or \[ outside code (KaTeX's MathML annotation keeps the source, so it is left out).
+        // No LaTeX left as text in the markdown: no $, \( or \[ outside code (KaTeX's MathML annotation keeps the source, so it is left
+        // out).
         foreach (Match section in MarkdownSection().Matches(dom))
         {
             var text = WebUtility.HtmlDecode(Tag().Replace(Annotation().Replace(Code().Replace(section.Value, ""), ""), ""));

@@ -6,14 +6,16 @@ using Workbook;
 
 namespace Workbook.Tests;
 
-/// <summary>The README and devcontainer say what the repository really does, and agree with each other (.ci/run: <see cref="CiScriptTests"/>).</summary>
+/// <summary>The README and devcontainer say what the repository really does, and agree with each other (.ci/run: <see
+/// cref="CiScriptTests"/>).</summary>
 [Trait(Speed.Name, Speed.Fast)]
 public sealed class RepositoryConventionTests
 {
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
 
     private static MarkdownDocument Readme() =>
-        Markdown.Parse(File.ReadAllText(Path.Combine(Repository.Root, "README.md")), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        Markdown.Parse(File.ReadAllText(Path.Combine(Repository.Root, "README.md")),
+            new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
 
     /// <summary>The commands in the README's Quick start block, in order: the run command, then the test command.</summary>
     internal static string[] QuickStartCommands()

@@ -37,7 +37,8 @@ public sealed class RunCommandTests
         File.WriteAllText(Path.Combine(stale, "02-later.ipynb"), "stale");
 
         // LOWRANK_ARTIFACTS unset: the default, artifacts/ in the (temporary) checkout.
-        using var runner = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["run", "--repository", root, "--jobs", "1"], artifacts: null))!;
+        using var runner = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["run", "--repository", root, "--jobs", "1"],
+            artifacts: null))!;
         var finishing = WorkbookCommand.FinishAsync(runner, Bound);
         var sleeper = await Scratch.WaitForPidAsync(pid, Bound);
         var kernels = ChildrenOf(runner.Id);
@@ -138,13 +139,17 @@ public sealed class RunCommandTests
     [InlineData("86401")]
     [InlineData("0.0000000000000001")]
     [InlineData("0.999")]
+    [InlineData("0.99999999999999999")]
+    [InlineData("1e-400")]
+    [InlineData("1e400")]
     public async Task A_timeout_that_is_not_a_number_of_seconds_from_1_to_a_day_is_refused(string seconds)
     {
         using var scratch = new Scratch();
         var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["run", "--timeout", seconds], scratch.Artifacts, Bound);
 
         Assert.Equal(2, code);
-        Assert.Contains($"'--timeout {seconds}': SECONDS must be a number from 1 (a kernel alone takes about 3 s to start) to 86400 (a day).", output, StringComparison.Ordinal);
+        Assert.Contains($"'--timeout {seconds}': SECONDS must be a number from 1 (a kernel alone takes about 3 s to start) to 86400 (a " +
+            $"day).", output, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -153,9 +158,11 @@ public sealed class RunCommandTests
         Skip.IfNot(OperatingSystem.IsLinux(), "sleep and /proc");
         using var scratch = new Scratch();
         var pid = scratch.PathOf("sleeper.pid");
-        var notebook = scratch.Notebook($"limit-{Guid.NewGuid():N}.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
+        var notebook = scratch.Notebook($"limit-{Guid.NewGuid():N}.ipynb", Scratch.StartSleeper(pid),
+            "System.Threading.Thread.Sleep(600_000);");
 
-        var running = WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--timeout", $"{NotebookLimit}"], scratch.Artifacts, Bound);
+        var running = WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--timeout", $"{NotebookLimit}"], scratch.Artifacts,
+            Bound);
         // The first cell ran within the limit, so the limit stopped a notebook that had a process to stop.
         var sleeper = await Scratch.WaitForPidAsync(pid, TimeSpan.FromSeconds(NotebookLimit));
         var (code, output) = await running;
@@ -181,14 +188,18 @@ public sealed class RunCommandTests
 
         Assert.True(code == 0, output);
         // This checkout ran it, with its artifacts root in LOWRANK_ARTIFACTS, not in this checkout's artifacts/ nor the other's.
-        var copy = Path.Combine(scratch.Artifacts, "notebooks", Repository.ArtifactName(notebook).Replace('/', Path.DirectorySeparatorChar));
+        var copy = Path.Combine(scratch.Artifacts, "notebooks", Repository.ArtifactName(notebook).Replace('/',
+            Path.DirectorySeparatorChar));
         Assert.True(File.Exists(copy), $"no executed copy under LOWRANK_ARTIFACTS:\n{output}");
-        Assert.False(File.Exists(Path.Combine(Repository.Root, "artifacts", "notebooks", name)), "the run wrote into this checkout's artifacts/");
+        Assert.False(File.Exists(Path.Combine(Repository.Root, "artifacts", "notebooks", name)), "the run wrote into this checkout's " +
+            "artifacts/");
         Assert.False(Directory.Exists(Path.Combine(other, "artifacts")), "the run wrote into the other checkout");
         // A notebook from elsewhere neither writes a report nor fails on one.
-        Assert.Contains("Report not updated: none of these notebooks is one of the workbook's in notebooks/.", output, StringComparison.Ordinal);
+        Assert.Contains("Report not updated: none of these notebooks is one of the workbook's in notebooks/.", output,
+            StringComparison.Ordinal);
 
-        var (refused, message) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--repository", other], scratch.Artifacts, Bound);
+        var (refused, message) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", notebook, "--repository", other], scratch.Artifacts,
+            Bound);
         Assert.Equal(1, refused);
         Assert.Contains($"There is no tool manifest at {Path.Combine(other, LocalTool.ManifestPath)}", message, StringComparison.Ordinal);
     }
@@ -198,7 +209,8 @@ public sealed class RunCommandTests
     {
         using var scratch = new Scratch();
         var root = scratch.Checkout("checkout");
-        scratch.Notebook("checkout/notebooks/01-restore.ipynb", "#r \"nuget: MathNet.Numerics, 5.0.0\"", "Console.WriteLine(MathNet.Numerics.Euclid.GreatestCommonDivisor(12L, 18L));");
+        scratch.Notebook("checkout/notebooks/01-restore.ipynb", "#r \"nuget: MathNet.Numerics, 5.0.0\"",
+            "Console.WriteLine(MathNet.Numerics.Euclid.GreatestCommonDivisor(12L, 18L));");
 
         var (_, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], "", Bound);
 
@@ -206,7 +218,8 @@ public sealed class RunCommandTests
         var executed = NotebookDocument.Load(Path.Combine(root, "artifacts", "notebooks", "01-restore.ipynb"));
         // Even a warm cache shows one progress output before the list; the copy keeps the list alone.
         var kept = Assert.Single(executed.Cells[0].Outputs);
-        Assert.Contains("<strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul>", kept.Data.GetValueOrDefault("text/html"), StringComparison.Ordinal);
+        Assert.Contains("<strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul>",
+            kept.Data.GetValueOrDefault("text/html"), StringComparison.Ordinal);
         Assert.Equal("6\n", executed.Cells[1].StreamText);
     }
 

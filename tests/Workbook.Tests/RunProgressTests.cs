@@ -21,7 +21,8 @@ public sealed class RunProgressTests
         progress.Finished(Run("01-a.ipynb"));
         progress.End();
 
-        Assert.Equal(["  started 01-a.ipynb", "  ok      01-a.ipynb                                     1.5 s"], output.ToString().Split(Environment.NewLine)[..^1]);
+        Assert.Equal(["  started 01-a.ipynb", "  ok      01-a.ipynb                                     1.5 s"],
+            output.ToString().Split(Environment.NewLine)[..^1]);
     }
 
     [Fact]
@@ -51,11 +52,13 @@ public sealed class RunProgressTests
         var notebook = scratch.Notebook("01-one.ipynb", "Console.WriteLine(1);");
         var artifacts = scratch.PathOf("artifacts");
 
-        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["run", notebook, "--artifacts", artifacts], artifacts: null, TimeSpan.FromSeconds(120));
+        var (code, output) = await WorkbookCommand.RunAsync(Repository.Root, ["run", notebook, "--artifacts", artifacts], artifacts: null,
+            TimeSpan.FromSeconds(120));
 
         Assert.True(code == 0, output);
         var lines = output.Split('\n').Select(l => l.TrimEnd()).ToArray();
-        var restoring = Array.FindIndex(lines, l => l.StartsWith("Restoring the local tools pinned in .config/dotnet-tools.json", StringComparison.Ordinal));
+        var restoring = Array.FindIndex(lines, l => l.StartsWith("Restoring the local tools pinned in .config/dotnet-tools.json",
+            StringComparison.Ordinal));
         var ready = Array.FindIndex(lines, l => l.StartsWith("Local tools ready (", StringComparison.Ordinal));
         var started = Array.IndexOf(lines, "  started 01-one.ipynb");
         var finished = Array.FindIndex(lines, l => l.StartsWith("  ok      01-one.ipynb", StringComparison.Ordinal));

@@ -40,7 +40,8 @@ public sealed class RunnerNamingTests
         using var scratch = new Scratch();
         var copy = scratch.PathOf("clash", "broken.ipynb");
         var output = scratch.PathOf("clash-output");
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() => new NotebookRunner(Repository).RunAllAsync([broken, copy], output, 1));
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => new NotebookRunner(Repository).RunAllAsync([broken, copy], output,
+            1));
         Assert.Equal("notebooks", exception.ParamName);
         Assert.Contains("2 of them are named 'broken.ipynb'", exception.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
@@ -49,7 +50,8 @@ public sealed class RunnerNamingTests
     [Fact]
     public void Progress_lines_show_the_relative_name()
     {
-        var run = new NotebookRun("/x/notebooks/solutions/01-x.ipynb", "solutions/01-x.ipynb", "/nowhere.ipynb", TimeSpan.FromSeconds(6.14), 0, [], "");
+        var run = new NotebookRun("/x/notebooks/solutions/01-x.ipynb", "solutions/01-x.ipynb", "/nowhere.ipynb", TimeSpan.FromSeconds(6.14),
+            0, [], "");
         Assert.StartsWith("  FAILED  solutions/01-x.ipynb ", NotebookRunner.ProgressLine(run), StringComparison.Ordinal);
         Assert.EndsWith("  6.1 s", NotebookRunner.ProgressLine(run), StringComparison.Ordinal);
     }

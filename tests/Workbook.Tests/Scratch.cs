@@ -14,10 +14,12 @@ internal sealed class Scratch : IDisposable
 
     public string PathOf(params string[] parts) => Path.Combine([Folder, .. parts]);
 
-    /// <summary>The test's own artifacts root (what LOWRANK_ARTIFACTS names for the runner it starts); not created until written to.</summary>
+    /// <summary>The test's own artifacts root (what LOWRANK_ARTIFACTS names for the runner it starts); not created until written
+    /// to.</summary>
     public string Artifacts => PathOf("artifacts-root");
 
-    /// <summary>A checkout of its own: the solution file that marks it and this repository's tool manifest, nothing else; returns its root.</summary>
+    /// <summary>A checkout of its own: the solution file that marks it and this repository's tool manifest, nothing else; returns its
+    /// root.</summary>
     public string Checkout(string name)
     {
         var root = PathOf(name);
@@ -58,7 +60,8 @@ internal sealed class Scratch : IDisposable
 
     /// <summary>A C# statement that starts <c>sleep 600</c> and writes its process id to <paramref name="pidFile"/>.</summary>
     public static string StartSleeper(string pidFile) =>
-        $"var sleeper = System.Diagnostics.Process.Start(\"sleep\", \"600\"); System.IO.File.WriteAllText(@\"{pidFile}\", sleeper.Id.ToString());";
+        $"var sleeper = System.Diagnostics.Process.Start(\"sleep\", \"600\"); System.IO.File.WriteAllText(@\"{pidFile}\", " +
+            $"sleeper.Id.ToString());";
 
     /// <summary>Writes an executable bash script (by its absolute path, so it runs whatever the PATH holds); returns its path.</summary>
     public string Script(string relativePath, string body)

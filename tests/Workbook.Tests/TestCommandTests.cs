@@ -31,8 +31,10 @@ public sealed class TestCommandTests
         </TestRun>
         """;
 
-    /// <summary>Runs the test command with the stand-in SDK, which writes <paramref name="trx"/> files and exits with <paramref name="exitCode"/>.</summary>
-    private static async Task<(int ExitCode, string Output)> RunTestCommandAsync(Scratch scratch, int exitCode, string? browser = "/bin/sh", params string[] trx)
+    /// <summary>Runs the test command with the stand-in SDK, which writes <paramref name="trx"/> files and exits with <paramref
+    /// name="exitCode"/>.</summary>
+    private static async Task<(int ExitCode, string Output)> RunTestCommandAsync(Scratch scratch, int exitCode, string? browser = "/bin/sh",
+        params string[] trx)
     {
         for (var i = 0; i < trx.Length; i++)
         {
@@ -58,7 +60,8 @@ public sealed class TestCommandTests
             [Browser.Variable] = browser,
         };
         // Should the stand-in ever be bypassed, the real dotnet test must not run this suite again inside itself: it selects no test.
-        return await WorkbookCommand.RunAsync(scratch.Folder, ["test", "--filter", "FullyQualifiedName=No.Such.Test"], scratch.Artifacts, Bound, environment, viaAppHost: true);
+        return await WorkbookCommand.RunAsync(scratch.Folder, ["test", "--filter", "FullyQualifiedName=No.Such.Test"], scratch.Artifacts,
+            Bound, environment, viaAppHost: true);
     }
 
     [SkippableFact]
@@ -141,7 +144,8 @@ public sealed class TestCommandTests
         var (code, output) = await RunTestCommandAsync(scratch, 0, browser: null, Trx(1, 1, 0, 0));
 
         Assert.Equal(1, code);
-        Assert.Contains("none was found. Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get install chromium", output, StringComparison.Ordinal);
+        Assert.Contains("none was found. Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get install chromium", output,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("tests:", output, StringComparison.Ordinal);
         Assert.False(File.Exists(scratch.PathOf("installs.log")), "the command ran a package manager");
     }

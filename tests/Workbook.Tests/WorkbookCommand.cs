@@ -9,14 +9,16 @@ internal static class WorkbookCommand
 {
     public static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "workbook.dll");
 
-    /// <summary>The dotnet host that runs the tests, by full path, so a test can put a stand-in "dotnet" first on the runner's PATH.</summary>
+    /// <summary>The dotnet host that runs the tests, by full path, so a test can put a stand-in "dotnet" first on the runner's
+    /// PATH.</summary>
     public static string DotnetHost { get; } = FindDotnet();
 
     /// <summary>
     /// The built apphost (bin/…/workbook), as <c>dotnet run</c> starts it. A program run by the dotnet host finds a bare
     /// "dotnet" next to that host before the PATH; one run by its apphost looks in the PATH, where a test can put a stand-in.
     /// </summary>
-    public static readonly string AppHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "workbook.exe" : "workbook");
+    public static readonly string AppHost = Path.Combine(AppContext.BaseDirectory,
+        OperatingSystem.IsWindows() ? "workbook.exe" : "workbook");
 
     /// <summary>
     /// How to start the runner with <paramref name="artifacts"/> as its artifacts root (LOWRANK_ARTIFACTS), so it never
@@ -24,7 +26,8 @@ internal static class WorkbookCommand
     /// (not inherited), for a test of the default, artifacts/ in a checkout of its own.
     /// </summary>
     public static ProcessStartInfo StartInfo(
-        string workingDirectory, IEnumerable<string> arguments, string? artifacts, IReadOnlyDictionary<string, string?>? environment = null, bool viaAppHost = false)
+        string workingDirectory, IEnumerable<string> arguments, string? artifacts, IReadOnlyDictionary<string, string?>? environment = null,
+            bool viaAppHost = false)
     {
         var start = new ProcessStartInfo(viaAppHost ? AppHost : DotnetHost)
         {
@@ -60,7 +63,8 @@ internal static class WorkbookCommand
 
     /// <summary>Runs the runner to its exit within <paramref name="limit"/>; returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string workingDirectory, IEnumerable<string> arguments, string? artifacts, TimeSpan limit, IReadOnlyDictionary<string, string?>? environment = null, bool viaAppHost = false)
+        string workingDirectory, IEnumerable<string> arguments, string? artifacts, TimeSpan limit, IReadOnlyDictionary<string,
+            string?>? environment = null, bool viaAppHost = false)
     {
         using var process = Process.Start(StartInfo(workingDirectory, arguments, artifacts, environment, viaAppHost))!;
         return await FinishAsync(process, limit);
@@ -78,7 +82,8 @@ internal static class WorkbookCommand
         catch (TimeoutException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"workbook {string.Join(' ', process.StartInfo.ArgumentList)} did not finish within {limit.TotalSeconds} s.");
+            throw new TimeoutException($"workbook {string.Join(' ', process.StartInfo.ArgumentList)} did not finish within " +
+                $"{limit.TotalSeconds} s.");
         }
         return (process.ExitCode, await output + await error);
     }

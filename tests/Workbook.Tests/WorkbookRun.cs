@@ -42,7 +42,8 @@ public sealed partial class WorkbookRun : IAsyncLifetime
         var runner = new NotebookRunner(Repository);
         await LocalTool.RestoreAsync(Repository.Root);
         var build = await ProcessRunner.RunAsync(
-            "dotnet", ["build", Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj"), "-c", "Release", "--nologo", "-v", "q"],
+            "dotnet", ["build", Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj"), "-c", "Release", "--nologo", "-v",
+                "q"],
             Repository.Root, TimeSpan.FromMinutes(5), stopLeftovers: false);
         Assert.True(build.ExitCode == 0, $"Building the library for the notebooks failed:\n{build.Output}");
 
@@ -53,7 +54,8 @@ public sealed partial class WorkbookRun : IAsyncLifetime
         var doubled = Notebooks.Select(n => WriteDoubled(n, Path.Combine(twiceSource, Repository.RelativeName(n)))).ToArray();
         Twice = await runner.RunAllAsync(doubled, Path.Combine(Output, "twice"), jobs, relativeTo: twiceSource);
         var fixtures = ExerciseFixtures(Repository);
-        Exercises = await runner.RunAllAsync(Repository.ListWorkbook(fixtures), Path.Combine(Output, "exercises"), jobs, relativeTo: fixtures);
+        Exercises = await runner.RunAllAsync(Repository.ListWorkbook(fixtures), Path.Combine(Output, "exercises"), jobs,
+            relativeTo: fixtures);
     }
 
     // The copy lives elsewhere, so every relative #r path (../src/… from a lesson, ../../src/… from a solution) is made
@@ -81,7 +83,8 @@ public sealed partial class WorkbookRun : IAsyncLifetime
         return path;
     }
 
-    /// <summary>Rewrites <c>#r "relative/path"</c> to the absolute path it resolves to from <paramref name="folder"/>; other lines are unchanged.</summary>
+    /// <summary>Rewrites <c>#r "relative/path"</c> to the absolute path it resolves to from <paramref name="folder"/>; other lines are
+    /// unchanged.</summary>
     public static string Absolute(string folder, string line) => RelativeReference().Replace(line, m =>
         m.Groups["path"].Value is var path && (Path.IsPathRooted(path) || path.Contains(':', StringComparison.Ordinal))
             ? m.Value

@@ -114,12 +114,14 @@ internal static class AppWriter
         var app = new StringBuilder();
         app.Append($"// Generated from {notebookName} by `{Command}`: edit the notebook, not this file.\n")
             .Append("// Run it from its folder with `dotnet run app.cs`. Where a cell ends with a value the notebook would show, this\n")
-            .Append("// app shows it: a chart as an HTML page beside this file (chart-1.html, ...), a table as text, anything else printed.\n")
+            .Append("// app shows it: a chart as an HTML page beside this file (chart-1.html, ...), a table as text, anything else " +
+                "printed.\n")
             .Append("// The repository's central package versions are for its projects: the versions below are the notebook's own pins.\n")
             .Append("#:property ManagePackageVersionsCentrally=false\n")
             .Append("// A generated app has no committed lock file to restore against.\n")
             .Append("#:property RestorePackagesWithLockFile=false\n")
-            .Append("// As in Directory.Build.props: a dependency of the kernel's formatting beta resolves a patch up, which is expected.\n")
+            .Append("// As in Directory.Build.props: a dependency of the kernel's formatting beta resolves a patch up, which is " +
+                "expected.\n")
             .Append("#:property NoWarn=$(NoWarn);NU1603\n")
             .Append("// File-based apps default to native AOT, which turns off reflection-based JSON; Plotly.NET's charts need it.\n")
             .Append("#:property PublishAot=false\n");
@@ -173,7 +175,8 @@ internal static class AppWriter
             }
             else if (known.Version != package.Version)
             {
-                throw new AppConversionException($"{where}: {package.Name} is pinned to {package.Version} here and to {known.Version} in an earlier cell; pin one version.");
+                throw new AppConversionException($"{where}: {package.Name} is pinned to {package.Version} here and to {known.Version} in " +
+                    $"an earlier cell; pin one version.");
             }
         }
     }
@@ -187,7 +190,8 @@ internal static class AppWriter
             .Append((Name: DisplayVariable, Cell: 0))
             .GroupBy(d => d.Name, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
-            .Select(g => $"'{g.Key}' in {string.Join(" and ", g.Select(d => d.Cell == 0 ? "the app's display" : $"cell {d.Cell.ToString(CultureInfo.InvariantCulture)}"))}")
+            .Select(g => $"'{g.Key}' in " +
+                $"{string.Join(" and ", g.Select(d => d.Cell == 0 ? "the app's display" : $"cell {d.Cell.ToString(CultureInfo.InvariantCulture)}"))}")
             .ToArray();
         if (clashes.Length > 0)
         {

@@ -33,7 +33,8 @@ internal sealed record CellCode(
         var tree = CSharpSyntaxTree.ParseText(code, ScriptOptions);
         if (tree.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
         {
-            throw new AppConversionException($"{where}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (line {error.Location.GetLineSpan().StartLinePosition.Line + 1} of the cell).");
+            throw new AppConversionException($"{where}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (line " +
+                $"{error.Location.GetLineSpan().StartLinePosition.Line + 1} of the cell).");
         }
         var root = (CompilationUnitSyntax)tree.GetRoot();
         var changes = new List<TextChange>();

@@ -42,7 +42,8 @@ internal static class AppsCommand
                 report($"no app  {repository.RelativeName(notebook)}: {e.Message.ReplaceLineEndings(" ")}");
             }
         }
-        report($"{written} app(s) written to {ReportCommand.Shown(repository, output)}/ (run one: cd into its folder, dotnet run app.cs), {failed} without an app");
+        report($"{written} app(s) written to {ReportCommand.Shown(repository, output)}/ (run one: cd into its folder, dotnet run " +
+            $"app.cs), {failed} without an app");
         return failed == 0 ? 0 : 1;
     }
 

@@ -49,7 +49,8 @@ internal static class ReportCommand
             var present = names.Where(n => File.Exists(Path.Combine(executed, n))).ToArray();
             if (present.Length == 0)
             {
-                error($"workbook: report not written: no executed notebooks in {Shown(repository, executed)}/; run the workbook first (-- run).");
+                error($"workbook: report not written: no executed notebooks in {Shown(repository, executed)}/; run the workbook first " +
+                    $"(-- run).");
                 return 1;
             }
             var missing = names.Except(present).ToArray();

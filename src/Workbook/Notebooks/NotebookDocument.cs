@@ -212,7 +212,8 @@ internal sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyL
     private static string? KernelOf(JsonObject? metadata) =>
         (metadata?["polyglot_notebook"] as JsonObject)?["kernelName"] is JsonValue kernel && kernel.TryGetValue<string>(out var name)
             ? name
-            : (metadata?["dotnet_interactive"] as JsonObject)?["language"] is JsonValue language && language.TryGetValue<string>(out var old)
+            : (metadata?["dotnet_interactive"] as JsonObject)?["language"] is JsonValue language
+                && language.TryGetValue<string>(out var old)
                 ? old
                 : null;
 

@@ -122,5 +122,6 @@ internal static class ProcessRunner
     }
 
     private static string StoppedLine(ProcessEnd end, TimeSpan timeout, string fileName, IEnumerable<string> arguments) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(end == ProcessEnd.TimedOut ? $"Stopped after {timeout.TotalSeconds:0.###} s" : "Stopped on request")}: {fileName} {string.Join(' ', arguments)}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(end == ProcessEnd.TimedOut ? $"Stopped after {timeout.TotalSeconds:0.###} s" : "Stopped on request")}: {fileName} {string.Join(' ', arguments)}");
 }

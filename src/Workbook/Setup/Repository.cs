@@ -48,7 +48,8 @@ internal sealed record Repository(string Root)
                 return new Repository(folder.FullName);
             }
         }
-        throw new DirectoryNotFoundException($"No {SolutionFile} in '{first}' or any folder above it, so it is not inside a LowRankNotebooks checkout.");
+        throw new DirectoryNotFoundException($"No {SolutionFile} in '{first}' or any folder above it, so it is not inside a " +
+            $"LowRankNotebooks checkout.");
     }
 
     /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order
