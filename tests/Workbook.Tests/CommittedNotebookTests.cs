@@ -65,7 +65,8 @@ public sealed partial class CommittedNotebookTests
             Assert.Contains(type, new[] { "markdown", "code", "raw" });
             Assert.IsType<JsonObject>(cell["metadata"]);
             Assert.True(cell["source"] is JsonArray lines
-                ? lines.All(l => l!.GetValueKind() == System.Text.Json.JsonValueKind.String) : cell["source"]!.GetValueKind() == System.Text.Json.JsonValueKind.String);
+                ? lines.All(l => l!.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                : cell["source"]!.GetValueKind() == System.Text.Json.JsonValueKind.String);
             if (minor >= 5)
             {
                 var id = (string?)cell["id"];

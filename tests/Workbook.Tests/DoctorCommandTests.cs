@@ -62,7 +62,10 @@ public sealed class DoctorCommandTests
         // Progress before the slow step, then the line the kernel earned: the packages every notebook pins, and the original's rank.
         Assert.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads MathNet.Numerics 5.0.0, Plotly.NET 6.0.0, " +
             "Plotly.NET.CSharp 0.14.0, LowRank.dll and LowRank.Notebooks.dll, in ", lines[4], StringComparison.Ordinal);
-        Assert.Matches(@"^✓ kernel runs: dotnet-repl ran a one-cell notebook in [0-9]+\.[0-9] s that loaded MathNet\.Numerics 5\.0\.0, .* and LowRank\.Notebooks\.dll, and it printed ""rank of randn\(10, 2\)·randn\(2, 10\): 2""$", lines[5]);
+        Assert.Matches(
+            @"^✓ kernel runs: dotnet-repl ran a one-cell notebook in [0-9]+\.[0-9] s that loaded MathNet\.Numerics 5\.0\.0, .* " +
+            @"and LowRank\.Notebooks\.dll, and it printed ""rank of randn\(10, 2\)·randn\(2, 10\): 2""$",
+            lines[5]);
         Assert.Contains(RankLine, lines[5], StringComparison.Ordinal);
         Assert.Equal($"✓ browser found: /bin/sh {BrowserUse}", lines[6]);
         Assert.StartsWith("The notebooks will run:", lines[7], StringComparison.Ordinal);
@@ -263,9 +266,12 @@ public sealed class DoctorCommandTests
             "Microsoft.DotNet.Interactive.App.dll") })
         {
             var folder = Directory.CreateDirectory(Path.Combine(packages, tool, "tools", "net10.0", "any")).FullName;
+            var command = tool.Split('/')[0].Replace("microsoft.", "", StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(folder, "DotnetToolSettings.xml"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
-                <DotNetCliTool Version="1"><Commands><Command Name="{tool.Split('/')[0].Replace("microsoft.", "", StringComparison.Ordinal)}" EntryPoint="{entryPoint}" Runner="dotnet" /></Commands></DotNetCliTool>
+                <DotNetCliTool Version="1">
+                  <Commands><Command Name="{command}" EntryPoint="{entryPoint}" Runner="dotnet" /></Commands>
+                </DotNetCliTool>
                 """);
             File.WriteAllText(Path.Combine(folder, entryPoint), "not an assembly");
         }

@@ -78,7 +78,8 @@ public sealed partial class NotebookExecutionTests(WorkbookRun workbook)
 
     private static string Outputs(NotebookCell cell) => ChartId().Replace(
         string.Join("\n---\n",
-            cell.Outputs.Select(o => $"{o.OutputType}|{o.StreamName}|{o.Text}|{string.Join("|", o.Data.OrderBy(d => d.Key).Select(d => d.Key + "=" + d.Value))}")),
+            cell.Outputs.Select(o => $"{o.OutputType}|{o.StreamName}|{o.Text}|" +
+                $"{string.Join("|", o.Data.OrderBy(d => d.Key).Select(d => d.Key + "=" + d.Value))}")),
         "lowrank-chart-#");
 
     [GeneratedRegex("lowrank-chart-[0-9]+-[0-9a-f]{8}")]

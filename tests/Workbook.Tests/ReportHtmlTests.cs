@@ -111,7 +111,8 @@ and *emphasis* with $a<b$ inline.");
             "format(\"woff2\"),url(fonts/KaTeX_AMS-Regular.woff) format(\"woff\"),url(fonts/KaTeX_AMS-Regular.ttf) format(\"truetype\")}";
         var inlined = KatexFonts.Inline(css, name => Encoding.ASCII.GetBytes(name));
         Assert.Equal(
-            "@font-face{font-family:KaTeX_AMS;src:url(data:font/woff2;base64," + Convert.ToBase64String("KaTeX_AMS-Regular.woff2"u8.ToArray()) + ") format(\"woff2\")}",
+            "@font-face{font-family:KaTeX_AMS;src:url(data:font/woff2;base64," +
+            Convert.ToBase64String("KaTeX_AMS-Regular.woff2"u8.ToArray()) + ") format(\"woff2\")}",
             inlined);
     }
 

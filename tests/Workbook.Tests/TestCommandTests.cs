@@ -26,7 +26,9 @@ public sealed class TestCommandTests
         <?xml version="1.0" encoding="utf-8"?>
         <TestRun id="1" name="fake" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
           <ResultSummary outcome="{(failed > 0 ? "Failed" : "Completed")}">
-            <Counters total="{total}" executed="{total - notExecuted}" passed="{passed}" failed="{failed}" error="0" timeout="0" aborted="0" inconclusive="0" passedButRunAborted="0" notRunnable="0" notExecuted="{notExecuted}" disconnected="0" warning="0" completed="0" inProgress="0" pending="0" />
+            <Counters total="{total}" executed="{total - notExecuted}" passed="{passed}" failed="{failed}" error="0" timeout="0"
+              aborted="0" inconclusive="0" passedButRunAborted="0" notRunnable="0" notExecuted="{notExecuted}" disconnected="0"
+              warning="0" completed="0" inProgress="0" pending="0" />
           </ResultSummary>
         </TestRun>
         """;

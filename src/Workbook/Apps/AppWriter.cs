@@ -27,7 +27,8 @@ internal static class AppWriter
     /// <summary>The command that writes the apps, named in each app's header.</summary>
     public const string Command = "dotnet run --project src/Workbook -c Release -- apps";
 
-    /// <summary>The project the apps reference in place of the notebooks' <c>#r "…/LowRank*.dll"</c>, relative to the repository.</summary>
+    /// <summary>The project the apps reference in place of the notebooks' <c>#r "…/LowRank*.dll"</c>, relative to the
+    /// repository.</summary>
     public static readonly string LibraryProject = Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj");
 
     /// <summary>
@@ -160,6 +161,9 @@ internal static class AppWriter
             .Select(line => line.Length == 0 ? "//" : "// " + line.TrimEnd()));
     }
 
+    private static string Where(int cell) =>
+        cell == 0 ? "the app's display" : $"cell {cell.ToString(CultureInfo.InvariantCulture)}";
+
     private static string CellHeader(NotebookCell cell) =>
         $"// ---- cell {cell.Number.ToString(CultureInfo.InvariantCulture)} ({cell.CellType}) ----";
 
@@ -190,8 +194,7 @@ internal static class AppWriter
             .Append((Name: DisplayVariable, Cell: 0))
             .GroupBy(d => d.Name, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
-            .Select(g => $"'{g.Key}' in " +
-                $"{string.Join(" and ", g.Select(d => d.Cell == 0 ? "the app's display" : $"cell {d.Cell.ToString(CultureInfo.InvariantCulture)}"))}")
+            .Select(g => $"'{g.Key}' in {string.Join(" and ", g.Select(d => Where(d.Cell)))}")
             .ToArray();
         if (clashes.Length > 0)
         {

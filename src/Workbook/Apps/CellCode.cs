@@ -70,7 +70,10 @@ internal sealed record CellCode(
     /// last line would be fooled by a trailing comment, a multi-line call or a semicolon inside a string.
     /// </summary>
     public static ExpressionStatementSyntax? TrailingExpression(CompilationUnitSyntax root) =>
-        root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement }
+        root.Members.LastOrDefault() is GlobalStatementSyntax
+        {
+            Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement,
+        }
             ? statement
             : null;
 

@@ -246,7 +246,8 @@ internal static class DoctorCommand
     private static async Task<DoctorLine> KernelAsync(Repository repository, Action<string> progress, CancellationToken cancellationToken)
     {
         var packages = NotebookPackages(repository);
-        var names = packages.Select(p => $"{p.Name} {p.Version}").Concat(HelperLibrary.Assemblies(repository).Select(Path.GetFileName)).ToArray();
+        var names = packages.Select(p => $"{p.Name} {p.Version}")
+            .Concat(HelperLibrary.Assemblies(repository).Select(Path.GetFileName)).ToArray();
         var loaded = $"{string.Join(", ", names[..^1])} and {names[^1]}";
         var folder = Directory.CreateTempSubdirectory("lowrank-doctor-").FullName;
         try
