@@ -181,8 +181,7 @@ public sealed partial class AppRunTests(WorkbookRun run, ITestOutputHelper log)
 
     private static string Figure(string html) =>
         FigureJson().Match(html) is { Success: true } m
-            ? m.Groups[1].Value
-            : throw new InvalidDataException($"No figure in:\n{html[..Math.Min(html.Length, 300)]}");
+            ? m.Groups[1].Value : throw new InvalidDataException($"No figure in:\n{html[..Math.Min(html.Length, 300)]}");
 
     [GeneratedRegex(@"^Chart (?<n>\d+) written to (?<path>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ChartLine();

@@ -181,6 +181,49 @@ public sealed class AppWriterTests
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("class Point { }", "class Point { }",
+        "the types moved from the cells: CS0101: The namespace '<global namespace>' already contains a definition for 'Point'.")]
+    [InlineData("using M = System.Math;", "using M = System.MathF;",
+        "the usings hoisted from the cells: CS1537: The using alias 'M' appeared previously in this namespace.")]
+    [InlineData("top: Console.WriteLine(1);", "top: Console.WriteLine(2);", "cell 2: CS0140: The label 'top' is a duplicate.")]
+    [InlineData("object o = 1; switch (o) { case int n: break; }", "var n = 2;",
+        "cell 1: CS0136: A local or parameter named 'n' cannot be declared in this scope")]
+    [InlineData("for (var i = 0; i < 1; i++) { }", "var i = 1;",
+        "cell 1: CS0136: A local or parameter named 'i' cannot be declared in this scope")]
+    public void Cells_that_compile_alone_but_not_in_one_scope_have_no_app_and_the_compiler_says_why(string first, string second,
+        string message)
+    {
+        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(1, first), Code(2, second)], "notebooks/t.ipynb",
+            Project));
+
+        Assert.StartsWith($"notebooks/t.ipynb: its app would not compile: {message}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cell_in_another_language_has_no_app_and_says_which_kernel()
+    {
+        var fsharp = new NotebookCell(3, "code", "let x = 1", []) { Kernel = "fsharp" };
+
+        var error = Assert.Throws<AppConversionException>(() => AppWriter.Convert([Code(1, "var a = 1;"), fsharp], "notebooks/t.ipynb",
+            Project));
+
+        Assert.Equal("notebooks/t.ipynb, cell 3 runs in the fsharp kernel; a C# file-based app can hold only C# cells.", error.Message);
+    }
+
+    [Fact]
+    public void A_notebook_name_csc_or_MSBuild_cannot_take_gets_a_safe_folder_of_its_own()
+    {
+        var repository = new Repository(Path.Combine(Path.GetTempPath(), "lowrank-apps"));
+        var notebooks = repository.Notebooks;
+
+        var quoted = AppWriter.AppPath(repository, Path.Combine(notebooks, "a\"b;c.ipynb"), "out");
+        var plain = AppWriter.AppPath(repository, Path.Combine(notebooks, "a_b_c.ipynb"), "out");
+
+        Assert.Matches(@"^out/a_b_c-[0-9a-f]{8}/app\.cs$", quoted.Replace('\\', '/'));
+        Assert.Equal(Path.Combine("out", "a_b_c", "app.cs"), plain);
+    }
+
     [Fact]
     public void Apps_go_under_the_notebooks_relative_path_and_reference_the_library_from_there()
     {
@@ -204,8 +247,8 @@ public sealed class AppWriterTests
 
             Assert.Equal(Path.Combine(output, "solutions", "07-x", "app.cs"), path);
             var app = File.ReadAllText(path);
-            Assert.StartsWith("// Generated from notebooks/solutions/07-x.ipynb by `dotnet run --project src/Workbook -c Release -- apps`",
-                app, StringComparison.Ordinal);
+            Assert.StartsWith("// Generated from notebooks/solutions/07-x.ipynb by `dotnet run --project src/Workbook -c Release -- " +
+                "apps`", app, StringComparison.Ordinal);
             Assert.Contains("\n#:project ../../../../src/LowRank.Notebooks/LowRank.Notebooks.csproj\n", app, StringComparison.Ordinal);
             Assert.Contains("\n// # Seven\n// text\n", app, StringComparison.Ordinal);
             Assert.Contains("\nappDisplay.Show(1 + 1);\n", app, StringComparison.Ordinal);

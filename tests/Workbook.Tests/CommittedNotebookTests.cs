@@ -80,8 +80,8 @@ public sealed partial class CommittedNotebookTests
             if (type == "code")
             {
                 Assert.Equal("csharp", (string?)cell["metadata"]!["polyglot_notebook"]?["kernelName"]);
-                Assert.True(cell.ContainsKey("outputs") && cell.ContainsKey("execution_count"),
-                    "code cells carry outputs and execution_count");
+                Assert.True(cell.ContainsKey("outputs") && cell.ContainsKey("execution_count"), "code cells carry outputs and " +
+                    "execution_count");
             }
         }
     }
@@ -105,8 +105,8 @@ public sealed partial class CommittedNotebookTests
             StringComparison.Ordinal));
         Assert.True(yourTurn > 0, $"{name} has no '## Your turn' section.");
         var exercises = cells.Skip(yourTurn).ToArray();
-        Assert.DoesNotContain(exercises, c => c.CellType == "markdown" && c.Source.StartsWith("## ", StringComparison.Ordinal)
-            && c != exercises[0]);
+        Assert.DoesNotContain(exercises, c => c.CellType == "markdown" && c.Source.StartsWith("## ",
+            StringComparison.Ordinal) && c != exercises[0]);
         var checks = exercises.Select((c, i) => (Cell: c, Index: i))
             .Where(p => p.Cell.Source.StartsWith("Exercises.", StringComparison.Ordinal) || p.Cell.Source.StartsWith("Check.",
                 StringComparison.Ordinal))
@@ -132,8 +132,8 @@ public sealed partial class CommittedNotebookTests
             foreach (var statement in quote.Groups["code"].Value.Split("; ", StringSplitOptions.TrimEntries))
             {
                 Assert.True(original.Contains(statement, StringComparison.Ordinal) || statement == "...",
-                    $"{name}: '{statement}' is quoted as a line of the original (In [{quote.Groups["cell"].Value}]) but the original " +
-                        $"has no such line.");
+                    $"{name}: '{statement}' is quoted as a line of the original (In [{quote.Groups["cell"].Value}]) but the original has " +
+                        $"no such line.");
             }
         }
     }
@@ -151,8 +151,8 @@ public sealed partial class CommittedNotebookTests
         foreach (Match reference in references)
         {
             var (package, version) = (reference.Groups["name"].Value, reference.Groups["version"].Value);
-            Assert.True(pins.TryGetValue(package, out var pinned),
-                $"{name} references {package}, which Directory.Packages.props does not pin.");
+            Assert.True(pins.TryGetValue(package, out var pinned), $"{name} references {package}, which Directory.Packages.props does " +
+                $"not pin.");
             Assert.Equal(pinned, version);
         }
     }

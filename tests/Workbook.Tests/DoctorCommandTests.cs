@@ -57,13 +57,15 @@ public sealed class DoctorCommandTests
             lines[1], StringComparison.Ordinal);
         Assert.Equal("✓ local tools restored: dotnet-repl 0.3.259, microsoft.dotnet-interactive 1.0.712001 (pinned in " +
             ".config/dotnet-tools.json)", lines[2]);
-        Assert.Equal("✓ helper library built: src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which " +
-            "the notebooks #r", lines[3]);
+        Assert.Equal("✓ helper library built: src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the " +
+            "notebooks #r", lines[3]);
         // Progress before the slow step, then the line the kernel earned: the packages every notebook pins, and the original's rank.
         Assert.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads MathNet.Numerics 5.0.0, Plotly.NET 6.0.0, " +
             "Plotly.NET.CSharp 0.14.0, LowRank.dll and LowRank.Notebooks.dll, in ", lines[4], StringComparison.Ordinal);
-        Assert.Matches(@"^✓ kernel runs: dotnet-repl ran a one-cell notebook in [0-9]+\.[0-9] s that loaded MathNet\.Numerics 5\.0\.0, " +
-            @".* and LowRank\.Notebooks\.dll, and it printed ""rank of randn\(10, 2\)·randn\(2, 10\): 2""$", lines[5]);
+        Assert.Matches(
+            @"^✓ kernel runs: dotnet-repl ran a one-cell notebook in [0-9]+\.[0-9] s that loaded MathNet\.Numerics 5\.0\.0, .* " +
+            @"and LowRank\.Notebooks\.dll, and it printed ""rank of randn\(10, 2\)·randn\(2, 10\): 2""$",
+            lines[5]);
         Assert.Contains(RankLine, lines[5], StringComparison.Ordinal);
         Assert.Equal($"✓ browser found: /bin/sh {BrowserUse}", lines[6]);
         Assert.StartsWith("The notebooks will run:", lines[7], StringComparison.Ordinal);
@@ -109,8 +111,8 @@ public sealed class DoctorCommandTests
         NotChecked(lines, "local tools", ".NET SDK");
         NotChecked(lines, "helper library", ".NET SDK");
         NotChecked(lines, "kernel", "local tools");
-        Assert.StartsWith($"! browser: none found {BrowserUse} — Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo " +
-            $"apt-get install chromium", Line(lines, "! browser"), StringComparison.Ordinal);
+        Assert.StartsWith($"! browser: none found {BrowserUse} — Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get " +
+            $"install chromium", Line(lines, "! browser"), StringComparison.Ordinal);
         Assert.Equal("The notebooks will not run: make the fix of the first ✗ line, then run the doctor again.", lines[^2]);
     }
 
@@ -128,8 +130,8 @@ public sealed class DoctorCommandTests
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
         Assert.Equal(1, code);
-        var restoring = Array.IndexOf(lines,
-            "  restoring the local tools, as lowrank-no-such-tool 1.0.0 is not in the NuGet cache: dotnet tool restore ...");
+        var restoring = Array.IndexOf(lines, "  restoring the local tools, as lowrank-no-such-tool 1.0.0 is not in the NuGet cache: " +
+            "dotnet tool restore ...");
         var tools = Line(lines, "✗ local tools");
         Assert.True(restoring > 0 && restoring < Array.IndexOf(lines, tools), string.Join('\n', lines));
         Assert.StartsWith("✗ local tools: 'dotnet tool restore' could not restore lowrank-no-such-tool 1.0.0: ", tools,
@@ -147,8 +149,7 @@ public sealed class DoctorCommandTests
         // dotnet tool restore keeps a record of what it restored where; with NUGET_PACKAGES moved to an empty folder it
         // still reports the tools restored. A copy of the record in a temporary DOTNET_CLI_HOME keeps the real one untouched.
         var home = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cli
-            ? cli
-            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            ? cli : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var record = Path.Combine(home, ".dotnet", "toolResolverCache");
         Skip.IfNot(Directory.Exists(record), $"no {record}: the tools were never restored with this home folder");
         using var scratch = new Scratch();
@@ -193,8 +194,8 @@ public sealed class DoctorCommandTests
             "src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release ...", lines);
         Assert.Contains("✓ helper library built just now by 'dotnet build src/LowRank.Notebooks/LowRank.Notebooks.csproj -c Release': " +
             "src/LowRank.Notebooks/bin/Release/net10.0/LowRank.dll and LowRank.Notebooks.dll, which the notebooks #r", lines);
-        Assert.Contains(lines, l => l.StartsWith("✓ kernel runs:", StringComparison.Ordinal) && l.EndsWith($"and it printed \"{RankLine}\"",
-            StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("✓ kernel runs:", StringComparison.Ordinal) && l.EndsWith($"and it printed " +
+            $"\"{RankLine}\"", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -211,8 +212,8 @@ public sealed class DoctorCommandTests
               </PropertyGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(project, "Broken.cs"),
-            "namespace LowRank; public static class Broken { public static int Answer => \"not a number\"; }\n");
+        File.WriteAllText(Path.Combine(project, "Broken.cs"), "namespace LowRank; public static class Broken { public static int Answer " +
+            "=> \"not a number\"; }\n");
 
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
@@ -265,12 +266,12 @@ public sealed class DoctorCommandTests
             "Microsoft.DotNet.Interactive.App.dll") })
         {
             var folder = Directory.CreateDirectory(Path.Combine(packages, tool, "tools", "net10.0", "any")).FullName;
+            var command = tool.Split('/')[0].Replace("microsoft.", "", StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(folder, "DotnetToolSettings.xml"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
-                <DotNetCliTool Version="1"><Commands><Command
-                  Name="{tool.Split('/')[0].Replace("microsoft.", "", StringComparison.Ordinal)}"
-                  EntryPoint="{entryPoint}" Runner="dotnet" />
-                </Commands></DotNetCliTool>
+                <DotNetCliTool Version="1">
+                  <Commands><Command Name="{command}" EntryPoint="{entryPoint}" Runner="dotnet" /></Commands>
+                </DotNetCliTool>
                 """);
             File.WriteAllText(Path.Combine(folder, entryPoint), "not an assembly");
         }
@@ -283,8 +284,8 @@ public sealed class DoctorCommandTests
         var kernel = Line(lines, "✗ kernel");
         Assert.StartsWith("✗ kernel: dotnet-repl did not run the cell (", kernel, StringComparison.Ordinal);
         Assert.Contains("and wrote no executed copy", kernel, StringComparison.Ordinal);
-        Assert.EndsWith($" — replace the kernel: delete {Path.Combine(packages, "dotnet-repl", "0.3.259")} and run 'dotnet tool " +
-            $"restore' in {Repository.Root}, then the doctor again", kernel, StringComparison.Ordinal);
+        Assert.EndsWith($" — replace the kernel: delete {Path.Combine(packages, "dotnet-repl", "0.3.259")} and run 'dotnet tool restore' " +
+            $"in {Repository.Root}, then the doctor again", kernel, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -304,16 +305,15 @@ public sealed class DoctorCommandTests
         var (code, lines) = await DoctorAsync(scratch, ["--repository", root]);
 
         Assert.Equal(1, code);
-        Assert.Contains(lines,
-            l => l.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads LowRank.No.Such.Package 1.0.0, LowRank.dll and " +
-            "LowRank.Notebooks.dll, in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  starting a kernel: dotnet-repl runs one cell that loads LowRank.No.Such.Package " +
+            "1.0.0, LowRank.dll and LowRank.Notebooks.dll, in ", StringComparison.Ordinal));
         var kernel = Line(lines, "✗ kernel");
         Assert.StartsWith("✗ kernel: the kernel started, but the cell's #r \"nuget:\" lines failed: ", kernel, StringComparison.Ordinal);
         // NU1101 (no such package) with a network, NU1301 (no source reachable) without: either is a NuGet error.
         Assert.Matches("error NU1(101|301)", kernel);
         Assert.EndsWith(" — connect to a network that reaches NuGet and run the doctor again, or copy the NuGet cache " +
             "(~/.nuget/packages; Windows: %USERPROFILE%\\.nuget\\packages) of a machine that ran the workbook onto this one", kernel,
-            StringComparison.Ordinal);
+                StringComparison.Ordinal);
     }
 
     [Theory]

@@ -72,8 +72,8 @@ public sealed partial class ExerciseCellTests
             var call = check is { CellType: "code" } ? CheckCall().Match(check.Source.Trim()) : Match.Empty;
             if (!call.Success)
             {
-                problems.Add($"the cell after answer cell {cell.Number} is not the one call " +
-                    $"`Exercises.N{number}.Member({declared[0]});` but: {check?.Source.Trim() ?? "nothing"}");
+                problems.Add($"the cell after answer cell {cell.Number} is not the one call `Exercises.N{number}.Member({declared[0]});` " +
+                    $"but: {check?.Source.Trim() ?? "nothing"}");
             }
             else if (call.Groups["number"].Value != number)
             {
@@ -109,8 +109,8 @@ public sealed partial class ExerciseCellTests
     [Fact]
     public void An_answer_cell_and_one_call_under_it_pass()
     {
-        Assert.Empty(Problems("07", Cells("md:**1.** ...", Answer, "Exercises.N07.Ratio(ratio);", "md:**2.** ...",
-            "long? count = null;   // your code", "Exercises.N07.Count(count)")));
+        Assert.Empty(Problems("07", Cells("md:**1.** ...", Answer, "Exercises.N07.Ratio(ratio);", "md:**2.** ...", "long? count = null;  " +
+            " // your code", "Exercises.N07.Count(count)")));
         Assert.Empty(Problems("07", Cells("Matrix<double>? B = null;   // your code: B", " Exercises.N07.Factor(B);\n")));
     }
 

@@ -73,7 +73,7 @@ public sealed class ExerciseTests(WorkbookRun workbook)
         Assert.True(checks.Length == CheckLines(lesson).Length,
             $"{name} prints {checks.Length} check line(s), but its lesson prints {CheckLines(lesson).Length}: the solution answers " +
                 $"exactly the lesson's exercises.");
-        Assert.All(checks, line => Assert.True(line.StartsWith(Passed, StringComparison.Ordinal),
-            $"{name} must answer every exercise, but a check printed: {line}"));
+        Assert.All(checks, line => Assert.True(line.StartsWith(Passed, StringComparison.Ordinal), $"{name} must answer every exercise, " +
+            $"but a check printed: {line}"));
     }
 }

@@ -24,8 +24,8 @@ internal static class HeadlessChromium
                 ],
                 Path.GetDirectoryName(page)!,
                 TimeSpan.FromMinutes(2));
-            Assert.True(result.ExitCode == 0,
-                $"{browser} exited with {result.ExitCode}:\n{result.Output[..Math.Min(4000, result.Output.Length)]}");
+            Assert.True(result.ExitCode == 0, $"{browser} exited with " +
+                $"{result.ExitCode}:\n{result.Output[..Math.Min(4000, result.Output.Length)]}");
             return result.Output;
         }
         finally

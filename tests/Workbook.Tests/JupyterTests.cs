@@ -20,8 +20,8 @@ public sealed class JupyterTests(WorkbookRun workbook, JupyterRun jupyter) : ICl
     {
         jupyter.SkipUnlessInstalled();
         var run = jupyter.Runs[name];
-        Assert.True(run.Result.ExitCode == 0,
-            $"jupyter nbconvert --execute {name} exited with {run.Result.ExitCode}:\n{Tail(run.Result.Output)}");
+        Assert.True(run.Result.ExitCode == 0, $"jupyter nbconvert --execute {name} exited with " +
+            $"{run.Result.ExitCode}:\n{Tail(run.Result.Output)}");
         var executed = NotebookDocument.Load(run.ExecutedPath);
         var errors = executed.Cells.SelectMany(c => c.Outputs.Where(o => o.OutputType == "error").Select(o => $"cell {c.Number} " +
             $"({c.FirstLine}): {o.ErrorName}: {o.ErrorValue}"));

@@ -59,11 +59,11 @@ public sealed partial class NotebookExecutionTests(WorkbookRun workbook)
         Assert.Equal(2 * first.Count, cells.Count);
         foreach (var half in new[] { cells.Take(first.Count), cells.Skip(first.Count) })
         {
-            foreach (var (expected, actual) in first.Zip(half).Where(pair => !pair.First.Source.StartsWith("#r", StringComparison.Ordinal)
-                && !measurements.Contains(pair.First.Number)))
+            foreach (var (expected, actual) in first.Zip(half).Where(pair => !pair.First.Source.StartsWith("#r",
+                StringComparison.Ordinal) && !measurements.Contains(pair.First.Number)))
             {
-                Assert.True(Outputs(expected) == Outputs(actual),
-                    $"{name}, cell {expected.Number} ({expected.FirstLine}) printed something else when run again.");
+                Assert.True(Outputs(expected) == Outputs(actual), $"{name}, cell {expected.Number} ({expected.FirstLine}) printed " +
+                    $"something else when run again.");
             }
         }
     }
@@ -78,8 +78,7 @@ public sealed partial class NotebookExecutionTests(WorkbookRun workbook)
 
     private static string Outputs(NotebookCell cell) => ChartId().Replace(
         string.Join("\n---\n",
-            cell.Outputs.Select(o =>
-                $"{o.OutputType}|{o.StreamName}|{o.Text}|" +
+            cell.Outputs.Select(o => $"{o.OutputType}|{o.StreamName}|{o.Text}|" +
                 $"{string.Join("|", o.Data.OrderBy(d => d.Key).Select(d => d.Key + "=" + d.Value))}")),
         "lowrank-chart-#");
 

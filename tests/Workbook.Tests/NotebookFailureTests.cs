@@ -112,8 +112,8 @@ public sealed class NotebookFailureTests
         Assert.False(run.Succeeded);
         Assert.Equal(3, run.ExitCode);
         Assert.False(File.Exists(run.ExecutedPath));
-        Assert.StartsWith("dotnet-repl exited with code 3 and wrote no executed copy, so the kernel ended before the last cell finished",
-            run.FailureSummary, StringComparison.Ordinal);
+        Assert.StartsWith("dotnet-repl exited with code 3 and wrote no executed copy, so the kernel ended before the last cell " +
+            "finished", run.FailureSummary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ namespace Workbook.Tests;
 
 /// <summary>
 /// The executed notebooks print what the PyTorch original prints (its code is tests/reference/pytorch-svd-notebook.py):
-/// the expected strings come from the original's output cells (tests/LowRank.Tests/PyTorchReference.cs, shared with the library tests), not
-/// from our own output.
+/// the expected strings come from the original's output cells (tests/LowRank.Tests/PyTorchReference.cs, shared with the library tests),
+/// not from our own output.
 /// </summary>
 [Collection(WorkbookCollection.Name)]
 [Trait(Speed.Name, Speed.Slow)]

@@ -81,8 +81,8 @@ public sealed class PyTorchQuoteTests
     {
         var text = Readme;
         Assert.Contains($"σ₃ = {Short(Sigma("default", 2), 2)} and {Short(Sigma("avx2", 2), 2)}", text, StringComparison.Ordinal);
-        Assert.Contains($"({Short((double)Runs["default"]!["error_rank_2"]!, 2)} and {Short((double)Runs["avx2"]!["error_rank_2"]!, 2)}",
-            text, StringComparison.Ordinal);
+        Assert.Contains($"({Short((double)Runs["default"]!["error_rank_2"]!, 2)} and " +
+            $"{Short((double)Runs["avx2"]!["error_rank_2"]!, 2)}", text, StringComparison.Ordinal);
         Assert.Contains($"{Short((double)Draw("default", 1)["difference"]!, 2)} and {Short((double)Draw("avx2", 1)["difference"]!, 2)}",
             text, StringComparison.Ordinal);
         Assert.Contains($"{Short((double)Draw("default", 0)["difference"]!, 3)} and {Short((double)Draw("avx2", 0)["difference"]!, 2)}",

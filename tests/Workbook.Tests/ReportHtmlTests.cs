@@ -111,8 +111,8 @@ and *emphasis* with $a<b$ inline.");
             "format(\"woff2\"),url(fonts/KaTeX_AMS-Regular.woff) format(\"woff\"),url(fonts/KaTeX_AMS-Regular.ttf) format(\"truetype\")}";
         var inlined = KatexFonts.Inline(css, name => Encoding.ASCII.GetBytes(name));
         Assert.Equal(
-            "@font-face{font-family:KaTeX_AMS;src:url(data:font/woff2;base64,"
-                + Convert.ToBase64String("KaTeX_AMS-Regular.woff2"u8.ToArray()) + ") format(\"woff2\")}",
+            "@font-face{font-family:KaTeX_AMS;src:url(data:font/woff2;base64," +
+            Convert.ToBase64String("KaTeX_AMS-Regular.woff2"u8.ToArray()) + ") format(\"woff2\")}",
             inlined);
     }
 
@@ -216,6 +216,54 @@ and *emphasis* with $a<b$ inline.");
         {
             root.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Markdown_html_is_cleaned_to_an_allow_list_and_loads_nothing_from_the_network()
+    {
+        var html = MarkdownHtml.Render("""
+            # Title
+
+            <script>alert(1)</script><img src="x.png" onerror="alert(2)"> and <b onclick="alert(3)">bold</b>
+            [run](javascript:alert(4)) [site](https://example.org/page) ![remote](https://example.org/x.png)
+            <iframe src="https://example.org/frame"></iframe><p style="background:url(https://example.org/bg.png)">styled</p>
+
+            ![inline](data:image/png;base64,iVBORw0KGgo=) and $x_1$
+            """);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("iframe", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.org/x.png", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("bg.png", html, StringComparison.Ordinal);
+        // Kept: a link to click, a local image, an inline image, the math span and the heading's anchor.
+        Assert.Contains("<a href=\"https://example.org/page\">site</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"x.png\">", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"data:image/png;base64,iVBORw0KGgo=\"", html, StringComparison.Ordinal);
+        Assert.Contains("<b>bold</b>", html, StringComparison.Ordinal);
+        Assert.Contains(@"<span class=""math"">\(x_1\)</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"title\">Title</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_output_is_cut_with_a_note_of_what_was_cut()
+    {
+        var lines = string.Concat(Enumerable.Range(1, 5000).Select(i => $"line {i}\n"));
+        var huge = new string('x', 50_000_000);
+
+        var cutLines = OutputHtml.Render(Output("stream", text: lines, stream: "stdout"));
+        var cutHuge = OutputHtml.Render(Output("execute_result", data: new() { ["text/plain"] = huge }));
+        var cutHtml = OutputHtml.Render(Output("display_data", data: new() { ["text/html"] = $"<p>{huge}</p>" }));
+
+        Assert.Contains("line 2000</pre>", cutLines, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 2001", cutLines, StringComparison.Ordinal);
+        Assert.Contains("… output cut here: 3,000 more line(s), 29,999 more characters; the executed copy holds all of it.", cutLines,
+            StringComparison.Ordinal);
+        Assert.InRange(cutHuge.Length, 200_000, 201_000);
+        Assert.Contains("49,800,000 more characters", cutHuge, StringComparison.Ordinal);
+        Assert.Contains("An HTML output of 50,000,007 characters is not shown here", cutHtml, StringComparison.Ordinal);
+        Assert.Equal("<pre class=\"output stream\">a\nb</pre>\n", OutputHtml.Render(Output("stream", text: "a\nb\n", stream: "stdout")));
     }
 
     private static CellOutput Output(string type, string? text = null, string? stream = null, Dictionary<string, string>? data = null) =>

@@ -62,6 +62,38 @@ public sealed class RunCommandTests
         Assert.Empty(Directory.GetFiles(stale, "*", SearchOption.AllDirectories));
     }
 
+    [SkippableFact]
+    public async Task A_later_run_stops_what_a_killed_runner_left_and_keeps_no_stale_partial_copy()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "SIGKILL and /proc");
+        using var scratch = new Scratch();
+        var root = scratch.Checkout("checkout");
+        var pid = scratch.PathOf("sleeper.pid");
+        scratch.Notebook("checkout/notebooks/01-hang.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
+        using var runner = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["run", "--repository", root], scratch.Artifacts))!;
+        var sleeper = await Scratch.WaitForPidAsync(pid, Bound);
+        var kernels = ChildrenOf(runner.Id);
+        // SIGKILL to the runner alone, as an out-of-memory killer or `kill -9` does: its kernel is orphaned, not stopped.
+        runner.Kill(entireProcessTree: false);
+        await runner.WaitForExitAsync();
+        Assert.NotEmpty(kernels);
+        Assert.All(kernels, k => Assert.True(Scratch.IsAlive(k), $"the kernel {k} died with its runner"));
+        File.Delete(pid);
+        scratch.Notebook("checkout/notebooks/01-hang.ipynb", "Console.WriteLine(1);");
+
+        var (code, output) = await WorkbookCommand.RunAsync(scratch.Folder, ["run", "--repository", root], scratch.Artifacts, Bound);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("process(es) an earlier run left writing to", output, StringComparison.Ordinal);
+        Assert.True(await Scratch.GoneAsync(sleeper), "the process the orphaned kernel's cell started is still running");
+        foreach (var kernel in kernels)
+        {
+            Assert.True(await Scratch.GoneAsync(kernel), $"the orphaned kernel {kernel} is still running");
+        }
+        var executed = Path.Combine(scratch.Artifacts, "notebooks");
+        Assert.Equal(["01-hang.ipynb"], Directory.GetFiles(executed, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
     [Fact]
     public async Task An_executed_copy_that_cannot_be_written_fails_that_notebook_in_one_line_after_the_others_ran()
     {
@@ -107,6 +139,9 @@ public sealed class RunCommandTests
     [InlineData("86401")]
     [InlineData("0.0000000000000001")]
     [InlineData("0.999")]
+    [InlineData("0.99999999999999999")]
+    [InlineData("1e-400")]
+    [InlineData("1e400")]
     public async Task A_timeout_that_is_not_a_number_of_seconds_from_1_to_a_day_is_refused(string seconds)
     {
         using var scratch = new Scratch();
@@ -153,10 +188,11 @@ public sealed class RunCommandTests
 
         Assert.True(code == 0, output);
         // This checkout ran it, with its artifacts root in LOWRANK_ARTIFACTS, not in this checkout's artifacts/ nor the other's.
-        Assert.True(File.Exists(Path.Combine(scratch.Artifacts, "notebooks", name)),
-            $"no executed copy under LOWRANK_ARTIFACTS:\n{output}");
-        Assert.False(File.Exists(Path.Combine(Repository.Root, "artifacts", "notebooks", name)),
-            "the run wrote into this checkout's artifacts/");
+        var copy = Path.Combine(scratch.Artifacts, "notebooks", Repository.ArtifactName(notebook).Replace('/',
+            Path.DirectorySeparatorChar));
+        Assert.True(File.Exists(copy), $"no executed copy under LOWRANK_ARTIFACTS:\n{output}");
+        Assert.False(File.Exists(Path.Combine(Repository.Root, "artifacts", "notebooks", name)), "the run wrote into this checkout's " +
+            "artifacts/");
         Assert.False(Directory.Exists(Path.Combine(other, "artifacts")), "the run wrote into the other checkout");
         // A notebook from elsewhere neither writes a report nor fails on one.
         Assert.Contains("Report not updated: none of these notebooks is one of the workbook's in notebooks/.", output,

@@ -21,21 +21,35 @@ internal static class AppWriter
     /// </summary>
     public const string DisplayVariable = "appDisplay";
 
+    /// <summary>The comment above the types the cells declare, which the app lists after its statements.</summary>
+    public const string TypesHeader = "// Types the cells declare: C# wants them after a file's top-level statements.";
+
     /// <summary>The command that writes the apps, named in each app's header.</summary>
     public const string Command = "dotnet run --project src/Workbook -c Release -- apps";
 
-    /// <summary>The project the apps reference in place of the notebooks' <c>#r "…/LowRank*.dll"</c>, relative to the repository.</summary>
+    /// <summary>The project the apps reference in place of the notebooks' <c>#r "…/LowRank*.dll"</c>, relative to the
+    /// repository.</summary>
     public static readonly string LibraryProject = Path.Combine("src", "LowRank.Notebooks", "LowRank.Notebooks.csproj");
 
     /// <summary>
-    /// Where the app of <paramref name="notebook"/> goes: <c>&lt;output&gt;/&lt;path relative to notebooks/ without .ipynb&gt;/app.cs</c>.
+    /// Where the app of <paramref name="notebook"/> goes: <c>&lt;output&gt;/&lt;its Repository.ArtifactName without .ipynb&gt;/app.cs</c>.
     /// </summary>
     public static string AppPath(Repository repository, string notebook, string output)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var relative = repository.RelativeName(notebook);
+        var relative = repository.ArtifactName(notebook);
         var folder = relative.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? relative[..^".ipynb".Length] : relative;
-        return Path.Combine(output, folder.Replace('/', Path.DirectorySeparatorChar), AppFileName);
+        return Path.Combine([output, .. folder.Split('/').Select(SafeFolderName), AppFileName]);
+    }
+
+    // csc refuses a path with a double quote and MSBuild reads ; % $ @ ' as syntax, so an app's folder keeps only
+    // letters, digits, '.', '_', '-' and spaces; a name that lost characters gets a hash of the original, to stay apart.
+    private static string SafeFolderName(string name)
+    {
+        var safe = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ' ' ? c : '_'));
+        return safe == name
+            ? name
+            : $"{safe}-{System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8]}";
     }
 
     /// <summary>Writes the app of <paramref name="notebook"/> under <paramref name="output"/> and returns its path.</summary>
@@ -45,7 +59,8 @@ internal static class AppWriter
         var path = AppPath(repository, notebook, output);
         var folder = Path.GetDirectoryName(path)!;
         var project = Path.GetRelativePath(folder, Path.Combine(repository.Root, LibraryProject)).Replace('\\', '/');
-        var name = Path.GetRelativePath(repository.Root, notebook).Replace('\\', '/');
+        var relative = Path.GetRelativePath(repository.Root, notebook);
+        var name = (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(notebook) : relative).Replace('\\', '/');
         var source = Convert(NotebookDocument.Load(notebook).Cells, name, project);
         Directory.CreateDirectory(folder);
         File.WriteAllText(path, source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -74,6 +89,11 @@ internal static class AppWriter
         {
             var where = $"{notebookName}, cell {cell.Number.ToString(CultureInfo.InvariantCulture)}";
             body.Append('\n').Append(CellHeader(cell)).Append('\n');
+            if (cell.CellType == "code" && cell.Kernel is { } kernel && kernel != "csharp")
+            {
+                throw new AppConversionException(
+                    $"{where} runs in the {kernel} kernel; a C# file-based app can hold only C# cells.");
+            }
             if (cell.CellType != "code")
             {
                 body.Append(Comment(cell.Source)).Append('\n');
@@ -95,12 +115,14 @@ internal static class AppWriter
         var app = new StringBuilder();
         app.Append($"// Generated from {notebookName} by `{Command}`: edit the notebook, not this file.\n")
             .Append("// Run it from its folder with `dotnet run app.cs`. Where a cell ends with a value the notebook would show, this\n")
-            .Append("// app shows it: a chart as an HTML page beside this file (chart-1.html, ...), a table as text, anything else printed.\n")
+            .Append("// app shows it: a chart as an HTML page beside this file (chart-1.html, ...), a table as text, anything else " +
+                "printed.\n")
             .Append("// The repository's central package versions are for its projects: the versions below are the notebook's own pins.\n")
             .Append("#:property ManagePackageVersionsCentrally=false\n")
             .Append("// A generated app has no committed lock file to restore against.\n")
             .Append("#:property RestorePackagesWithLockFile=false\n")
-            .Append("// As in Directory.Build.props: a dependency of the kernel's formatting beta resolves a patch up, which is expected.\n")
+            .Append("// As in Directory.Build.props: a dependency of the kernel's formatting beta resolves a patch up, which is " +
+                "expected.\n")
             .Append("#:property NoWarn=$(NoWarn);NU1603\n")
             .Append("// File-based apps default to native AOT, which turns off reflection-based JSON; Plotly.NET's charts need it.\n")
             .Append("#:property PublishAot=false\n");
@@ -120,13 +142,15 @@ internal static class AppWriter
             .Append(body);
         if (types.Count > 0)
         {
-            app.Append("\n// Types the cells declare: C# wants them after a file's top-level statements.\n");
+            app.Append('\n').Append(TypesHeader).Append('\n');
             foreach (var type in types)
             {
                 app.Append(type).Append('\n');
             }
         }
-        return app.ToString();
+        var source = app.ToString();
+        AppCompileCheck.Check(source, notebookName);
+        return source;
     }
 
     /// <summary>A cell as a block of <c>//</c> comments, one per line (blank lines as a bare <c>//</c>).</summary>
@@ -136,6 +160,9 @@ internal static class AppWriter
         return string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n')
             .Select(line => line.Length == 0 ? "//" : "// " + line.TrimEnd()));
     }
+
+    private static string Where(int cell) =>
+        cell == 0 ? "the app's display" : $"cell {cell.ToString(CultureInfo.InvariantCulture)}";
 
     private static string CellHeader(NotebookCell cell) =>
         $"// ---- cell {cell.Number.ToString(CultureInfo.InvariantCulture)} ({cell.CellType}) ----";
@@ -152,7 +179,8 @@ internal static class AppWriter
             }
             else if (known.Version != package.Version)
             {
-                throw new AppConversionException($"{where}: {package.Name} is pinned to {package.Version} here and to {known.Version} in an earlier cell; pin one version.");
+                throw new AppConversionException($"{where}: {package.Name} is pinned to {package.Version} here and to {known.Version} in " +
+                    $"an earlier cell; pin one version.");
             }
         }
     }
@@ -166,7 +194,7 @@ internal static class AppWriter
             .Append((Name: DisplayVariable, Cell: 0))
             .GroupBy(d => d.Name, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
-            .Select(g => $"'{g.Key}' in {string.Join(" and ", g.Select(d => d.Cell == 0 ? "the app's display" : $"cell {d.Cell.ToString(CultureInfo.InvariantCulture)}"))}")
+            .Select(g => $"'{g.Key}' in {string.Join(" and ", g.Select(d => Where(d.Cell)))}")
             .ToArray();
         if (clashes.Length > 0)
         {

@@ -33,7 +33,8 @@ internal sealed record CellCode(
         var tree = CSharpSyntaxTree.ParseText(code, ScriptOptions);
         if (tree.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
         {
-            throw new AppConversionException($"{where}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (line {error.Location.GetLineSpan().StartLinePosition.Line + 1} of the cell).");
+            throw new AppConversionException($"{where}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (line " +
+                $"{error.Location.GetLineSpan().StartLinePosition.Line + 1} of the cell).");
         }
         var root = (CompilationUnitSyntax)tree.GetRoot();
         var changes = new List<TextChange>();
@@ -69,7 +70,10 @@ internal sealed record CellCode(
     /// last line would be fooled by a trailing comment, a multi-line call or a semicolon inside a string.
     /// </summary>
     public static ExpressionStatementSyntax? TrailingExpression(CompilationUnitSyntax root) =>
-        root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement }
+        root.Members.LastOrDefault() is GlobalStatementSyntax
+        {
+            Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement,
+        }
             ? statement
             : null;
 

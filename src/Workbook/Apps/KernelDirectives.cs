@@ -21,7 +21,8 @@ internal sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packag
             var trimmed = line.Trim();
             if (trimmed.StartsWith("#!", StringComparison.Ordinal))
             {
-                throw new AppConversionException($"{where}: the magic command '{trimmed}' only works in a notebook kernel; a file-based app cannot run it.");
+                throw new AppConversionException($"{where}: the magic command '{trimmed}' only works in a notebook kernel; a file-based " +
+                    $"app cannot run it.");
             }
             if (!trimmed.StartsWith("#r ", StringComparison.Ordinal))
             {
@@ -35,7 +36,8 @@ internal sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packag
             else if (!IsLibraryReference(trimmed))
             {
                 throw new AppConversionException(
-                    $"{where}: '{trimmed}' has no file-based app equivalent here: pin packages as #r \"nuget: Name, Version\" and load only the workbook's LowRank*.dll.");
+                    $"{where}: '{trimmed}' has no file-based app equivalent here: pin packages as #r \"nuget: Name, Version\" and load " +
+                        $"only the workbook's LowRank*.dll.");
             }
         }
         return new KernelDirectives(packages, string.Join('\n', code));
@@ -43,10 +45,12 @@ internal sealed partial record KernelDirectives(IReadOnlyList<PackagePin> Packag
 
     // The workbook's own LowRank*.dll: an app gets it through #:project, so the line is dropped.
     private static bool IsLibraryReference(string line) =>
-        Dll().Match(line) is { Success: true } dll && Path.GetFileName(dll.Groups["path"].Value).StartsWith("LowRank", StringComparison.Ordinal);
+        Dll().Match(line) is { Success: true } dll && Path.GetFileName(dll.Groups["path"].Value).StartsWith("LowRank",
+            StringComparison.Ordinal);
 
     // The version is required: an app pins exactly what the notebook ran with.
-    [GeneratedRegex(@"^#r\s+""nuget:\s*(?<name>[A-Za-z0-9_.\-]+)\s*,\s*(?<version>[^""\s,]+)\s*""\s*(//.*)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^#r\s+""nuget:\s*(?<name>[A-Za-z0-9_.\-]+)\s*,\s*(?<version>[^""\s,]+)\s*""\s*(//.*)?$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Nuget();
 
     [GeneratedRegex(@"^#r\s+""(?<path>[^""]+\.dll)""\s*(//.*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -36,13 +36,14 @@ internal static class AppsCommand
                 written++;
                 report($"app     {repository.RelativeName(notebook)} -> {ReportCommand.Shown(repository, path)}");
             }
-            catch (AppConversionException e)
+            catch (Exception e) when (e is AppConversionException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 failed++;
-                report($"FAILED  app of {repository.RelativeName(notebook)}: {e.Message}");
+                report($"no app  {repository.RelativeName(notebook)}: {e.Message.ReplaceLineEndings(" ")}");
             }
         }
-        report($"{written} app(s) written to {ReportCommand.Shown(repository, output)}/ (run one: cd into its folder, dotnet run app.cs), {failed} failed");
+        report($"{written} app(s) written to {ReportCommand.Shown(repository, output)}/ (run one: cd into its folder, dotnet run " +
+            $"app.cs), {failed} without an app");
         return failed == 0 ? 0 : 1;
     }
 

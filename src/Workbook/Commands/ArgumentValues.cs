@@ -31,7 +31,8 @@ internal static class ArgumentValues
     public static string ExistingFolder(string option, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Directory.Exists(value) ? Path.GetFullPath(value) : throw new UsageException($"'{option} {value}': there is no such folder.");
+        return Directory.Exists(value) ? Path.GetFullPath(value) : throw new UsageException($"'{option} {value}': there is no such " +
+            $"folder.");
     }
 
     /// <summary>The value of <paramref name="option"/> as a folder to write into, as a full path; it is created when missing.</summary>
@@ -48,7 +49,8 @@ internal static class ArgumentValues
         {
             throw new UsageException($"'{option} {value}': not a valid path here ({e.Message})", e);
         }
-        return File.Exists(full) ? throw new UsageException($"'{option} {value}': this is a file; PATH must be a folder, new or existing.") : full;
+        return File.Exists(full) ? throw new UsageException($"'{option} {value}': this is a file; PATH must be a folder, new or " +
+            $"existing.") : full;
     }
 
     /// <summary><c>--jobs N</c>: a whole number of notebooks at once, from 1 to <see cref="int.MaxValue"/>.</summary>
@@ -61,9 +63,12 @@ internal static class ArgumentValues
         {
             return n;
         }
+        // Digits past int.MaxValue are a whole number, just too large: say that, not that it is no whole number.
         var tooMany = digits && value.TrimStart('0').Length > 0;
-        throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-            $"'--jobs {value}': N must be a whole number from 1 to {int.MaxValue}{(tooMany ? "; more jobs than notebooks change nothing, so the number of notebooks is enough" : "")}."));
+        throw new UsageException(tooMany
+            ? string.Create(CultureInfo.InvariantCulture, $"'--jobs {value}': N must be at most {int.MaxValue}; more jobs than notebooks "
+                + $"change nothing, so the number of notebooks is enough.")
+            : string.Create(CultureInfo.InvariantCulture, $"'--jobs {value}': N must be a whole number from 1 to {int.MaxValue}."));
     }
 
     /// <summary><c>--timeout SECONDS</c>: a number of seconds from <see cref="MinTimeout"/> to <see cref="MaxTimeout"/>.</summary>
@@ -72,10 +77,13 @@ internal static class ArgumentValues
     {
         ArgumentNullException.ThrowIfNull(value);
         var allowed = string.Create(CultureInfo.InvariantCulture,
-            $"SECONDS must be a number from {MinTimeout.TotalSeconds:0} (a kernel alone takes about 3 s to start) to {MaxTimeout.TotalSeconds:0} (a day)");
-        return double.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var seconds)
-            && seconds >= MinTimeout.TotalSeconds && seconds <= MaxTimeout.TotalSeconds
-            ? TimeSpan.FromSeconds(seconds)
+            $"SECONDS must be a number from {MinTimeout.TotalSeconds:0} (a kernel alone takes about 3 s to start) to " +
+                $"{MaxTimeout.TotalSeconds:0} (a day)");
+        // Compared as a decimal, exactly as written: as a double, 0.99999999999999999 would round up to 1 and pass.
+        return decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture,
+            out var seconds)
+            && seconds >= (decimal)MinTimeout.TotalSeconds && seconds <= (decimal)MaxTimeout.TotalSeconds
+            ? TimeSpan.FromSeconds((double)seconds)
             : throw new UsageException($"'--timeout {value}': {allowed}.");
     }
 }

@@ -70,7 +70,8 @@ internal static class CommandLine
         for (var i = 0; i < arguments.Count; i++)
         {
             var argument = arguments[i];
-            var (name, inline) = argument.StartsWith("--", StringComparison.Ordinal) && argument.IndexOf('=', StringComparison.Ordinal) is > 2 and var at
+            var (name, inline) = argument.StartsWith("--", StringComparison.Ordinal) && argument.IndexOf('=',
+                StringComparison.Ordinal) is > 2 and var at
                 ? (argument[..at], argument[(at + 1)..])
                 : (argument, null);
             if (HelpFlags.Contains(argument, StringComparer.Ordinal))
@@ -80,7 +81,8 @@ internal static class CommandLine
             else if (spec.Options.FirstOrDefault(o => o.Name == name) is { } option)
             {
                 // A value may start with one '-' (a negative number is refused by its converter, saying why), not with two.
-                var value = inline ?? (i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal) ? arguments[++i] : null)
+                var value = inline ?? (i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--",
+                    StringComparison.Ordinal) ? arguments[++i] : null)
                     ?? throw new UsageException($"'{name}' needs a value: {option}.");
                 if (!values.TryAdd(name, value))
                 {

@@ -12,7 +12,8 @@ internal static class CommonOptions
     /// <summary><c>--artifacts PATH</c>: where the command's output goes.</summary>
     public static readonly OptionSpec ArtifactsOption = new(
         "--artifacts", "PATH",
-        $"Where executed copies, the report, the apps and test results go (default: the folder {Repository.ArtifactsVariable} names, else <repository>/artifacts).");
+        $"Where executed copies, the report, the apps and test results go (default: the folder {Repository.ArtifactsVariable} names, " +
+            $"else <repository>/artifacts).");
 
     /// <summary>The checkout <c>--repository</c> names (default: the runner's own), with its artifacts where
     /// <c>--artifacts</c> puts them.</summary>
@@ -21,8 +22,10 @@ internal static class CommonOptions
     public static Repository Checkout(ParsedArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var repository = Repository.Find(arguments.Get<string?>(RepositoryOption.Name, v => ArgumentValues.ExistingFolder(RepositoryOption.Name, v), null));
-        return arguments.Get<string?>(ArtifactsOption.Name, v => ArgumentValues.OutputFolder(ArtifactsOption.Name, v), null) is { } artifacts
+        var repository = Repository.Find(arguments.Get<string?>(RepositoryOption.Name,
+            v => ArgumentValues.ExistingFolder(RepositoryOption.Name, v), null));
+        return arguments.Get<string?>(ArtifactsOption.Name, v => ArgumentValues.OutputFolder(ArtifactsOption.Name, v),
+            null) is { } artifacts
             ? repository with { Artifacts = artifacts }
             : repository;
     }

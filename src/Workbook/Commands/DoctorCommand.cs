@@ -76,7 +76,8 @@ internal static class DoctorCommand
     /// The checks in order, each line passed to <paramref name="report"/> as it is known, as is each progress line. A
     /// check that needs one that failed is not run and says so.
     /// </summary>
-    public static async Task<IReadOnlyList<DoctorLine>> CheckAsync(Repository repository, Action<string> report, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<DoctorLine>> CheckAsync(Repository repository, Action<string> report,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(report);
@@ -90,8 +91,10 @@ internal static class DoctorCommand
         }
 
         var sdk = Report(await SdkAsync(repository, cancellationToken).ConfigureAwait(false));
-        var tools = Report(sdk.Passed ? await ToolsAsync(repository, report, cancellationToken).ConfigureAwait(false) : DoctorLine.NotChecked(Tools, Sdk));
-        var library = Report(sdk.Passed ? await LibraryAsync(repository, report, cancellationToken).ConfigureAwait(false) : DoctorLine.NotChecked(Library, Sdk));
+        var tools = Report(sdk.Passed ? await ToolsAsync(repository, report,
+            cancellationToken).ConfigureAwait(false) : DoctorLine.NotChecked(Tools, Sdk));
+        var library = Report(sdk.Passed ? await LibraryAsync(repository, report,
+            cancellationToken).ConfigureAwait(false) : DoctorLine.NotChecked(Library, Sdk));
         Report(!tools.Passed ? DoctorLine.NotChecked(Kernel, Tools)
             : !library.Passed ? DoctorLine.NotChecked(Kernel, Library)
             : await KernelAsync(repository, report, cancellationToken).ConfigureAwait(false));
@@ -118,16 +121,20 @@ internal static class DoctorCommand
         {
             // With global.json, dotnet fails when no installed SDK is one it accepts; without, only a broken install fails.
             return pin is null
-                ? DoctorLine.Fail($"{Sdk}: 'dotnet --version' failed: {NotebookRun.Reason(version.Output)}", "install the .NET 10 SDK: https://dotnet.microsoft.com/download/dotnet/10.0")
-                : DoctorLine.Fail($"{Sdk}: none of the installed SDKs ({(sdks.Count > 0 ? string.Join(", ", sdks) : "none")}) is one {pin} accepts", pin.Fix);
+                ? DoctorLine.Fail($"{Sdk}: 'dotnet --version' failed: {NotebookRun.Reason(version.Output)}", "install the .NET 10 SDK: " +
+                    "https://dotnet.microsoft.com/download/dotnet/10.0")
+                : DoctorLine.Fail($"{Sdk}: none of the installed SDKs ({(sdks.Count > 0 ? string.Join(", ", sdks) : "none")}) is one " +
+                    $"{pin} accepts", pin.Fix);
         }
         // --list-sdks prints "10.0.401 [/usr/share/dotnet/sdk]": the folder tells which installation dotnet runs.
-        var where = sdks.FirstOrDefault(s => s.StartsWith(running + " ", StringComparison.Ordinal)) is { } line ? $" in {line[(running.Length + 1)..].Trim('[', ']')}" : "";
+        var where = sdks.FirstOrDefault(s => s.StartsWith(running + " ",
+            StringComparison.Ordinal)) is { } line ? $" in {line[(running.Length + 1)..].Trim('[', ']')}" : "";
         if (pin is not null && found < pin.Version)
         {
             return DoctorLine.Fail($"{Sdk} {running}{where} is older than {pin}", pin.Fix);
         }
-        return DoctorLine.Pass($"{Sdk} {running}{where}, the one dotnet picks here{(pin is null ? "; no global.json pins one" : $", accepted by {pin}")}");
+        return DoctorLine.Pass($"{Sdk} {running}{where}, the one dotnet picks " +
+            $"here{(pin is null ? "; no global.json pins one" : $", accepted by {pin}")}");
     }
 
     private static async Task<DoctorLine> ToolsAsync(Repository repository, Action<string> progress, CancellationToken cancellationToken)
@@ -139,7 +146,8 @@ internal static class DoctorCommand
         }
         catch (InvalidOperationException e)
         {
-            return DoctorLine.Fail($"{Tools}: {e.Message}", $"put it back as the repository has it: git checkout -- {LocalTool.ManifestPath.Replace('\\', '/')}");
+            return DoctorLine.Fail($"{Tools}: {e.Message}", $"put it back as the repository has it: git checkout -- " +
+                $"{LocalTool.ManifestPath.Replace('\\', '/')}");
         }
         var names = string.Join(", ", pinned);
         var missing = await UnresolvedAsync(repository, pinned, cancellationToken).ConfigureAwait(false);
@@ -148,34 +156,41 @@ internal static class DoctorCommand
             return DoctorLine.Pass($"{Tools} restored: {names} (pinned in .config/dotnet-tools.json)");
         }
         var absent = string.Join(", ", missing);
-        progress($"  restoring the local tools, as {absent} {(missing.Count == 1 ? "is" : "are")} not in the NuGet cache: dotnet tool restore ...");
+        progress($"  restoring the local tools, as {absent} {(missing.Count == 1 ? "is" : "are")} not in the NuGet cache: dotnet tool " +
+            $"restore ...");
         var restore = await ProcessRunner.RunAsync(
-            "dotnet", ["tool", "restore"], repository.Root, TimeSpan.FromMinutes(10), cancellationToken: cancellationToken).ConfigureAwait(false);
+            "dotnet", ["tool", "restore"], repository.Root, TimeSpan.FromMinutes(10),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (restore.ExitCode != 0)
         {
             return DoctorLine.Fail(
                 $"{Tools}: 'dotnet tool restore' could not restore {absent}: {NotebookRun.Reason(restore.Output)}",
-                $"run 'dotnet tool restore' in {repository.Root} with network access; offline, copy the NuGet cache of a machine that ran the workbook onto this one (README, Running a workshop)");
+                $"run 'dotnet tool restore' in {repository.Root} with network access; offline, copy the NuGet cache of a machine that " +
+                    $"ran the workbook onto this one (README, Running a workshop)");
         }
         missing = await UnresolvedAsync(repository, pinned, cancellationToken).ConfigureAwait(false);
         return missing.Count == 0
             ? DoctorLine.Pass($"{Tools} restored just now by 'dotnet tool restore': {names} (pinned in .config/dotnet-tools.json)")
             : DoctorLine.Fail(
-                $"{Tools}: 'dotnet tool restore' reports {absent} restored, yet {(missing.Count == 1 ? "it is" : "they are")} still not in the NuGet cache{PackagesVariable()}",
-                "dotnet tool restore trusts its record of an earlier restore into another NuGet cache: delete the folder .dotnet/toolResolverCache " +
+                $"{Tools}: 'dotnet tool restore' reports {absent} restored, yet {(missing.Count == 1 ? "it is" : "they are")} still not " +
+                    $"in the NuGet cache{PackagesVariable()}",
+                "dotnet tool restore trusts its record of an earlier restore into another NuGet cache: delete the folder " +
+                    ".dotnet/toolResolverCache " +
                 $"in your home folder, then run 'dotnet tool restore' in {repository.Root}");
     }
 
     // The pinned tools whose entry point is not in the NuGet cache.
-    private static async Task<IReadOnlyList<PinnedTool>> UnresolvedAsync(Repository repository, IReadOnlyList<PinnedTool> pinned, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PinnedTool>> UnresolvedAsync(Repository repository, IReadOnlyList<PinnedTool> pinned,
+        CancellationToken cancellationToken)
     {
         var missing = new List<PinnedTool>();
         foreach (var tool in pinned)
         {
             try
             {
-                _ = await LocalTool.ResolveAsync(repository.Root, tool.Commands.FirstOrDefault() ?? tool.Package, cancellationToken).ConfigureAwait(false);
+                _ = await LocalTool.ResolveAsync(repository.Root, tool.Commands.FirstOrDefault() ?? tool.Package,
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidOperationException)
             {
@@ -202,10 +217,12 @@ internal static class DoctorCommand
         if (!File.Exists(HelperLibrary.Project(repository)))
         {
             return DoctorLine.Fail(
-                $"{Library}: {string.Join(" and ", missing)} not built, and there is no {Relative(repository, HelperLibrary.Project(repository))} to build it from",
+                $"{Library}: {string.Join(" and ", missing)} not built, and there is no " +
+                    $"{Relative(repository, HelperLibrary.Project(repository))} to build it from",
                 "this checkout is incomplete: clone the repository again");
         }
-        progress($"  building the helper library, as {string.Join(" and ", missing)} {(missing.Length == 1 ? "is" : "are")} missing: {build} ...");
+        progress($"  building the helper library, as {string.Join(" and ", missing)} {(missing.Length == 1 ? "is" : "are")} missing: " +
+            $"{build} ...");
         var result = await HelperLibrary.BuildAsync(repository, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (result.ExitCode == 0 && assemblies.All(File.Exists))
@@ -216,18 +233,21 @@ internal static class DoctorCommand
             $"{Library}: {string.Join(" and ", missing)} not built, and '{build}' failed: {NotebookRun.Reason(result.Output)}",
             result.Output.Contains("error NU", StringComparison.Ordinal)
                 ? $"the build could not restore its packages: {NoPackagesFix}"
-                : $"run '{build}' in {repository.Root} to see every error; 'git status' shows local changes that may cause it, 'git stash' sets them aside");
+                : $"run '{build}' in {repository.Root} to see every error; 'git status' shows local changes that may cause it, 'git " +
+                    $"stash' sets them aside");
     }
 
     // What to do when the NuGet cache lacks a package and NuGet cannot fetch it.
     private const string NoPackagesFix =
-        "connect to a network that reaches NuGet and run the doctor again, or copy the NuGet cache (~/.nuget/packages; Windows: %USERPROFILE%\\.nuget\\packages) " +
+        "connect to a network that reaches NuGet and run the doctor again, or copy the NuGet cache (~/.nuget/packages; Windows: " +
+            "%USERPROFILE%\\.nuget\\packages) " +
         "of a machine that ran the workbook onto this one";
 
     private static async Task<DoctorLine> KernelAsync(Repository repository, Action<string> progress, CancellationToken cancellationToken)
     {
         var packages = NotebookPackages(repository);
-        var names = packages.Select(p => $"{p.Name} {p.Version}").Concat(HelperLibrary.Assemblies(repository).Select(Path.GetFileName)).ToArray();
+        var names = packages.Select(p => $"{p.Name} {p.Version}")
+            .Concat(HelperLibrary.Assemblies(repository).Select(Path.GetFileName)).ToArray();
         var loaded = $"{string.Join(", ", names[..^1])} and {names[^1]}";
         var folder = Directory.CreateTempSubdirectory("lowrank-doctor-").FullName;
         try
@@ -235,9 +255,11 @@ internal static class DoctorCommand
             var notebook = Path.Combine(folder, "doctor.ipynb");
             NotebookDocument.Write(OneCellNotebook(CellSource(packages, HelperLibrary.Assemblies(repository))), notebook);
             var repl = await LocalTool.ResolveAsync(repository.Root, "dotnet-repl", cancellationToken).ConfigureAwait(false);
-            progress($"  starting a kernel: dotnet-repl runs one cell that loads {loaded}, in {folder} (seconds with a warm NuGet cache, a minute or more if it downloads packages) ...");
+            progress($"  starting a kernel: dotnet-repl runs one cell that loads {loaded}, in {folder} (seconds with a warm NuGet cache, " +
+                $"a minute or more if it downloads packages) ...");
             var runner = new NotebookRunner(repository) { Timeout = KernelTimeout };
-            var run = await runner.RunAsync(notebook, Path.Combine(folder, "doctor.executed.ipynb"), "doctor.ipynb", cancellationToken).ConfigureAwait(false);
+            var run = await runner.RunAsync(notebook, Path.Combine(folder, "doctor.executed.ipynb"), "doctor.ipynb",
+                cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return KernelLine(repository, run, loaded, repl);
         }
@@ -262,7 +284,8 @@ internal static class DoctorCommand
     {
         var seconds = string.Create(CultureInfo.InvariantCulture, $"{run.Elapsed.TotalSeconds:0.0} s");
         // --no-incremental: a damaged DLL newer than its sources would otherwise be kept as it is.
-        var rebuild = $"rebuild the library with '{HelperLibrary.BuildCommand(repository)} --no-incremental' in {repository.Root}, then run the doctor again";
+        var rebuild = $"rebuild the library with '{HelperLibrary.BuildCommand(repository)} --no-incremental' in {repository.Root}, then " +
+            $"run the doctor again";
         if (run.Errors.Count > 0)
         {
             var message = run.Errors[0].Message.Split('\n')[0].Trim();
@@ -278,11 +301,13 @@ internal static class DoctorCommand
                 $"{Kernel}: dotnet-repl did not run the cell ({seconds}): {run.FailureSummary}",
                 run.ExitCode == -1
                     ? "the machine is busy or NuGet is slow: close what you can and run the doctor again"
-                    : $"replace the kernel: delete {repl.PackageFolder} and run 'dotnet tool restore' in {repository.Root}, then the doctor again");
+                    : $"replace the kernel: delete {repl.PackageFolder} and run 'dotnet tool restore' in {repository.Root}, then the " +
+                        $"doctor again");
         }
         var printed = NotebookDocument.Load(run.ExecutedPath).PrintedLines.FirstOrDefault(l => l.Length > 0) ?? "";
         return printed == ExpectedLine
-            ? DoctorLine.Pass($"{Kernel} runs: dotnet-repl ran a one-cell notebook in {seconds} that loaded {loaded}, and it printed \"{printed}\"")
+            ? DoctorLine.Pass($"{Kernel} runs: dotnet-repl ran a one-cell notebook in {seconds} that loaded {loaded}, and it printed " +
+                $"\"{printed}\"")
             : DoctorLine.Fail($"{Kernel}: the cell ran in {seconds} but printed \"{printed}\", not \"{ExpectedLine}\"", rebuild);
     }
 
@@ -299,7 +324,8 @@ internal static class DoctorCommand
         {
             return DoctorLine.Warn(
                 $"browser: {e.Message.TrimEnd('.')} ({use})",
-                $"set {Browser.Variable} to the executable of Chromium, Google Chrome or Microsoft Edge, or unset it to search the usual places");
+                $"set {Browser.Variable} to the executable of Chromium, Google Chrome or Microsoft Edge, or unset it to search the usual " +
+                    $"places");
         }
     }
 

@@ -29,7 +29,8 @@ internal sealed record DoctorLine(DoctorVerdict Verdict, string What, string? Fi
     public static DoctorLine Fail(string what, string fix) => new(DoctorVerdict.Failed, what, fix);
 
     /// <summary>A check that could not run because one it needs failed.</summary>
-    public static DoctorLine NotChecked(string what, string needs) => Fail($"{what}: not checked, as it needs the {needs}", $"fix the {needs} line above first");
+    public static DoctorLine NotChecked(string what, string needs) => Fail($"{what}: not checked, as it needs the {needs}",
+        $"fix the {needs} line above first");
 
     /// <summary>True when the check passed.</summary>
     public bool Passed => Verdict == DoctorVerdict.Passed;

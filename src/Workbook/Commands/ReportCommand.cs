@@ -49,7 +49,8 @@ internal static class ReportCommand
             var present = names.Where(n => File.Exists(Path.Combine(executed, n))).ToArray();
             if (present.Length == 0)
             {
-                error($"workbook: report not written: no executed notebooks in {Shown(repository, executed)}/; run the workbook first (-- run).");
+                error($"workbook: report not written: no executed notebooks in {Shown(repository, executed)}/; run the workbook first " +
+                    $"(-- run).");
                 return 1;
             }
             var missing = names.Except(present).ToArray();
@@ -57,9 +58,26 @@ internal static class ReportCommand
             {
                 log($"Report leaves out {missing.Length} notebook(s) not executed yet: {string.Join(", ", missing)}");
             }
-            var pages = ReportBuilder.Write(executed, present, output);
+            var pages = new List<ReportPage>();
+            foreach (var name in present)
+            {
+                try
+                {
+                    pages.Add(ReportBuilder.Load(executed, name));
+                }
+                catch (InvalidDataException e)
+                {
+                    error($"workbook: report leaves out {name}: {e.Message}");
+                }
+            }
+            if (pages.Count == 0)
+            {
+                error($"workbook: report not written: no readable executed notebooks in {Shown(repository, executed)}/.");
+                return 1;
+            }
+            ReportBuilder.Write(pages, output);
             log($"Report: {shown}/{ReportPaths.Index} and {pages.Count} notebook page(s); it opens from disk, no network needed.");
-            return 0;
+            return pages.Count == present.Length ? 0 : 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
         {

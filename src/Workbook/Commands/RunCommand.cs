@@ -17,7 +17,9 @@ internal static class RunCommand
         [
             new("--jobs", "N", "How many notebooks run at once (default: the number of processor cores)."),
             new("--timeout", "SECONDS", string.Create(CultureInfo.InvariantCulture,
-                $"How long one notebook may run before it is stopped with every process it started (default {RunOptions.DefaultTimeout.TotalSeconds:0}, from {ArgumentValues.MinTimeout.TotalSeconds:0} to {ArgumentValues.MaxTimeout.TotalSeconds:0}).")),
+                $"How long one notebook may run before it is stopped with every process it started (default " +
+                    $"{RunOptions.DefaultTimeout.TotalSeconds:0}, from {ArgumentValues.MinTimeout.TotalSeconds:0} to " +
+                    $"{ArgumentValues.MaxTimeout.TotalSeconds:0}).")),
             CommonOptions.RepositoryOption,
             CommonOptions.ArtifactsOption,
         ],
@@ -48,11 +50,19 @@ internal static class RunCommand
         await RestoreToolsAsync(repository, progress, stop.Token).ConfigureAwait(false);
         var runner = new NotebookRunner(repository) { Timeout = options.Timeout };
         var output = Path.Combine(repository.Artifacts, ReportCommand.ExecutedFolder);
+        if (Leftovers.Stop(output) is { Count: > 0 } leftovers)
+        {
+            progress.Line($"Stopped {leftovers.Count} process(es) an earlier run left writing to " +
+                $"{ReportCommand.Shown(repository, output)}/ " +
+                $"when it was killed: {string.Join(", ", leftovers)}");
+        }
         var jobs = Math.Min(options.Jobs, notebooks.Count);
         progress.Line(string.Create(CultureInfo.InvariantCulture,
-            $"Running {notebooks.Count} notebook(s) with dotnet-repl, {jobs} at a time, at most {options.Timeout.TotalSeconds:0.###} s each; executed copies go to {ReportCommand.Shown(repository, output)}/"));
+            $"Running {notebooks.Count} notebook(s) with dotnet-repl, {jobs} at a time, at most {options.Timeout.TotalSeconds:0.###} s " +
+                $"each; executed copies go to {ReportCommand.Shown(repository, output)}/"));
         progress.Begin(notebooks.Count);
-        var runs = await runner.RunAllAsync(notebooks, output, jobs, progress.Finished, started: progress.Started, cancellationToken: stop.Token).ConfigureAwait(false);
+        var runs = await runner.RunAllAsync(notebooks, output, jobs, progress.Finished, started: progress.Started,
+            cancellationToken: stop.Token).ConfigureAwait(false);
         progress.End();
         var exitCode = Summarize(runs, clock.Elapsed, stop);
         if (stop.Received is not null)
@@ -69,7 +79,8 @@ internal static class RunCommand
         else
         {
             // Notebooks from elsewhere have nothing to add to the workbook's report, so it stays as it was.
-            Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in {ReportCommand.Shown(repository, repository.Notebooks)}/.");
+            Console.WriteLine($"Report not updated: none of these notebooks is one of the workbook's in " +
+                $"{ReportCommand.Shown(repository, repository.Notebooks)}/.");
         }
         var apps = AppsCommand.Write(repository, runs.Where(r => r.Succeeded).Select(r => r.Notebook), Console.WriteLine);
         return exitCode == 0 && reported && apps == 0 ? 0 : 1;
@@ -77,7 +88,8 @@ internal static class RunCommand
 
     private static async Task RestoreToolsAsync(Repository repository, RunProgress progress, CancellationToken cancellationToken)
     {
-        progress.Line($"Restoring the local tools pinned in {LocalTool.ManifestPath.Replace('\\', '/')} (dotnet tool restore; the first time, it downloads them) ...");
+        progress.Line($"Restoring the local tools pinned in {LocalTool.ManifestPath.Replace('\\', '/')} (dotnet tool restore; the first " +
+            $"time, it downloads them) ...");
         var clock = Stopwatch.StartNew();
         await LocalTool.RestoreAsync(repository.Root, cancellationToken).ConfigureAwait(false);
         progress.Line(string.Create(CultureInfo.InvariantCulture, $"Local tools ready ({clock.Elapsed.TotalSeconds:0.0} s)."));
@@ -95,7 +107,8 @@ internal static class RunCommand
         var failed = runs.Count(r => !r.Succeeded && !r.Interrupted);
         var ok = runs.Count(r => r.Succeeded);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{runs.Count} notebook(s) in {elapsed.TotalSeconds:0.0} s: {ok} ok, {failed} failed{(unfinished.Length > 0 ? $", {unfinished.Length} not finished" : "")}"));
+            $"{runs.Count} notebook(s) in {elapsed.TotalSeconds:0.0} s: {ok} ok, {failed} " +
+                $"failed{(unfinished.Length > 0 ? $", {unfinished.Length} not finished" : "")}"));
         if (stop.Received is { } signal)
         {
             Console.WriteLine(unfinished.Length > 0
@@ -114,12 +127,14 @@ internal static class RunCommand
         {
             return;
         }
-        progress.Line($"Building the helper library the notebooks load, in {repository.Root} ({HelperLibrary.BuildCommand(repository)}) ...");
+        progress.Line($"Building the helper library the notebooks load, in {repository.Root} ({HelperLibrary.BuildCommand(repository)}) " +
+            $"...");
         var build = await HelperLibrary.BuildAsync(repository, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (build.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Building the helper library failed ({HelperLibrary.BuildCommand(repository)} in {repository.Root}):\n{build.Output}");
+            throw new InvalidOperationException($"Building the helper library failed ({HelperLibrary.BuildCommand(repository)} in " +
+                $"{repository.Root}):\n{build.Output}");
         }
         progress.Line(string.Create(CultureInfo.InvariantCulture, $"Helper library built ({build.Elapsed.TotalSeconds:0.0} s)."));
     }

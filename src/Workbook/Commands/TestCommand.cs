@@ -79,7 +79,8 @@ internal static class TestCommand
         if (counts is null)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tests: no TRX file in {results}, so no counts; dotnet test {(result.End == ProcessEnd.Exited ? $"exited with {result.ExitCode}" : "was stopped")}."));
+                $"tests: no TRX file in {results}, so no counts; dotnet test " +
+                    $"{(result.End == ProcessEnd.Exited ? $"exited with {result.ExitCode}" : "was stopped")}."));
         }
         else
         {
@@ -87,7 +88,8 @@ internal static class TestCommand
             if (counts.Failed == 0 && result.End == ProcessEnd.Exited && result.ExitCode != 0)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"dotnet test exited with {result.ExitCode} although no counted test failed: a test project did not build or its test host stopped (see above)."));
+                    $"dotnet test exited with {result.ExitCode} although no counted test failed: a test project did not build or its " +
+                        $"test host stopped (see above)."));
             }
             Console.WriteLine(counts);
         }

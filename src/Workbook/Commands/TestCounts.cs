@@ -46,7 +46,8 @@ internal sealed record TestCounts(int Passed, int Failed, int Skipped, int Files
         {
             throw new InvalidDataException($"{path} is not XML: {e.Message}", e);
         }
-        int Count(string name) => int.TryParse((string?)counters.Attribute(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        int Count(string name) => int.TryParse((string?)counters.Attribute(name), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var n) ? n : 0;
         // An error, a timeout or an abort is a test that did not pass either.
         return new(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), Count("notExecuted"), 1);
     }

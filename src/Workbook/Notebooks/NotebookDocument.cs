@@ -39,6 +39,9 @@ internal sealed record NotebookCell(int Number, string CellType, string Source, 
     /// <summary>The tag that marks a cell whose outputs are measurements of the machine (timings), so no two runs agree on them.</summary>
     public const string MeasurementTag = "measurement";
 
+    /// <summary>The kernel the cell's metadata names (<c>csharp</c>, <c>fsharp</c>, ...), or null when it names none.</summary>
+    public string? Kernel { get; init; }
+
     /// <summary>The cell's nbformat tags (<c>metadata.tags</c>).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
@@ -99,8 +102,10 @@ internal sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyL
             // The parser quotes the offending text, line breaks and all; a report line must stay one line.
             throw new InvalidDataException($"{path} is not valid JSON: {e.Message.ReplaceLineEndings(" ")}", e);
         }
-        var cells = (json["cells"] as JsonArray ?? throw new InvalidDataException($"{path} has no 'cells' array, so it is not a notebook."))
-            .Select((cell, i) => ReadCell(i + 1, cell as JsonObject ?? throw new InvalidDataException($"{path}: cell {i + 1} is not a JSON object.")))
+        var cells = (json["cells"] as JsonArray
+                ?? throw new InvalidDataException($"{path} has no 'cells' array, so it is not a notebook."))
+            .Select((cell, i) => ReadCell(i + 1, cell as JsonObject
+                ?? throw new InvalidDataException($"{path}: cell {i + 1} is {Kind(cell)}, not a JSON object."), path))
             .ToArray();
         return new NotebookDocument(path, json, cells);
     }
@@ -159,33 +164,89 @@ internal sealed record NotebookDocument(string Path, JsonObject Json, IReadOnlyL
     public IEnumerable<string> HtmlOutputs =>
         Cells.SelectMany(c => c.Outputs).Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>();
 
-    private static NotebookCell ReadCell(int number, JsonObject cell)
+    // Each field is checked for its nbformat type, so a malformed notebook fails by name in one line, whatever it holds.
+    private static NotebookCell ReadCell(int number, JsonObject cell, string path)
     {
-        var outputs = (cell["outputs"] as JsonArray ?? [])
-            .Select(o => ReadOutput(o!.AsObject()))
+        var where = $"{path}: cell {number}";
+        var outputs = Array(cell, "outputs", where)
+            .Select((o, i) => ReadOutput(o as JsonObject
+                ?? throw new InvalidDataException($"{where}: output {i + 1} is {Kind(o)}, not a JSON object."), $"{where}, output {i + 1}"))
             .ToArray();
-        var tags = (cell["metadata"]?["tags"] as JsonArray ?? []).Select(t => (string?)t).OfType<string>().ToArray();
-        return new NotebookCell(number, (string?)cell["cell_type"] ?? "", JoinText(cell["source"]) ?? "", outputs) { Tags = tags };
+        var metadata = cell["metadata"] switch
+        {
+            null => null,
+            JsonObject o => o,
+            var other => throw new InvalidDataException($"{where}: 'metadata' is {Kind(other)}, not a JSON object."),
+        };
+        var tags = (metadata is null ? [] : Array(metadata, "tags", where))
+            .Select(t => t is JsonValue v && v.TryGetValue<string>(out var tag)
+                ? tag
+                : throw new InvalidDataException($"{where}: a tag is {Kind(t)}, not a string."))
+            .ToArray();
+        var source = JoinText(cell["source"], $"{where}, 'source'") ?? "";
+        return new NotebookCell(number, Text(cell, "cell_type", where) ?? "", source, outputs)
+        {
+            Tags = tags,
+            Kernel = KernelOf(metadata),
+        };
     }
 
-    private static CellOutput ReadOutput(JsonObject output)
+    private static CellOutput ReadOutput(JsonObject output, string where = "an output")
     {
-        var data = (output["data"] as JsonObject ?? [])
-            .ToDictionary(p => p.Key, p => JoinText(p.Value) ?? "");
+        var data = output["data"] switch
+        {
+            null => [],
+            JsonObject o => o,
+            var other => throw new InvalidDataException($"{where}: 'data' is {Kind(other)}, not a JSON object."),
+        };
         return new CellOutput(
-            (string?)output["output_type"] ?? "",
-            data,
-            (string?)output["name"],
-            JoinText(output["text"]),
-            (string?)output["ename"],
-            (string?)output["evalue"]);
+            Text(output, "output_type", where) ?? "",
+            data.ToDictionary(p => p.Key, p => JoinText(p.Value, $"{where}, '{p.Key}'") ?? ""),
+            Text(output, "name", where),
+            JoinText(output["text"], $"{where}, 'text'"),
+            Text(output, "ename", where),
+            Text(output, "evalue", where));
     }
 
-    // nbformat allows multi-line strings as one string or as an array of lines.
-    private static string? JoinText(JsonNode? node) => node switch
+    // The kernel a Polyglot cell runs in (polyglot_notebook.kernelName, or dotnet_interactive.language in older files).
+    private static string? KernelOf(JsonObject? metadata) =>
+        (metadata?["polyglot_notebook"] as JsonObject)?["kernelName"] is JsonValue kernel && kernel.TryGetValue<string>(out var name)
+            ? name
+            : (metadata?["dotnet_interactive"] as JsonObject)?["language"] is JsonValue language
+                && language.TryGetValue<string>(out var old)
+                ? old
+                : null;
+
+    private static JsonArray Array(JsonObject node, string key, string where) => node[key] switch
+    {
+        null => [],
+        JsonArray array => array,
+        var other => throw new InvalidDataException($"{where}: '{key}' is {Kind(other)}, not an array."),
+    };
+
+    private static string? Text(JsonObject node, string key, string where) => node[key] switch
     {
         null => null,
-        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var other => throw new InvalidDataException($"{where}: '{key}' is {Kind(other)}, not a string."),
+    };
+
+    private static string Kind(JsonNode? node) => node is null ? "null" : node.GetValueKind() switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => $"the number {node.ToJsonString()}",
+        var kind => kind.ToString().ToLowerInvariant(),
+    };
+
+    // nbformat allows multi-line strings as one string or as an array of lines; a rich output's JSON data is kept as JSON.
+    private static string? JoinText(JsonNode? node, string where) => node switch
+    {
+        null => null,
+        JsonArray lines => string.Concat(lines.Select(l => l is JsonValue v && v.TryGetValue<string>(out var line)
+            ? line
+            : throw new InvalidDataException($"{where}: a line is {Kind(l)}, not a string."))),
         JsonValue value when value.TryGetValue<string>(out var s) => s,
         _ => node.ToJsonString(),
     };

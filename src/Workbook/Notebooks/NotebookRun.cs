@@ -11,7 +11,8 @@ namespace Workbook.Notebooks;
 /// <param name="ExitCode">dotnet-repl's exit code (2 when a cell failed, -1 when it was stopped or never started).</param>
 /// <param name="Errors">The failing cells found in the executed copy.</param>
 /// <param name="Log">What dotnet-repl printed.</param>
-internal sealed record NotebookRun(string Notebook, string Name, string ExecutedPath, TimeSpan Elapsed, int ExitCode, IReadOnlyList<CellError> Errors, string Log)
+internal sealed record NotebookRun(string Notebook, string Name, string ExecutedPath, TimeSpan Elapsed, int ExitCode,
+    IReadOnlyList<CellError> Errors, string Log)
 {
     /// <summary>Why the run failed when no cell's error says it: a notebook that cannot be read, a copy that cannot be
     /// written, a kernel that died or ran too long.</summary>
@@ -36,7 +37,8 @@ internal sealed record NotebookRun(string Notebook, string Name, string Executed
     {
         ArgumentNullException.ThrowIfNull(log);
         var lines = log.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        return lines.FirstOrDefault(l => l.Contains("exception", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase))
+        return lines.FirstOrDefault(l => l.Contains("exception", StringComparison.OrdinalIgnoreCase) || l.Contains("error",
+            StringComparison.OrdinalIgnoreCase))
             ?? lines.FirstOrDefault()
             ?? "it printed nothing";
     }

@@ -27,8 +27,9 @@ internal sealed class NotebookRunner(Repository repository)
 
     /// <summary>
     /// Runs every notebook, at most <paramref name="parallelism"/> at once, reporting each as it finishes; the executed
-    /// copy of each goes to <paramref name="outputFolder"/> under its <see cref="Repository.RelativeName"/>, so
-    /// notebooks/solutions/01-x.ipynb and notebooks/01-x.ipynb do not overwrite each other. The executed copies of all
+    /// copy of each goes to <paramref name="outputFolder"/> under its <see cref="Repository.ArtifactName"/>, so
+    /// notebooks/solutions/01-x.ipynb, notebooks/01-x.ipynb and /elsewhere/01-x.ipynb do not overwrite each other. The executed copies of
+    /// all
     /// of them are deleted first, so a run that is stopped leaves fresh copies or none, never stale ones.
     /// </summary>
     /// <param name="notebooks">The notebooks to run.</param>
@@ -40,15 +41,17 @@ internal sealed class NotebookRunner(Repository repository)
     /// <param name="cancellationToken">Stops the running notebooks (with their processes) and keeps the rest from starting.</param>
     /// <returns>The runs in the order of <paramref name="notebooks"/>, including the interrupted and the never started.</returns>
     public async Task<IReadOnlyList<NotebookRun>> RunAllAsync(
-        IReadOnlyList<string> notebooks, string outputFolder, int parallelism, Action<NotebookRun>? finished = null, string? relativeTo = null,
+        IReadOnlyList<string> notebooks, string outputFolder, int parallelism, Action<NotebookRun>? finished = null,
+            string? relativeTo = null,
         Action<string>? started = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var names = notebooks.Select(n => repository.RelativeName(n, relativeTo)).ToArray();
-        RefuseSharedCopies(notebooks, names);
-        var copies = names.Select(n => new ExecutedCopy(Path.GetFullPath(Path.Combine(outputFolder, n)))).ToArray();
+        var places = notebooks.Select(n => repository.ArtifactName(n, relativeTo)).ToArray();
+        RefuseSameNames(notebooks, names);
+        var copies = places.Select(n => new ExecutedCopy(Path.GetFullPath(Path.Combine(outputFolder, n)))).ToArray();
         var problems = copies.Select(c => c.Clear()).ToArray();
         var runs = new NotebookRun[notebooks.Count];
         Task<NotebookRun> StartAsync(int i)
@@ -81,7 +84,8 @@ internal sealed class NotebookRunner(Repository repository)
     /// <param name="name">How reports name it; its <see cref="Repository.RelativeName"/> when null.</param>
     /// <param name="cancellationToken">Stops the run, with every process it started.</param>
     /// <returns>The run, with the errors found in the executed copy, or the problem that kept it from finishing.</returns>
-    public async Task<NotebookRun> RunAsync(string notebook, string executedPath, string? name = null, CancellationToken cancellationToken = default)
+    public async Task<NotebookRun> RunAsync(string notebook, string executedPath, string? name = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notebook);
         ArgumentException.ThrowIfNullOrWhiteSpace(executedPath);
@@ -129,7 +133,7 @@ internal sealed class NotebookRunner(Repository repository)
             [.. repl.Arguments, "--run", notebook, "--exit-after-run", "--output-path", temporary],
             Path.GetDirectoryName(notebook)!,
             Timeout,
-            environment: NoSharedServers,
+            environment: new Dictionary<string, string>(NoSharedServers.Concat(Leftovers.Marks(Path.GetDirectoryName(temporary)!))),
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -143,7 +147,8 @@ internal sealed class NotebookRunner(Repository repository)
         if (!File.Exists(temporary))
         {
             return run with { Problem = string.Create(CultureInfo.InvariantCulture,
-                $"dotnet-repl exited with code {result.ExitCode} and wrote no executed copy, so the kernel ended before the last cell finished (a cell that calls Environment.Exit, or a crash): {NotebookRun.Reason(result.Output)}") };
+                $"dotnet-repl exited with code {result.ExitCode} and wrote no executed copy, so the kernel ended before the last cell " +
+                    $"finished (a cell that calls Environment.Exit, or a crash): {NotebookRun.Reason(result.Output)}") };
         }
         NotebookDocument executed;
         try
@@ -163,7 +168,8 @@ internal sealed class NotebookRunner(Repository repository)
     }
 
     private static string StoppedProblem(ProcessResult result, TimeSpan limit) => result.End == ProcessEnd.TimedOut
-        ? string.Create(CultureInfo.InvariantCulture, $"stopped at the per-notebook limit of {limit.TotalSeconds:0.###} s (--timeout), with every process it started; no executed copy was written")
+        ? string.Create(CultureInfo.InvariantCulture, $"stopped at the per-notebook limit of {limit.TotalSeconds:0.###} s (--timeout), " +
+            $"with every process it started; no executed copy was written")
         : "stopped on request (SIGINT or SIGTERM) before it finished, with every process it started; no executed copy was written";
 
     // A notebook dotnet-repl cannot parse would fail with a stack trace; said in one line instead, without starting it.
@@ -188,17 +194,18 @@ internal sealed class NotebookRunner(Repository repository)
         new(notebook, name, executedPath, TimeSpan.Zero, -1, [], "") { Problem = problem };
 
     private static NotebookRun NotStarted(string notebook, string name, string executedPath) =>
-        new(notebook, name, executedPath, TimeSpan.Zero, -1, [], "") { Problem = "not started: the run was stopped first", Interrupted = true };
+        new(notebook, name, executedPath, TimeSpan.Zero, -1, [], "") { Problem = "not started: the run was stopped first",
+            Interrupted = true };
 
-    // Two notebooks of one name from different folders outside notebooks/ would share an executed copy.
-    private static void RefuseSharedCopies(IReadOnlyList<string> notebooks, string[] names)
+    // Two notebooks of one name could not be told apart in the progress lines, and one given twice would share a copy.
+    private static void RefuseSameNames(IReadOnlyList<string> notebooks, string[] names)
     {
         if (names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
             throw new ArgumentException(
                 $"notebooks must have distinct names, but {clash.Count()} of them are named '{clash.Key}': " +
                 string.Join(", ", notebooks.Where((_, i) => string.Equals(names[i], clash.Key, StringComparison.OrdinalIgnoreCase))) +
-                ". Their executed copies would overwrite each other; run them separately.",
+                ". Their progress lines and failures could not be told apart; run them separately.",
                 nameof(notebooks));
         }
     }

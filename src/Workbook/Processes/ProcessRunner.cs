@@ -121,6 +121,11 @@ internal static class ProcessRunner
         }
     }
 
-    private static string StoppedLine(ProcessEnd end, TimeSpan timeout, string fileName, IEnumerable<string> arguments) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(end == ProcessEnd.TimedOut ? $"Stopped after {timeout.TotalSeconds:0.###} s" : "Stopped on request")}: {fileName} {string.Join(' ', arguments)}");
+    private static string StoppedLine(ProcessEnd end, TimeSpan timeout, string fileName, IEnumerable<string> arguments)
+    {
+        var why = end == ProcessEnd.TimedOut
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Stopped after {timeout.TotalSeconds:0.###} s")
+            : "Stopped on request";
+        return $"{why}: {fileName} {string.Join(' ', arguments)}";
+    }
 }

@@ -33,7 +33,8 @@ internal sealed class ProcessTree
         var needle = Encoding.ASCII.GetBytes(variable + "=");
         return Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Select(name => int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out var pid) ? pid : 0)
             .Where(pid => pid > 0 && pid != Environment.ProcessId && HasVariable(pid, needle))
             .ToArray();
     }

@@ -96,7 +96,8 @@ internal static partial class InlineMathLines
             n++;
         }
         var run = new string('`', n);
-        for (var at = text.IndexOf(run, start + n, StringComparison.Ordinal); at >= 0; at = text.IndexOf(run, at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf(run, start + n, StringComparison.Ordinal); at >= 0; at = text.IndexOf(run, at + 1,
+            StringComparison.Ordinal))
         {
             var before = text[at - 1] == '`';
             var after = at + n < text.Length && text[at + n] == '`';

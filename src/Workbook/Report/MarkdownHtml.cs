@@ -10,7 +10,8 @@ namespace Workbook.Report;
 /// Renders a notebook's markdown cell to HTML for the report. LaTeX is parsed as math (Markdig's mathematics extension)
 /// so that <c>_</c>, <c>*</c> and <c>\\</c> inside <c>$...$</c> and <c>$$...$$</c> reach KaTeX untouched, wrapped in
 /// <c>class="math"</c> elements that the report's script typesets (inline math wrapped over lines is joined first, see
-/// <see cref="InlineMathLines"/>); links to other notebooks point at their pages.
+/// <see cref="InlineMathLines"/>); links to other notebooks point at their pages; raw HTML is cleaned by
+/// <see cref="MarkdownSanitizer"/>.
 /// </summary>
 internal static class MarkdownHtml
 {
@@ -41,7 +42,7 @@ internal static class MarkdownHtml
         {
             math.GetAttributes().AddClass(DisplayClass);
         }
-        return document.ToHtml(Pipeline);
+        return MarkdownSanitizer.Clean(document.ToHtml(Pipeline));
     }
 
     /// <summary>

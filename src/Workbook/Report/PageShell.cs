@@ -4,8 +4,9 @@ using System.Text;
 namespace Workbook.Report;
 
 /// <summary>
-/// The frame every report page shares: head with the vendored stylesheets and scripts (all local, so a page opened from
-/// disk needs no network), an error recorder that runs before anything else, and the report script at the end.
+/// The frame every report page shares: head with a policy that refuses the network, the vendored stylesheets and scripts
+/// (all local, so a page opened from disk needs no network), an error recorder that runs before anything else, and the
+/// report script at the end.
 /// </summary>
 internal static class PageShell
 {
@@ -14,6 +15,14 @@ internal static class PageShell
 
     /// <summary>The attribute of <c>&lt;html&gt;</c> the report script sets once math and code are rendered.</summary>
     public const string RenderedAttribute = "data-rendered";
+
+    /// <summary>
+    /// The page's Content-Security-Policy: scripts, styles, images and fonts from the page's own files, inline or as data:
+    /// URLs, and nothing from the network, whatever an output holds; a chart's inline plotly.js still runs.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self' file: 'unsafe-inline' 'unsafe-eval'; style-src 'self' file: 'unsafe-inline'; " +
+        "img-src 'self' file: data: blob:; font-src 'self' file: data:; media-src 'self' file: data: blob:";
 
     // Inline and first, so that errors in the scripts below (and assets that fail to load) are recorded too.
     private const string ErrorRecorder = """
@@ -32,6 +41,9 @@ internal static class PageShell
               window.lowrankReportError((e.message || 'error') + (e.filename ? ' (' + e.filename + ':' + e.lineno + ')' : ''));
             }
           }, true);
+          document.addEventListener('securitypolicyviolation', function (e) {
+            window.lowrankReportError('blocked ' + e.blockedURI + ' (' + e.effectiveDirective + ')');
+          });
           window.addEventListener('unhandledrejection', function (e) {
             window.lowrankReportError('unhandled rejection: ' + (e.reason && e.reason.message || e.reason));
           });
@@ -47,6 +59,7 @@ internal static class PageShell
         string Asset(string file) => WebUtility.HtmlEncode(ReportPaths.Href(path, $"{ReportPaths.Assets}/{file}"));
         var page = new StringBuilder(body.Length + 4096);
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append(" · LowRankNotebooks</title>\n")
             .Append(ErrorRecorder).Append('\n');

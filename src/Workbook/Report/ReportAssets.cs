@@ -49,7 +49,8 @@ internal static class ReportAssets
         var name = Assembly.GetManifestResourceNames()
             .FirstOrDefault(n => n.Replace('\\', '/') == Prefix + file)
             ?? throw new InvalidOperationException(
-                $"The report asset '{file}' is not embedded in {Assembly.GetName().Name}: run it from a complete checkout with the Quick start's command, which builds it with the assets.");
+                $"The report asset '{file}' is not embedded in {Assembly.GetName().Name}: run it from a complete checkout with the Quick " +
+                    $"start's command, which builds it with the assets.");
         using var stream = Assembly.GetManifestResourceStream(name)!;
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -42,6 +42,7 @@ internal sealed record ReportNavigation(ReportPage Page, ReportPage? Previous, R
     {
         // rel="prev"/"next" lets browsers and readers step through the workbook in order.
         var rel = role is "previous" ? " rel=\"prev\"" : role is "next" ? " rel=\"next\"" : "";
-        return $"<a class=\"{role}\"{rel} href=\"{WebUtility.HtmlEncode(ReportPaths.Href(from, to))}\">{before}{WebUtility.HtmlEncode(text)}{after}</a>\n";
+        return $"<a class=\"{role}\"{rel} " +
+            $"href=\"{WebUtility.HtmlEncode(ReportPaths.Href(from, to))}\">{before}{WebUtility.HtmlEncode(text)}{after}</a>\n";
     }
 }

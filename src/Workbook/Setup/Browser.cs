@@ -47,11 +47,13 @@ internal static class Browser
 
     /// <summary>What to do when <see cref="Find"/> finds nothing: which browsers to install, or which variable to set.</summary>
     public static string Missing =>
-        $"The chart tests open the executed notebooks in a headless Chromium-family browser, and none was found. {HowToGetOne} Searched: {string.Join(", ", Candidates())}";
+        $"The chart tests open the executed notebooks in a headless Chromium-family browser, and none was found. {HowToGetOne} Searched: " +
+            $"{string.Join(", ", Candidates())}";
 
     /// <summary>Which browsers to install, or which variable to set, for <see cref="Find"/> to find one.</summary>
     public static string HowToGetOne =>
-        "Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get install chromium; Ubuntu, whose chromium is a snap: Google Chrome), " +
+        "Install Chromium, Google Chrome or Microsoft Edge (Debian: sudo apt-get install chromium; Ubuntu, whose chromium is a snap: " +
+            "Google Chrome), " +
         $"or set {Variable} to the browser's executable.";
 
     private static string[] WindowsCandidates() =>

@@ -55,7 +55,8 @@ internal sealed record LocalTool(string FileName, IReadOnlyList<string> Argument
         var folder = Path.Combine(cache, package.ToLowerInvariant(), version.ToLowerInvariant());
         var tools = Path.Combine(folder, "tools");
         var entryPoint = EntryPoint(tools, command) ?? throw new InvalidOperationException(
-            $"{command} {version} is pinned in {manifest}, but {tools} has no entry point for it for .NET {Environment.Version.Major}: run 'dotnet tool restore' in {root}.");
+            $"{command} {version} is pinned in {manifest}, but {tools} has no entry point for it for .NET {Environment.Version.Major}: " +
+                $"run 'dotnet tool restore' in {root}.");
         return new LocalTool("dotnet", ["exec", entryPoint]) { PackageFolder = folder };
     }
 
@@ -111,7 +112,8 @@ internal sealed record LocalTool(string FileName, IReadOnlyList<string> Argument
         var line = result.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
         return line is not null && result.ExitCode == 0
             ? line[prefix.Length..].Trim()
-            : throw new InvalidOperationException($"'dotnet nuget locals global-packages --list' did not name the NuGet cache:\n{result.Output}");
+            : throw new InvalidOperationException($"'dotnet nuget locals global-packages --list' did not name the NuGet " +
+                $"cache:\n{result.Output}");
     }
 
     // tools/<framework>/<runtime>/DotnetToolSettings.xml names the entry point; the newest framework this runtime runs wins.

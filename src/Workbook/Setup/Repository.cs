@@ -48,7 +48,8 @@ internal sealed record Repository(string Root)
                 return new Repository(folder.FullName);
             }
         }
-        throw new DirectoryNotFoundException($"No {SolutionFile} in '{first}' or any folder above it, so it is not inside a LowRankNotebooks checkout.");
+        throw new DirectoryNotFoundException($"No {SolutionFile} in '{first}' or any folder above it, so it is not inside a " +
+            $"LowRankNotebooks checkout.");
     }
 
     /// <summary>The workbook's lessons (or the notebooks directly in <paramref name="folder"/>), in file-name order
@@ -78,5 +79,27 @@ internal sealed record Repository(string Root)
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
             ? Path.GetFileName(notebook)
             : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>The folder, relative to where executed copies and apps go, that holds those of notebooks from elsewhere.</summary>
+    public const string OtherFolder = "other";
+
+    /// <summary>
+    /// Where a notebook's executed copy and app go, relative to their folder: a notebook under <paramref name="folder"/>
+    /// (default notebooks/) at its <see cref="RelativeName"/>; any other at <c>other/HASH/NAME.ipynb</c>, HASH naming
+    /// its folder, so a notebook from elsewhere that shares a lesson's file name cannot be taken for that lesson.
+    /// </summary>
+    public string ArtifactName(string notebook, string? folder = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(notebook);
+        var full = Path.GetFullPath(notebook);
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder ?? Notebooks), full);
+        if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+        {
+            return relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+        var where = System.Text.Encoding.UTF8.GetBytes(Path.GetDirectoryName(full)!);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(where))[..12];
+        return $"{OtherFolder}/{hash}/{Path.GetFileName(full)}";
     }
 }

@@ -22,7 +22,8 @@ internal sealed record SdkPin(Version Version, string Text, string RollForward)
         JsonNode? sdk;
         try
         {
-            sdk = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?["sdk"];
+            sdk = JsonNode.Parse(File.ReadAllText(path),
+                documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?["sdk"];
         }
         catch (JsonException e)
         {
@@ -53,7 +54,8 @@ internal sealed record SdkPin(Version Version, string Text, string RollForward)
     };
 
     /// <summary>What to install when no installed SDK satisfies the pin.</summary>
-    public string Fix => $"install the .NET SDK {Accepted} from https://dotnet.microsoft.com/download/dotnet/{Band}, then open a new terminal";
+    public string Fix => $"install the .NET SDK {Accepted} from https://dotnet.microsoft.com/download/dotnet/{Band}, then open a new " +
+        $"terminal";
 
     /// <inheritdoc/>
     public override string ToString() => $"global.json ({Text}, rollForward {RollForward})";
