@@ -151,14 +151,11 @@ public sealed partial class AppDisplayTests : IDisposable
     }
 
     [Fact]
-    public void A_page_refuses_a_null_chart_and_an_endless_sequence_by_name()
+    public void A_page_refuses_a_null_chart_and_a_null_list_by_name()
     {
         var nullChart = Assert.Throws<ArgumentException>(() => ChartHtml.Page("t", [Chart("a"), null!]));
         Assert.Equal("charts", nullChart.ParamName);
         Assert.StartsWith("charts[1] is null, but every element must be a GenericChart.", nullChart.Message, StringComparison.Ordinal);
-        var endless = Assert.Throws<ArgumentException>(() => ChartHtml.Page("t", Enumerable.Repeat(Chart("a"), int.MaxValue)));
-        Assert.Equal("charts", endless.ParamName);
-        Assert.Contains("at most 10000 items", endless.Message, StringComparison.Ordinal);
         Assert.Equal("charts", Assert.Throws<ArgumentNullException>(() => ChartHtml.Page("t", null!)).ParamName);
     }
 

@@ -145,8 +145,8 @@ public static class LoraStep
         // The loss is a mean over the batch: with no examples it would be 0/0, which is no overflow and no loss.
         if (x.ColumnCount == 0)
         {
-            throw Guard.Invalid(nameof(x), $"{nameof(x)} must have at least one column (one example), but is {Guard.Shape(x)}: " +
-                "the loss of an empty batch is 0/0.");
+            throw Guard.Invalid(nameof(x),
+                $"{nameof(x)} must have at least one column (one example), but is {Guard.Shape(x)}: an empty batch's loss is 0/0.");
         }
         Guard.Dimensions(y, d, x.ColumnCount, $"the rows of the {d}x{k} w0 by the columns of the {Guard.Shape(x)} x");
     }
