@@ -22,8 +22,8 @@ public sealed partial class AppDisplayTests : IDisposable
     }
 
     private static GenericChart Chart(string title) =>
-        Plotly.NET.Chart.withTitle(title, null).Invoke(Plotly.NET.CSharp.Chart.Column<double, int, string>([1.0, 2.0], Keys: new[] { 1,
-            2 }));
+        Plotly.NET.Chart.withTitle(title, null).Invoke(
+            Plotly.NET.CSharp.Chart.Column<double, int, string>([1.0, 2.0], Keys: new[] { 1, 2 }));
 
     [Fact]
     public void Each_chart_becomes_a_numbered_self_contained_page_and_one_line_naming_it()

@@ -86,8 +86,8 @@ public class ChartLayoutTests
             Assert.Equal("text", (string?)trace["hoverinfo"]);
             Assert.NotEqual(false, (bool?)trace["showlegend"]);
             Assert.False(string.IsNullOrWhiteSpace((string?)trace["name"]));
-            if ((string?)trace["type"] == "scatter" && points > 1 && name != "loss" && !((string?)trace["name"])!.StartsWith("tolerance",
-                StringComparison.Ordinal))
+            if ((string?)trace["type"] == "scatter" && points > 1 && name != "loss" && !((string?)trace["name"])!
+                .StartsWith("tolerance", StringComparison.Ordinal))
             {
                 // Ranks and sizes are few and discrete: each is marked, the line only guides the eye. (A loss curve has
                 // hundreds of steps, and the tolerance is one level: both are lines.)
@@ -100,8 +100,8 @@ public class ChartLayoutTests
     public void A_single_trace_keeps_its_legend_entry_which_says_what_the_line_is()
     {
         // plotly hides the legend of a figure with one trace; the legend is where the chart says what is drawn.
-        foreach (var chart in new[] { Charts.TrainingLoss([1.0, 0.5]), Charts.SingularValues(Vector<double>.Build.DenseOfArray([1.0]),
-            0.1) })
+        foreach (var chart in new[]
+            { Charts.TrainingLoss([1.0, 0.5]), Charts.SingularValues(Vector<double>.Build.DenseOfArray([1.0]), 0.1) })
         {
             Assert.All(Figure(chart)["data"]!.AsArray(), t => Assert.True((bool)t!["showlegend"]!));
         }
@@ -454,8 +454,8 @@ public class ChartLayoutTests
 
         // Cells as large as the budget allows: 40 px at most, panels at most 420 px tall, or else the panels and the
         // last colour bar fill the 980 px.
-        var lastEnd = Doubles(layout["xaxis"
-            + (shapes.Length == 1 ? "" : shapes.Length.ToString(CultureInfo.InvariantCulture))]!["domain"])[1] * plotWidth;
+        var lastAxis = "xaxis" + (shapes.Length == 1 ? "" : shapes.Length.ToString(CultureInfo.InvariantCulture));
+        var lastEnd = Doubles(layout[lastAxis]!["domain"])[1] * plotWidth;
         var capped = cell!.Value >= 40 - 1e-6 || cell.Value * shapes.Max(s => s.Rows) >= 420 - 1e-6;
         if (!capped)
         {
@@ -469,8 +469,8 @@ public class ChartLayoutTests
     {
         // Every 1, 2, 5, 10, 20, … indices from 0: the smallest such step that keeps labels minPixels apart
         // (cell is measured back from the domains, so it carries their rounding).
-        var step = Enumerable.Range(0, 18).Select(n => new[] { 1, 2, 5 }[n % 3] * Math.Pow(10,
-            n / 3)).First(s => s * cell >= minPixels - 1e-6);
+        var step = Enumerable.Range(0, 18).Select(n => new[] { 1, 2, 5 }[n % 3] * Math.Pow(10, n / 3))
+            .First(s => s * cell >= minPixels - 1e-6);
         Assert.Equal(Enumerable.Range(0, (int)((count - 1) / step) + 1).Select(i => i * step), ticks);
     }
 

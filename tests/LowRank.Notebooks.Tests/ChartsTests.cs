@@ -13,8 +13,8 @@ public class ChartsTests
         figure["data"]!.AsArray().Select(t => (string)t!["type"]!).ToArray();
 
     private static RankSweep Sweep(params (double Error, double EckartYoung)[] points) =>
-        new([.. points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length, 1 - (i
-            + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1)))]);
+        new([.. points.Select((p, i) => new RankSweepPoint(i + 1, p.Error, p.EckartYoung, p.Error / 10, (i + 1.0) / points.Length,
+            1 - (i + 1.0) / points.Length, null, ParameterCount.Of(10, 10, i + 1)))]);
 
     private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => (string)v!).ToArray();
 

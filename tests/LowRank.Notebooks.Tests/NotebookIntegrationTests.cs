@@ -11,8 +11,8 @@ namespace LowRank.Notebooks.Tests;
 public partial class NotebookIntegrationTests
 {
     private static GenericChart Chart(string title) =>
-        Plotly.NET.Chart.withTitle(title, null).Invoke(Plotly.NET.CSharp.Chart.Column<double, int, string>([1.0, 2.0], Keys: new[] { 1,
-            2 }));
+        Plotly.NET.Chart.withTitle(title, null).Invoke(
+            Plotly.NET.CSharp.Chart.Column<double, int, string>([1.0, 2.0], Keys: new[] { 1, 2 }));
 
     [Fact]
     public void Plotly_js_is_read_from_Plotly_NET_and_is_the_version_it_targets()
