@@ -20,6 +20,18 @@ public static class Digits
     public const int MaxGreyLevel = 16;
 
     /// <summary>
+    /// The 1,797 UCI digits of <c>notebooks/data/digits.csv.gz</c>, from the copy built into this library, scaled to 0–1 as
+    /// <see cref="Load(string)"/> reads them, so a notebook, its app and an exercise check find them from any folder.
+    /// </summary>
+    /// <returns>One column per image, in the file's order.</returns>
+    public static LabelledImages Load()
+    {
+        using var resource = typeof(Digits).Assembly.GetManifestResourceStream("LowRank.digits.csv.gz")
+            ?? throw new InvalidOperationException("LowRank.dll was built without its copy of notebooks/data/digits.csv.gz.");
+        return Read(resource, "the built-in digits.csv.gz");
+    }
+
+    /// <summary>
     /// Reads a gzip-compressed file of lines of 64 grey levels (0–16) and a digit (0–9), comma separated, and returns the
     /// images scaled to 0–1 (<c>torch.tensor(raw[:, :64]) / 16</c>).
     /// </summary>
@@ -33,9 +45,14 @@ public static class Digits
             throw new FileNotFoundException($"The digits file '{path}' does not exist (full path: {Path.GetFullPath(path)}).", path);
         }
         using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        return Read(file, path);
+    }
+
+    private static LabelledImages Read(Stream compressed, string source)
+    {
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
-        return Parse(reader, path);
+        return Parse(reader, source);
     }
 
     internal static LabelledImages Parse(TextReader reader, string source)
