@@ -136,6 +136,15 @@ def run():
     losses, upside_down_tuned, _, count = lora(upside_down, 4, ALPHA)
     runs["upside_down_r4"] = summary(losses, upside_down_tuned, count, upside_down)
 
+    # Notebook 7's exercises: a rank-2 adapter on the upside-down digits, and the original test images whose prediction
+    # the rank-4 mirrored adapter changes.
+    _, upside_down_rank2, _, _ = lora(upside_down, 2, ALPHA)
+    with torch.no_grad():
+        changed = (forward(images[test], *adapters[4][0]).argmax(1) != forward(images[test], *base).argmax(1)).sum().item()
+    exercises = {"upside_down_rank2_validation_accuracy": accuracy(upside_down, validation, upside_down_rank2),
+                 "upside_down_rank4_validation_accuracy": runs["upside_down_r4"]["new_validation_accuracy"],
+                 "changed_original_predictions": changed}
+
     # Merged weights against the adapter's path, W0 x + (alpha/r) B (A x), on the mirrored test images.
     merged, (b1, a1, b2, a2) = adapters[4]
     scale = ALPHA / 4
@@ -164,6 +173,7 @@ def run():
         },
         "runs": runs,
         "merge_largest_logit_difference": merge_difference,
+        "exercises": exercises,
     }
 
 

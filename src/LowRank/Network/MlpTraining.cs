@@ -71,6 +71,33 @@ public static class MlpTraining
         return new MlpTrainingRun<MlpAdapters>(new MlpAdapters(hidden.Adapter(), output.Adapter()), losses);
     }
 
+    /// <summary>The mean cross-entropy of a batch and its gradients with respect to W₁, b₁, W₂ and b₂, as one step takes them.</summary>
+    internal static (double Loss, Matrix<float> W1, Vector<float> B1, Matrix<float> W2, Vector<float> B2) Gradients(Mlp network, LabelledImages batch)
+    {
+        var engine = new Engine(network, batch, WholeBatch(batch));
+        var loss = engine.Evaluate(throughHidden: true);
+        return (loss, Copy(engine.G1Matrix), Vector<float>.Build.Dense([.. engine.Gb1]), Copy(engine.G2Matrix), Vector<float>.Build.Dense([.. engine.Gb2]));
+    }
+
+    /// <summary>The mean cross-entropy of a batch through the adapted network and its gradients with respect to B₁, A₁, B₂, A₂.</summary>
+    internal static (double Loss, Matrix<float> B1, Matrix<float> A1, Matrix<float> B2, Matrix<float> A2) AdapterGradients(
+        Mlp frozen, MlpAdapters adapters, LabelledImages batch)
+    {
+        var engine = new Engine(frozen, batch, WholeBatch(batch));
+        var hidden = new Factors(frozen.Hidden.Weight, adapters.Hidden, engine.W1, engine.G1);
+        var output = new Factors(frozen.Output.Weight, adapters.Output, engine.W2, engine.G2);
+        hidden.Merge();
+        output.Merge();
+        var loss = engine.Evaluate(throughHidden: true);
+        hidden.Gradients();
+        output.Gradients();
+        return (loss, Copy(hidden.GradB), Copy(hidden.GradA), Copy(output.GradB), Copy(output.GradA));
+    }
+
+    private static TrainingSchedule WholeBatch(LabelledImages batch) => new(batch?.Count ?? 1, epochs: 1, learningRate: 1);
+
+    private static Matrix<float> Copy(Matrix<float> m) => m.Clone();
+
     /// <summary>One adapter's factors and the buffers that turn a weight's gradient into theirs.</summary>
     private sealed class Factors
     {
@@ -98,6 +125,10 @@ public static class MlpTraining
         public float[] GradBData => gradB.AsColumnMajorArray();
 
         public float[] GradAData => gradA.AsColumnMajorArray();
+
+        public Matrix<float> GradB => gradB;
+
+        public Matrix<float> GradA => gradA;
 
         /// <summary>W = W₀ + s·(B·A), into the weight the forward pass reads, in PyTorch's order of operations.</summary>
         public void Merge()
@@ -168,6 +199,13 @@ public static class MlpTraining
         public float[] G2 => g2.AsColumnMajorArray();
 
         public float[] Gb2 => gb2.AsArray();
+
+        public Matrix<float> G1Matrix => g1;
+
+        public Matrix<float> G2Matrix => g2;
+
+        /// <summary>One forward and backward pass over the first batch, without an update.</summary>
+        public double Evaluate(bool throughHidden) => ForwardBackward(batches[0].X, batches[0].Labels, throughHidden);
 
         public Mlp Network() => new(new DenseLayer(w1, b1), new DenseLayer(w2, b2));
 
