@@ -21,12 +21,20 @@ public static class MlpTraining
     /// <returns>The trained network and the loss of every batch.</returns>
     public static MlpTrainingRun<Mlp> Train(Mlp start, LabelledImages train, TrainingSchedule schedule)
     {
+        var (engine, step) = FullSteps(start, train, schedule);
+        return new MlpTrainingRun<Mlp>(engine.Network(), engine.Run(step));
+    }
+
+    /// <summary>The engine and one step of full training on it, which a benchmark times alone.</summary>
+    internal static (Engine Engine, Func<int, double> Step) FullSteps(Mlp start, LabelledImages train, TrainingSchedule schedule)
+    {
         var engine = new Engine(start, train, schedule);
         var w = new[] { engine.W1, engine.B1, engine.W2, engine.B2 };
         var g = new[] { engine.G1, engine.Gb1, engine.G2, engine.Gb2 };
         var adam = new Adam(schedule.LearningRate, w.Select(a => a.Length).ToArray());
-        var losses = engine.Run(throughHidden: true, beforeStep: null, afterStep: () => adam.Step(w, g));
-        return new MlpTrainingRun<Mlp>(engine.Network(), losses);
+        // The delegates are made once, so a step allocates nothing.
+        Action update = () => adam.Step(w, g);
+        return (engine, step => engine.Step(step, throughHidden: true, beforeStep: null, afterStep: update));
     }
 
     /// <summary>Fine-tuning the output layer alone: the hidden layer stays frozen.</summary>
@@ -40,7 +48,8 @@ public static class MlpTraining
         var w = new[] { engine.W2, engine.B2 };
         var g = new[] { engine.G2, engine.Gb2 };
         var adam = new Adam(schedule.LearningRate, w.Select(a => a.Length).ToArray());
-        var losses = engine.Run(throughHidden: false, beforeStep: null, afterStep: () => adam.Step(w, g));
+        Action update = () => adam.Step(w, g);
+        var losses = engine.Run(step => engine.Step(step, throughHidden: false, beforeStep: null, afterStep: update));
         return new MlpTrainingRun<Mlp>(engine.Network(), losses);
     }
 
@@ -51,6 +60,14 @@ public static class MlpTraining
     /// <param name="schedule">Batch size, epochs and learning rate.</param>
     /// <returns>The trained adapters and the loss of every batch.</returns>
     public static MlpTrainingRun<MlpAdapters> TrainAdapters(Mlp frozen, MlpAdapters start, LabelledImages train, TrainingSchedule schedule)
+    {
+        var (hidden, output, engine, step) = AdapterSteps(frozen, start, train, schedule);
+        return new MlpTrainingRun<MlpAdapters>(new MlpAdapters(hidden.Adapter(), output.Adapter()), engine.Run(step));
+    }
+
+    /// <summary>The factors, the engine and one LoRA step on them, which a benchmark times alone.</summary>
+    private static (Factors Hidden, Factors Output, Engine Engine, Func<int, double> Step) AdapterSteps(
+        Mlp frozen, MlpAdapters start, LabelledImages train, TrainingSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(start);
         var engine = new Engine(frozen, train, schedule);
@@ -65,11 +82,14 @@ public static class MlpTraining
         var w = new[] { hidden.BData, hidden.AData, output.BData, output.AData };
         var g = new[] { hidden.GradBData, hidden.GradAData, output.GradBData, output.GradAData };
         var adam = new Adam(schedule.LearningRate, w.Select(a => a.Length).ToArray());
-        var losses = engine.Run(throughHidden: true,
-            beforeStep: () => { hidden.Merge(); output.Merge(); },
-            afterStep: () => { hidden.Gradients(); output.Gradients(); adam.Step(w, g); });
-        return new MlpTrainingRun<MlpAdapters>(new MlpAdapters(hidden.Adapter(), output.Adapter()), losses);
+        Action merge = () => { hidden.Merge(); output.Merge(); };
+        Action update = () => { hidden.Gradients(); output.Gradients(); adam.Step(w, g); };
+        return (hidden, output, engine, step => engine.Step(step, throughHidden: true, beforeStep: merge, afterStep: update));
     }
+
+    /// <summary>One LoRA step, for a benchmark: the step function over the given adapters.</summary>
+    internal static Func<int, double> AdapterStep(Mlp frozen, MlpAdapters start, LabelledImages train, TrainingSchedule schedule) =>
+        AdapterSteps(frozen, start, train, schedule).Step;
 
     /// <summary>The mean cross-entropy of a batch and its gradients with respect to W₁, b₁, W₂ and b₂, as one step takes them.</summary>
     internal static (double Loss, Matrix<float> W1, Vector<float> B1, Matrix<float> W2, Vector<float> B2) Gradients(Mlp network, LabelledImages batch)
@@ -99,7 +119,7 @@ public static class MlpTraining
     private static Matrix<float> Copy(Matrix<float> m) => m.Clone();
 
     /// <summary>One adapter's factors and the buffers that turn a weight's gradient into theirs.</summary>
-    private sealed class Factors
+    internal sealed class Factors
     {
         private readonly Matrix<float> w0, b, a, gradB, gradA, product, scaledG, effective, g;
         private readonly float scale;
@@ -152,7 +172,7 @@ public static class MlpTraining
     private static Matrix<float> Dense(Matrix<float> m) => Matrix<float>.Build.DenseOfMatrix(m);
 
     /// <summary>The network's weights as flat arrays, the batches, and the forward and backward pass into fixed storage.</summary>
-    private sealed class Engine
+    internal sealed class Engine
     {
         private readonly Matrix<float> w1, w2, g1, g2;
         private readonly Vector<float> b1, b2, gb1, gb2;
@@ -209,22 +229,29 @@ public static class MlpTraining
 
         public Mlp Network() => new(new DenseLayer(w1, b1), new DenseLayer(w2, b2));
 
-        public IReadOnlyList<double> Run(bool throughHidden, Action? beforeStep, Action afterStep)
+        public IReadOnlyList<double> Run(Func<int, double> step)
         {
             var losses = new double[steps];
-            for (var step = 0; step < steps; step++)
+            for (var t = 0; t < steps; t++)
             {
-                beforeStep?.Invoke();
-                var (x, labels) = batches[step % batches.Length];
-                losses[step] = ForwardBackward(x, labels, throughHidden);
-                if (!double.IsFinite(losses[step]) || !Finite(g1) || !Finite(g2))
-                {
-                    throw new ArgumentException(FormattableString.Invariant(
-                        $"The loss or its gradients overflowed at step {step}: use a smaller learning rate."), "schedule");
-                }
-                afterStep();
+                losses[t] = step(t);
             }
             return Array.AsReadOnly(losses);
+        }
+
+        /// <summary>Step <paramref name="step"/> (0-based) on its batch: the loss before the update.</summary>
+        public double Step(int step, bool throughHidden, Action? beforeStep, Action afterStep)
+        {
+            beforeStep?.Invoke();
+            var (x, labels) = batches[step % batches.Length];
+            var loss = ForwardBackward(x, labels, throughHidden);
+            if (!double.IsFinite(loss) || !Finite(g1) || !Finite(g2))
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"The loss or its gradients overflowed at step {step}: use a smaller learning rate."), "schedule");
+            }
+            afterStep();
+            return loss;
         }
 
         private static bool Finite(Matrix<float> m) => Array.TrueForAll(m.AsColumnMajorArray(), float.IsFinite);
@@ -240,7 +267,7 @@ public static class MlpTraining
             }
             w1.Multiply(x, b.Pre);
             Mlp.AddBias(b.Pre, b1);
-            b.Pre.PointwiseMaximum(0f, b.H);
+            Relu(b.Pre, b.H);
             w2.Multiply(b.H, b.Z);
             Mlp.AddBias(b.Z, b2);
             var loss = 0.0;
@@ -268,6 +295,17 @@ public static class MlpTraining
                 RowSums(b.DH, gb1);
             }
             return loss / m;
+        }
+
+        private static void Relu(Matrix<float> pre, Matrix<float> h)
+        {
+            for (var j = 0; j < pre.ColumnCount; j++)
+            {
+                for (var i = 0; i < pre.RowCount; i++)
+                {
+                    h.At(i, j, Math.Max(pre.At(i, j), 0f));
+                }
+            }
         }
 
         private static void RowSums(Matrix<float> m, Vector<float> sums)
