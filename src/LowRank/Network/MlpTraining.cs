@@ -22,7 +22,8 @@ public static class MlpTraining
     public static MlpTrainingRun<Mlp> Train(Mlp start, LabelledImages train, TrainingSchedule schedule)
     {
         var (engine, step) = FullSteps(start, train, schedule);
-        return new MlpTrainingRun<Mlp>(engine.Network(), engine.Run(step));
+        var losses = engine.Run(step);
+        return new MlpTrainingRun<Mlp>(engine.Network(), losses);
     }
 
     /// <summary>The engine and one step of full training on it, which a benchmark times alone.</summary>
@@ -62,7 +63,8 @@ public static class MlpTraining
     public static MlpTrainingRun<MlpAdapters> TrainAdapters(Mlp frozen, MlpAdapters start, LabelledImages train, TrainingSchedule schedule)
     {
         var (hidden, output, engine, step) = AdapterSteps(frozen, start, train, schedule);
-        return new MlpTrainingRun<MlpAdapters>(new MlpAdapters(hidden.Adapter(), output.Adapter()), engine.Run(step));
+        var losses = engine.Run(step);
+        return new MlpTrainingRun<MlpAdapters>(new MlpAdapters(hidden.Adapter(), output.Adapter()), losses);
     }
 
     /// <summary>The factors, the engine and one LoRA step on them, which a benchmark times alone.</summary>
