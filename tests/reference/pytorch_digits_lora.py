@@ -141,6 +141,9 @@ def run():
     _, upside_down_rank2, _, _ = lora(upside_down, 2, ALPHA)
     with torch.no_grad():
         changed = (forward(images[test], *adapters[4][0]).argmax(1) != forward(images[test], *base).argmax(1)).sum().item()
+    # The swap table's cross-task cells: each rank-4 adapter on the other new task.
+    swap = {"mirrored_adapter_on_upside_down": accuracy(upside_down, test, adapters[4][0]),
+            "upside_down_adapter_on_mirrored": accuracy(mirrored, test, upside_down_tuned)}
     exercises = {"upside_down_rank2_validation_accuracy": accuracy(upside_down, validation, upside_down_rank2),
                  "upside_down_rank4_validation_accuracy": runs["upside_down_r4"]["new_validation_accuracy"],
                  "changed_original_predictions": changed}
@@ -174,6 +177,7 @@ def run():
         "runs": runs,
         "merge_largest_logit_difference": merge_difference,
         "exercises": exercises,
+        "swap": swap,
     }
 
 
