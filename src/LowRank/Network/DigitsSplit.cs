@@ -1,8 +1,22 @@
 namespace LowRank;
 
 /// <summary>Training, validation and test images cut from one random order (<see cref="Digits.Split"/>).</summary>
-/// <param name="Train">The images the weights are fitted to.</param>
-/// <param name="Validation">The images choices such as the rank are made on.</param>
-/// <param name="Test">The images the final accuracy is reported on, looked at once.</param>
-/// <param name="Order">The position in the full set of every image, training first, then validation, then test.</param>
-public sealed record DigitsSplit(LabelledImages Train, LabelledImages Validation, LabelledImages Test, IReadOnlyList<int> Order);
+public sealed record DigitsSplit
+{
+    internal DigitsSplit(LabelledImages train, LabelledImages validation, LabelledImages test, IReadOnlyList<int> order)
+    {
+        (Train, Validation, Test, Order) = (train, validation, test, order);
+    }
+
+    /// <summary>The images the weights are fitted to.</summary>
+    public LabelledImages Train { get; }
+
+    /// <summary>The images choices such as the rank are made on.</summary>
+    public LabelledImages Validation { get; }
+
+    /// <summary>The images the final accuracy is reported on, looked at once.</summary>
+    public LabelledImages Test { get; }
+
+    /// <summary>The position in the full set of every image, training first, then validation, then test.</summary>
+    public IReadOnlyList<int> Order { get; }
+}
