@@ -17,7 +17,7 @@ public partial class ChartSnapshotTests
     public static TheoryData<string> Cases =>
     [
         "spectrum", "spectrum-with-zeros-and-tolerance-0", "error", "error-with-exact-zeros", "energy", "energy-with-a-floor",
-        "parameters", "matrices", "factorization", "loss", "loss-with-a-zero", "adapter", "lines", "lines-on-a-log-axis",
+        "parameters", "matrices", "factorization", "loss", "loss-with-a-zero", "adapter", "forgetting", "lines", "lines-on-a-log-axis",
     ];
 
     // Decreasing errors whose Eckart–Young prediction a real sweep would give; the last point is full rank (min(d, k) = n).
@@ -53,6 +53,7 @@ public partial class ChartSnapshotTests
             "loss" => Charts.TrainingLoss([3.0, 1.0, 0.2, 0.05]),
             "loss-with-a-zero" => Charts.TrainingLoss([3.0, 0.0]),
             "adapter" => Charts.AdapterError([(1, 6.8, 6.78, 6.7), (2, 0.8, 0.785, 0.78)]),
+            "forgetting" => Charts.Forgetting([("full", 0.9, 0.8, null), ("LoRA r = 4", 0.85, 0.6, 0.95)]),
             "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n",
                 "seconds"),
             _ => Charts.Lines([("error", [1.0, 2.0, 3.0], [1e-3, 1e-6, 1e-9])], "Error", "r", "error", logY: true),

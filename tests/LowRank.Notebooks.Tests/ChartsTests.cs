@@ -305,8 +305,31 @@ public class ChartsTests
     private static int TraceCount(GenericChart chart) => Figure(chart)["data"]!.AsArray().Count;
 
     [Fact]
+    public void Forgetting_is_three_bar_series_in_percent_leaving_out_a_missing_frozen_base()
+    {
+        var figure = Figure(Charts.Forgetting([("full", 0.919, 0.804, null), ("LoRA r = 4", 0.909, 0.582, 0.95)]));
+
+        Assert.Equal(["bar", "bar", "bar"], TraceTypes(figure));
+        var bars = figure["data"]!.AsArray();
+        Assert.Equal([91.9, 90.9], Doubles(bars[0]!["y"]), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(["full", "LoRA r = 4"], Strings(bars[1]!["x"]));
+        Assert.Equal([80.4, 58.2], Doubles(bars[1]!["y"]), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(["LoRA r = 4"], Strings(bars[2]!["x"]));
+        Assert.Equal(["95.0"], Strings(bars[2]!["text"]));
+        Assert.Equal("LoRA r = 4, original task, frozen base (adapter off): 95.0 %", Strings(bars[2]!["hovertext"])[0]);
+        Assert.Equal("linear", (string?)figure["layout"]!["yaxis"]!["type"]);
+    }
+
+    [Fact]
     public void Training_charts_reject_bad_input_with_the_argument()
     {
+        Rejects.Throws<ArgumentException>(() => Charts.Forgetting([]), "methods", "at least one method");
+        Rejects.Throws<ArgumentException>(() => Charts.Forgetting([(" ", 0.5, 0.5, null)]), "methods", "methods[0].Method");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", 0.5, 0.5, 1.5)]), "methods", "from 0 to 1", "OriginalBase = 1.5");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", double.NaN, 0.5, null)]), "methods", "NewTask = NaN");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", 0.5, -0.1, null)]), "methods", "OriginalTuned = -0.1");
+        Rejects.Throws<ArgumentException>(() => Charts.TrainingLoss([1.0], lossName: " "), "lossName");
+        Assert.Equal("cross-entropy", (string?)Figure(Charts.TrainingLoss([1.0], lossName: "cross-entropy"))["data"]![0]!["name"]);
         Rejects.Throws<ArgumentNullException>(() => Charts.TrainingLoss(null!), "losses");
         Rejects.Throws<ArgumentException>(() => Charts.TrainingLoss([]), "losses", "at least one loss");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.TrainingLoss([1.0, double.NaN]), "losses",

@@ -21,6 +21,7 @@ public sealed partial class ChartTests(WorkbookRun workbook)
         ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter scatter"],
         ["05-training-a-lora-adapter.ipynb"] = ["scatter", "heatmap heatmap", "scatter scatter scatter"],
         ["06-low-rank-at-real-scale.ipynb"] = ["bar bar bar bar bar", "scatter scatter", "scatter scatter"],
+        ["07-lora-on-a-real-network.ipynb"] = [string.Join(' ', Enumerable.Repeat("heatmap", 12)), "scatter", "bar bar bar"],
     };
 
     // A solution draws no chart unless listed here, by its path relative to notebooks/ (e.g. "solutions/04-x.ipynb").
@@ -28,6 +29,7 @@ public sealed partial class ChartTests(WorkbookRun workbook)
     {
         // A full copy of its lesson with the exercises answered.
         ["solutions/05-training-a-lora-adapter.ipynb"] = ["scatter", "heatmap heatmap", "scatter scatter scatter"],
+        ["solutions/07-lora-on-a-real-network.ipynb"] = [string.Join(' ', Enumerable.Repeat("heatmap", 12)), "scatter", "bar bar bar"],
     };
 
     /// <summary>Every lesson with its listed charts, then every solution on disk with its listed charts or none.</summary>

@@ -105,4 +105,13 @@ public sealed class PyTorchQuoteTests
             $"${Quote("avx2", "learned_to_optimum")}$ with AVX2",
             text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Notebook_7_quotes_each_kernels_merge_difference()
+    {
+        var digits = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-digits-lora.json")))!;
+        var text = System.Text.RegularExpressions.Regex.Replace(Markdown("07-lora-on-a-real-network.ipynb"), @"\s+", " ");
+        string Quote(string kernel) => Latex((double)digits[kernel]!["merge_largest_logit_difference"]!, 2);
+        Assert.Contains($"${Quote("default")}$ with its portable kernel and ${Quote("avx2")}$ with AVX2", text, StringComparison.Ordinal);
+    }
 }

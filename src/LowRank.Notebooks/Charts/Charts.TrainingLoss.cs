@@ -13,8 +13,11 @@ public static partial class Charts
     /// <param name="losses">The loss before each step and after the last, e.g. <see cref="LoraTrainingRun{T}.Losses"/>; at least one, every
     /// value finite and ≥ 0.</param>
     /// <param name="title">The chart title.</param>
-    public static GenericChart TrainingLoss(IReadOnlyList<double> losses, string title = "Training loss")
+    /// <param name="lossName">What the loss is, for the legend: notebook 5's mean squared error by default.</param>
+    public static GenericChart TrainingLoss(IReadOnlyList<double> losses, string title = "Training loss",
+        string lossName = "mean squared error on the training data")
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(lossName);
         var values = Guard.NonEmptyList(losses, "loss");
         ArgumentNullException.ThrowIfNull(title);
         for (var i = 0; i < values.Length; i++)
@@ -29,7 +32,7 @@ public static partial class Charts
         var line = Chart.Line<int, double, string>(
             steps,
             steps.Select(i => values[i]).ToArray(),
-            Name: "mean squared error on the training data" + (steps.Length < values.Length ? " (exact zeros not drawn)" : ""),
+            Name: lossName + (steps.Length < values.Length ? " (exact zeros not drawn)" : ""),
             LineColor: Colours.Signal);
         line = Hover(line, steps.Select(i => $"step {i}: loss {Numbers.Short(values[i])}"));
         return Style(line.WithTraceInfo(ShowLegend: true), title, xTitle: "step", yTitle: "loss (log scale)", logY: true,

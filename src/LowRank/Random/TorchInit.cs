@@ -33,6 +33,23 @@ public static class TorchInit
         return generator.Uniform(rows, cols, (float)-bound, (float)bound);
     }
 
+    /// <summary>
+    /// Draws a bias as <c>nn.Linear</c> does after its weight: uniform between −1/√fan_in and 1/√fan_in, the bound
+    /// computed in double as <c>1 / math.sqrt(fan_in)</c>, then filled as <c>init.uniform_(bias, -bound, bound)</c>.
+    /// </summary>
+    /// <param name="generator">The generator to draw from; it advances by <paramref name="length"/> 32-bit draws.</param>
+    /// <param name="length">The layer's outputs, at least 1.</param>
+    /// <param name="fanIn">The layer's inputs, at least 1.</param>
+    /// <returns>A new vector of <paramref name="length"/> entries.</returns>
+    public static Vector<float> LinearBias(TorchGenerator generator, int length, int fanIn)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        Guard.Positive(length);
+        Guard.Positive(fanIn);
+        var bound = 1 / Math.Sqrt(fanIn);
+        return generator.Uniform(1, length, (float)-bound, (float)bound).Row(0);
+    }
+
     /// <summary>nn.init's bound in double, in Python's order of operations, so that its rounding is the same.</summary>
     internal static double KaimingBound(int fanIn, double a)
     {

@@ -1,0 +1,51 @@
+namespace LowRank;
+
+/// <summary>
+/// <c>torch.optim.Adam</c> on float parameters, updated in place in the order PyTorch 1.13 computes it (its
+/// single-tensor path): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², then p ← p − (η / (1 − β₁ᵗ))·m / (√v / √(1 − β₂ᵗ) + ε).
+/// </summary>
+/// <remarks>The moments live here, one pair per parameter; nothing is allocated per step.</remarks>
+internal sealed class Adam
+{
+    private readonly float[][] first;
+    private readonly float[][] second;
+    private readonly double learningRate;
+    private int step;
+
+    /// <param name="learningRate">η, finite and &gt; 0.</param>
+    /// <param name="sizes">The number of entries of each parameter, in the order <see cref="Step"/> receives them.</param>
+    public Adam(double learningRate, params int[] sizes)
+    {
+        this.learningRate = Guard.PositiveFinite(learningRate);
+        first = sizes.Select(n => new float[n]).ToArray();
+        second = sizes.Select(n => new float[n]).ToArray();
+    }
+
+    /// <summary>The steps taken so far, t in the bias corrections.</summary>
+    public int Steps => step;
+
+    /// <summary>One step: each parameter array moves by its gradient array's update.</summary>
+    public void Step(ReadOnlySpan<float[]> parameters, ReadOnlySpan<float[]> gradients)
+    {
+        step++;
+        // PyTorch computes these scalars in Python's double and casts them to float where they meet a float tensor.
+        var correction1 = 1 - Math.Pow(TrainingSchedule.Beta1, step);
+        var correction2 = 1 - Math.Pow(TrainingSchedule.Beta2, step);
+        var stepSize = (float)-(learningRate / correction1);
+        var root2 = (float)Math.Sqrt(correction2);
+        float beta1 = (float)TrainingSchedule.Beta1, keep1 = (float)(1 - TrainingSchedule.Beta1);
+        float beta2 = (float)TrainingSchedule.Beta2, keep2 = (float)(1 - TrainingSchedule.Beta2);
+        var epsilon = (float)TrainingSchedule.Epsilon;
+        for (var k = 0; k < parameters.Length; k++)
+        {
+            float[] p = parameters[k], g = gradients[k], m = first[k], v = second[k];
+            for (var i = 0; i < p.Length; i++)
+            {
+                m[i] = (m[i] * beta1) + (keep1 * g[i]);
+                v[i] = (v[i] * beta2) + (keep2 * g[i] * g[i]);
+                var denominator = (MathF.Sqrt(v[i]) / root2) + epsilon;
+                p[i] += stepSize * (m[i] / denominator);
+            }
+        }
+    }
+}
