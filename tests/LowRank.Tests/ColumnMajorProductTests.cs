@@ -13,7 +13,9 @@ public class ColumnMajorProductTests
 
     public static TheoryData<int, int, int> Shapes => new()
     {
-        { 1, 1, 1 }, { 2, 3, 5 }, { 7, 4, 3 }, { 8, 8, 4 }, { 9, 17, 6 }, { 16, 1, 9 }, { 17, 5, 8 }, { 33, 31, 13 }, { 64, 256, 2 },
+        // 13 (double) and 25 (float) leave one vector of rows after the pairs, at a row offset other than 0.
+        { 1, 1, 1 }, { 2, 3, 5 }, { 7, 4, 3 }, { 13, 4, 7 }, { 25, 6, 5 }, { 8, 8, 4 }, { 9, 17, 6 }, { 16, 1, 9 }, { 17, 5, 8 },
+        { 33, 31, 13 }, { 64, 256, 2 },
         { 0, 3, 4 }, { 5, 0, 4 }, { 5, 3, 0 }, { 0, 0, 0 },
     };
 

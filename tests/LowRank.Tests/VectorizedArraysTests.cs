@@ -64,9 +64,10 @@ public class VectorizedArraysTests
         Assert.Throws<ArgumentNullException>("y", () => Vectorized.AddArrays(three, null!, three));
         Assert.Throws<ArgumentNullException>("x", () => Vectorized.SubtractArrays(null!, three, three));
         Assert.Throws<ArgumentNullException>("result", () => Vectorized.PointWiseMultiplyArrays(three, three, null!));
-        Assert.Throws<ArgumentException>(() => Vectorized.AddArrays(three, four, three));
-        Assert.Throws<ArgumentException>(() => Vectorized.AddArrays(three, three, four));
-        Assert.Throws<ArgumentException>(() => Vectorized.ScaleArray(2.0, three, four));
+        const string message = "All vectors must have the same dimensionality.";
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => Vectorized.AddArrays(three, four, three)).Message);
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => Vectorized.AddArrays(three, three, four)).Message);
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => Vectorized.ScaleArray(2.0, three, four)).Message);
         Assert.Throws<ArgumentNullException>("x", () => Vectorized.ScaleArray(2.0, null!, four));
         Assert.Throws<ArgumentNullException>("result", () => Vectorized.ScaleArray(2.0, four, null!));
         Vectorized.ScaleArray(2.0, four, three);

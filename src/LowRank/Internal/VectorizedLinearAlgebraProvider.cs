@@ -15,7 +15,7 @@ namespace LowRank;
 /// </summary>
 /// <remarks>
 /// <see cref="ManagedLinearAlgebraProvider"/> is sealed, so this wraps it. The managed product sums each entry as one
-/// scalar chain, each addition waiting for the one before; here a vector of rows and four columns advance together.
+/// scalar chain, each addition waiting for the one before; here two vectors of rows and four columns advance together.
 /// It runs on one thread: MathNet's product splits rows over threads above a size, which changes no digit either.
 /// </remarks>
 internal sealed class VectorizedLinearAlgebraProvider : ILinearAlgebraProvider
