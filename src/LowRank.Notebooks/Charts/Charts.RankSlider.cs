@@ -1,0 +1,152 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using Plotly.NET;
+using static LowRank.ChartStyle;
+
+namespace LowRank;
+
+// Heatmaps with a plotly.js slider over the rank r. Every step carries the data and the readout the kernel computed
+// for its r, and plotly.js's own slider swaps them in (Plotly.update), so the figure is as interactive in a notebook
+// whose kernel has stopped, in the HTML report and in an app's chart page as in a live notebook.
+public static partial class Charts
+{
+    // One step of a slider: its rank, the z of each trace it replaces (in trace order) and the readout under the plots.
+    private sealed record SliderStep(int Rank, object[] Z, string Readout);
+
+    /// <summary>
+    /// W, its rank-r truncation W_r = Σ_{i≤r} σ_i·u_i·v_iᵀ and W − W_r as heatmaps on one diverging colour scale, with a
+    /// slider over r = 1…min(d, k) that shows ‖W − W_r‖_F and the factors' parameter count r·(d + k) for the r chosen.
+    /// Every step is computed here (<see cref="Truncation"/>, <see cref="RankSweep"/>), so dragging needs no kernel.
+    /// </summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="w">The d×k matrix; every entry finite, with 3k columns side by side fitting the figure, and
+    /// 2·d·k·min(d, k) at most 50,000 numbers (a 20×20 W), which keeps the figure under about 1 MB.</param>
+    /// <param name="title">The chart title.</param>
+    public static GenericChart RankSlider<T>(Matrix<T> w, string title = "Drag r: W, its rank-r truncation W<sub>r</sub> and what is left, one colour scale")
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Guard.Factorable(w);
+        Guard.NotEmpty(w);
+        int d = w.RowCount, k = w.ColumnCount, n = Math.Min(d, k);
+        var numbers = 2L * d * k * n;
+        if (numbers > SliderFigure.MaxMatrixNumbers)
+        {
+            throw Guard.OutOfRange(nameof(w),
+                $"w is {d}×{k}: its {n} steps would send {numbers} numbers, more than the {SliderFigure.MaxMatrixNumbers} a slider carries (about 1 MB). Draw a corner, e.g. W.SubMatrix(0, 20, 0, 20).");
+        }
+        var sweep = RankSweep.Of(w);
+        var norm = double.CreateChecked(w.FrobeniusNorm());
+        var steps = sweep.Select(point =>
+        {
+            // B·A as a notebook computes it, from the same scaled SVD the sweep measured: the drawn W − W_r is the one measured.
+            var factors = Truncation.Of(w, point.Rank);
+            var approximation = factors.B * factors.A;
+            return new SliderStep(point.Rank, [ToDouble(approximation), ToDouble(w - approximation)], FormattableString.Invariant(
+                $"r = {point.Rank}:   ‖W − W<sub>r</sub>‖<sub>F</sub> = {Numbers.Short(point.Error)} of ‖W‖<sub>F</sub> = {Numbers.Short(norm)};   r·(d + k) = {Numbers.Count(point.Parameters.LowRank)} parameters of d·k = {Numbers.Count(point.Parameters.Full)}"));
+        }).ToArray();
+        var limit = steps.SelectMany(s => s.Z).Cast<double[][]>().Append(ToDouble(w)).SelectMany(m => m).SelectMany(r => r)
+            .Select(Math.Abs).DefaultIfEmpty(0).Max();
+        Panel[] panels =
+        [
+            new("W", "W", ToDouble(w), Scale: 0),
+            new("W<sub>r</sub>", "W<sub>r</sub>", (double[][])steps[0].Z[0], Scale: 0),
+            new("W − W<sub>r</sub>", "(W − W<sub>r</sub>)", (double[][])steps[0].Z[1], Scale: 0),
+        ];
+        var scale = new FixedScale(Colours.Diverging, -(limit > 0 ? limit : 1), limit > 0 ? limit : 1);
+        return WithSlider(Heatmaps(panels, title, nameof(w), scale, SliderFigure.ReadoutHeight + SliderFigure.SliderHeight), panels.Length, [1, 2], steps);
+    }
+
+    /// <summary>
+    /// A greyscale picture beside its rank-r approximation P_r (its SVD truncated at r), with a slider over the given
+    /// ranks that shows the storage r·(d + k + 1) of u_i, σ_i and v_i against the picture's d·k and the relative error
+    /// ‖P − P_r‖_F ÷ ‖P‖_F for the r chosen. P_r is sent rounded to whole grey levels, which keeps a step of a 128×128
+    /// picture near 60 KB; the readout's error is that of the unrounded P_r.
+    /// </summary>
+    /// <param name="picture">Grey levels, e.g. 0–255 (<see cref="Pictures.Camera"/>); every entry finite, not all equal,
+    /// and small enough to draw two side by side (up to 420 rows, about 400 columns).</param>
+    /// <param name="ranks">The ranks the slider offers, increasing, each in 1…min(d, k); d·k·(count + 1) at most 250,000
+    /// numbers (about 1 MB), e.g. 14 ranks of a 128×128 picture.</param>
+    /// <param name="title">The chart title.</param>
+    public static GenericChart PictureSlider(Matrix<double> picture, IEnumerable<int> ranks,
+        string title = "Drag r: the picture and its rank-r approximation")
+    {
+        Guard.Factorable(picture);
+        Guard.NotEmpty(picture);
+        var chosen = Guard.NonEmpty(ranks, "rank");
+        int d = picture.RowCount, k = picture.ColumnCount;
+        for (var i = 0; i < chosen.Length; i++)
+        {
+            Guard.Rank(chosen[i], d, k, $"ranks[{i}]");
+            if (i > 0 && chosen[i] <= chosen[i - 1])
+            {
+                throw Guard.Invalid(nameof(ranks), $"ranks must increase, but ranks[{i}] = {chosen[i]} follows {chosen[i - 1]}.");
+            }
+        }
+        var numbers = (long)d * k * (chosen.Length + 1);
+        if (numbers > SliderFigure.MaxPictureNumbers)
+        {
+            throw Guard.OutOfRange(nameof(ranks),
+                $"{chosen.Length} ranks of a {d}×{k} picture would send {numbers} numbers, more than the {SliderFigure.MaxPictureNumbers} a slider carries (about 1 MB): offer fewer ranks or a smaller picture.");
+        }
+        var (darkest, brightest) = (picture.Enumerate().Min(), picture.Enumerate().Max());
+        if (darkest == brightest)
+        {
+            throw Guard.Invalid(nameof(picture), $"picture has every entry {darkest}: a picture of one grey level has no grey scale to draw.");
+        }
+        var sweep = RankSweep.Of(picture);
+        var steps = chosen.Select(r =>
+        {
+            var factors = Truncation.Of(picture, r);
+            var point = sweep[r - 1];
+            var storage = (long)r * (d + k + 1);
+            return new SliderStep(r, [WholeLevels(factors.B * factors.A)], FormattableString.Invariant(
+                $"r = {r}:   storage r·(d + k + 1) = {Numbers.Count(storage)} of d·k = {Numbers.Count((long)d * k)} numbers ({Numbers.Percent((double)storage / ((long)d * k), 1)});   relative error ‖P − P<sub>r</sub>‖<sub>F</sub> / ‖P‖<sub>F</sub> = {Numbers.Percent(point.RelativeError, 1)}"));
+        }).ToArray();
+        Panel[] panels =
+        [
+            new("P, the picture", "P", ToDouble(picture), Scale: 0),
+            new("P<sub>r</sub>, rank r", "P<sub>r</sub>", ToDouble(Matrix<double>.Build.DenseOfRowArrays(((int[][])steps[0].Z[0]).Select(row => row.Select(v => (double)v).ToArray()))), Scale: 0),
+        ];
+        var chart = Heatmaps(panels, title, nameof(picture), new FixedScale(Colours.Grey, darkest, brightest),
+            SliderFigure.ReadoutHeight + SliderFigure.SliderHeight);
+        var traces = GenericChart.getTraces(chart).ToArray();
+        traces[0].SetProperty("z", WholeLevels(picture));
+        traces[1].SetProperty("z", steps[0].Z[0]);
+        return WithSlider(chart, panels.Length, [1], steps);
+    }
+
+    // Whole numbers print as 0–3 digits where doubles would print as "123.0": a third of the bytes.
+    private static int[][] WholeLevels(Matrix<double> m) =>
+        m.ToRowArrays().Select(row => row.Select(v => (int)Math.Round(v, MidpointRounding.AwayFromZero)).ToArray()).ToArray();
+
+    // The readout is one more annotation after the panel titles, under the column labels; the slider sits under it, and each
+    // step restyles the traces it names and rewrites the readout: plotly.js's "update" method, run by the slider itself.
+    private static GenericChart WithSlider(GenericChart chart, int readout, int[] traces, SliderStep[] steps)
+    {
+        var layout = GenericChart.getLayout(chart);
+        var annotations = ((IEnumerable<object>)layout.TryGetPropertyValue("annotations").Value).ToList();
+        annotations.Add(Obj(
+            ("text", steps[0].Readout),
+            ("x", 0), ("xref", "paper"), ("xanchor", "left"),
+            ("y", 0), ("yref", "paper"), ("yanchor", "top"), ("yshift", -HeatmapFigure.MarginBottom),
+            ("showarrow", false), ("align", "left"), ("font", FontOf(FontSize.Body))));
+        SetLayout(chart, "annotations", annotations);
+        var readoutText = $"annotations[{readout.ToString(CultureInfo.InvariantCulture)}].text";
+        SetLayout(chart, "sliders", new List<object>
+        {
+            Obj(
+                ("active", 0),
+                ("x", 0), ("xanchor", "left"), ("len", 1),
+                ("y", 0), ("yanchor", "top"),
+                ("pad", Obj(("t", HeatmapFigure.MarginBottom + SliderFigure.ReadoutHeight + SliderFigure.SliderPadTop), ("b", 0), ("l", 0), ("r", 0))),
+                ("currentvalue", Obj(("visible", false))),
+                ("font", FontOf(FontSize.Ticks)),
+                ("steps", steps.Select(s => (object)Obj(
+                    ("label", s.Rank.ToString(CultureInfo.InvariantCulture)),
+                    ("value", s.Rank.ToString(CultureInfo.InvariantCulture)),
+                    ("method", "update"),
+                    ("args", new object[] { Obj(("z", s.Z)), Obj((readoutText, s.Readout)), traces }))).ToList())),
+        });
+        return chart;
+    }
+}
