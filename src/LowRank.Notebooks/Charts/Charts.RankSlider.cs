@@ -21,10 +21,14 @@ public static partial class Charts
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="w">The d×k matrix; every entry finite, with 3k columns side by side fitting the figure, and
     /// 2·d·k·min(d, k) at most 50,000 numbers (a 20×20 W), which keeps the figure under about 1 MB.</param>
-    /// <param name="title">The chart title.</param>
-    public static GenericChart RankSlider<T>(Matrix<T> w, string title = "Drag r: W, its rank-r truncation W<sub>r</sub> and what is left, one colour scale")
+    /// <param name="name">What the panels, hover labels and readout call the matrix, e.g. "W3".</param>
+    /// <param name="title">The chart title; by default one naming <paramref name="name"/>.</param>
+    public static GenericChart RankSlider<T>(Matrix<T> w, string name = "W", string? title = null)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        title ??= $"Drag r: {name}, its rank-r truncation {name}<sub>r</sub> and what is left, one colour scale";
+        var approx = $"{name}<sub>r</sub>";
         Guard.Factorable(w);
         Guard.NotEmpty(w);
         int d = w.RowCount, k = w.ColumnCount, n = Math.Min(d, k);
@@ -42,15 +46,15 @@ public static partial class Charts
             var factors = Truncation.Of(w, point.Rank);
             var approximation = factors.B * factors.A;
             return new SliderStep(point.Rank, [ToDouble(approximation), ToDouble(w - approximation)], FormattableString.Invariant(
-                $"r = {point.Rank}:   ‖W − W<sub>r</sub>‖<sub>F</sub> = {Numbers.Short(point.Error)} of ‖W‖<sub>F</sub> = {Numbers.Short(norm)};   r·(d + k) = {Numbers.Count(point.Parameters.LowRank)} parameters of d·k = {Numbers.Count(point.Parameters.Full)}"));
+                $"r = {point.Rank}:   ‖{name} − {approx}‖<sub>F</sub> = {Numbers.Short(point.Error)} of ‖{name}‖<sub>F</sub> = {Numbers.Short(norm)};   r·(d + k) = {Numbers.Count(point.Parameters.LowRank)} parameters of d·k = {Numbers.Count(point.Parameters.Full)}"));
         }).ToArray();
         var limit = steps.SelectMany(s => s.Z).Cast<double[][]>().Append(ToDouble(w)).SelectMany(m => m).SelectMany(r => r)
             .Select(Math.Abs).DefaultIfEmpty(0).Max();
         Panel[] panels =
         [
-            new("W", "W", ToDouble(w), Scale: 0),
-            new("W<sub>r</sub>", "W<sub>r</sub>", (double[][])steps[0].Z[0], Scale: 0),
-            new("W − W<sub>r</sub>", "(W − W<sub>r</sub>)", (double[][])steps[0].Z[1], Scale: 0),
+            new(name, name, ToDouble(w), Scale: 0),
+            new(approx, approx, (double[][])steps[0].Z[0], Scale: 0),
+            new($"{name} − {approx}", $"({name} − {approx})", (double[][])steps[0].Z[1], Scale: 0),
         ];
         var scale = new FixedScale(Colours.Diverging, -(limit > 0 ? limit : 1), limit > 0 ? limit : 1);
         return WithSlider(Heatmaps(panels, title, nameof(w), scale, SliderFigure.ReadoutHeight + SliderFigure.SliderHeight), panels.Length, [1, 2], steps);
