@@ -23,7 +23,7 @@ public class ChartLayoutTests
     public static TheoryData<string> Figures =>
     [
         "spectrum", "spectrum with zeros and tolerance 0", "error", "error with exact zeros", "energy", "energy with a floor", "parameters",
-        "matrices", "factorization", "loss", "loss with a zero", "adapter", "lines", "lines on a log axis",
+        "matrices", "factorization", "loss", "loss with a zero", "adapter", "lines", "lines on a log axis", "rank slider", "picture slider",
     ];
 
     private static GenericChart Draw(string name)
@@ -45,6 +45,8 @@ public class ChartLayoutTests
             "loss with a zero" => Charts.TrainingLoss([3.0, 0.0]),
             "adapter" => Charts.AdapterError([(1, 6.8, 6.78, 6.7), (2, 0.8, 0.785, 0.78)]),
             "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n", "seconds"),
+            "rank slider" => Charts.RankSlider(w),
+            "picture slider" => Charts.PictureSlider(Gaussian.Random<double>(8, 8, seed: 3).Map(v => 128 + 40 * v), [1, 3, 8]),
             _ => Charts.Lines([("error", [1.0, 2.0, 3.0], [1e-3, 1e-6, 1e-9])], "Error", "r", "error", logY: true),
         };
     }
