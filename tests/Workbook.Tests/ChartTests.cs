@@ -16,16 +16,19 @@ public sealed partial class ChartTests(WorkbookRun workbook)
     private static readonly Dictionary<string, string[]> LessonCharts = new()
     {
         ["01-seeding-and-rank.ipynb"] = [],
-        ["02-svd-and-truncation.ipynb"] = ["bar scatter", "heatmap heatmap heatmap heatmap heatmap"],
+        ["02-svd-and-truncation.ipynb"] = ["bar scatter", "heatmap heatmap heatmap heatmap heatmap", "heatmap heatmap heatmap"],
         ["03-outputs-and-parameters.ipynb"] = ["bar bar bar bar"],
         ["04-choosing-the-rank.ipynb"] = ["scatter scatter", "scatter scatter", "scatter scatter scatter scatter"],
         ["05-training-a-lora-adapter.ipynb"] = ["scatter", "heatmap heatmap", "scatter scatter scatter"],
         ["06-low-rank-at-real-scale.ipynb"] = ["bar bar bar bar bar", "scatter scatter", "scatter scatter"],
+        ["08-compressing-a-picture.ipynb"] = ["bar scatter", "heatmap heatmap"],
     };
 
     // A solution draws no chart unless listed here, by its path relative to notebooks/ (e.g. "solutions/04-x.ipynb").
     private static readonly Dictionary<string, string[]> SolutionCharts = new()
     {
+        // Exercise 1's W3 under the lesson's rank slider.
+        ["solutions/02-svd-and-truncation.ipynb"] = ["heatmap heatmap heatmap"],
         // A full copy of its lesson with the exercises answered.
         ["solutions/05-training-a-lora-adapter.ipynb"] = ["scatter", "heatmap heatmap", "scatter scatter scatter"],
     };
