@@ -95,7 +95,7 @@ public sealed class PgmTests : IDisposable
         { "short.pgm", Pgm("P5\n2 2\n255\n", 1, 2, 3), "has 3 bytes of pixels, but its header says 2×2 = 4" },
         { "long.pgm", Pgm("P5\n1 1\n255\n", 1, 2), "has 2 bytes of pixels, but its header says 1×1 = 1" },
         { "above-maxval.pgm", Pgm("P5\n2 1\n100\n", 100, 101), "has pixel [0, 1] = 101, above its maxval 100" },
-        { "endless-comment.pgm", Pgm("P5\n" + new string(' ', 5000) + "1 1 255\n", 0), "has no width in its first 4096 bytes" },
+        { "long-header.pgm", Pgm("P5\n" + new string(' ', 5000) + "1 1 255\n", 0), "has no width in its first 4096 bytes" },
     };
 
     [Theory]
