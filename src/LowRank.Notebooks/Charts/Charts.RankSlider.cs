@@ -40,11 +40,11 @@ public static partial class Charts
         }
         var sweep = RankSweep.Of(w);
         var norm = double.CreateChecked(w.FrobeniusNorm());
+        var full = Truncation.Of(w, n);
         var steps = sweep.Select(point =>
         {
             // B·A as a notebook computes it, from the same scaled SVD the sweep measured: the drawn W − W_r is the one measured.
-            var factors = Truncation.Of(w, point.Rank);
-            var approximation = factors.B * factors.A;
+            var approximation = Leading(full, point.Rank);
             return new SliderStep(point.Rank, [ToDouble(approximation), ToDouble(w - approximation)], FormattableString.Invariant(
                 $"r = {point.Rank}:   ‖{name} − {approx}‖<sub>F</sub> = {Numbers.Short(point.Error)} of ‖{name}‖<sub>F</sub> = {Numbers.Short(norm)};   r·(d + k) = {Numbers.Count(point.Parameters.LowRank)} parameters of d·k = {Numbers.Count(point.Parameters.Full)}"));
         }).ToArray();
@@ -98,12 +98,12 @@ public static partial class Charts
             throw Guard.Invalid(nameof(picture), $"picture has every entry {darkest}: a picture of one grey level has no grey scale to draw.");
         }
         var sweep = RankSweep.Of(picture);
+        var full = Truncation.Of(picture, chosen[^1]);
         var steps = chosen.Select(r =>
         {
-            var factors = Truncation.Of(picture, r);
             var point = sweep[r - 1];
             var storage = (long)r * (d + k + 1);
-            return new SliderStep(r, [WholeLevels(factors.B * factors.A)], FormattableString.Invariant(
+            return new SliderStep(r, [WholeLevels(Leading(full, r))], FormattableString.Invariant(
                 $"r = {r}:   storage r·(d + k + 1) = {Numbers.Count(storage)} of d·k = {Numbers.Count((long)d * k)} numbers ({Numbers.Percent((double)storage / ((long)d * k), 1)});   relative error ‖P − P<sub>r</sub>‖<sub>F</sub> / ‖P‖<sub>F</sub> = {Numbers.Percent(point.RelativeError, 1)}"));
         }).ToArray();
         Panel[] panels =
@@ -118,6 +118,11 @@ public static partial class Charts
         traces[1].SetProperty("z", steps[0].Z[0]);
         return WithSlider(chart, panels.Length, [1], steps);
     }
+
+    // B_r·A_r from the leading r columns of B and rows of A: Truncation.Of(w, r) cuts the same SVD there, so one SVD serves every step.
+    private static Matrix<T> Leading<T>(LowRankFactors<T> factors, int rank)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => factors.B.SubMatrix(0, factors.B.RowCount, 0, rank) * factors.A.SubMatrix(0, rank, 0, factors.A.ColumnCount);
 
     // Whole numbers print as 0–3 digits where doubles would print as "123.0": a third of the bytes.
     private static int[][] WholeLevels(Matrix<double> m) =>
