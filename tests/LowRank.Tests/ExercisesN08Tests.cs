@@ -8,7 +8,8 @@ namespace LowRank.Tests;
 /// </summary>
 public class ExercisesN08Tests
 {
-    private static readonly JsonNode PyTorch = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-picture.json")))!;
+    private static readonly JsonNode PyTorch =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-picture.json")))!;
 
     [Fact]
     public void The_relative_error_at_rank_20_is_PyTorchs_and_answers_0_02_percent_off_or_at_rank_19_or_21_are_not()
@@ -44,7 +45,8 @@ public class ExercisesN08Tests
         var sweep = RankSweep.Of(Pictures.Camera());
         foreach (var (threshold, rank) in PyTorch["smallest_rank_for_relative_error"]!.AsObject())
         {
-            Assert.Equal((int)rank!, sweep.First(p => p.RelativeError <= double.Parse(threshold, System.Globalization.CultureInfo.InvariantCulture)).Rank);
+            var limit = double.Parse(threshold, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal((int)rank!, sweep.First(p => p.RelativeError <= limit).Rank);
         }
     }
 }

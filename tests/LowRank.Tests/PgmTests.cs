@@ -11,7 +11,8 @@ namespace LowRank.Tests;
 /// </summary>
 public sealed class PgmTests : IDisposable
 {
-    private static readonly JsonNode Reference = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-picture.json")))!;
+    private static readonly JsonNode Reference =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pytorch-picture.json")))!;
 
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("lowrank-pgm-");
 
@@ -105,7 +106,8 @@ public sealed class PgmTests : IDisposable
         var path = Write(name, bytes);
 
         Rejects.Throws<ArgumentException>(() => LowRank.Pgm.Read(path), "path", $"The PGM file {path} {problem}.");
-        Rejects.Throws<ArgumentException>(() => LowRank.Pgm.Read(new MemoryStream(bytes), name), "stream", $"The PGM file {name} {problem}.");
+        Rejects.Throws<ArgumentException>(() => LowRank.Pgm.Read(new MemoryStream(bytes), name), "stream",
+            $"The PGM file {name} {problem}.");
     }
 
     [Fact]

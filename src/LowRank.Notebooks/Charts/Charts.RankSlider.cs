@@ -35,8 +35,8 @@ public static partial class Charts
         var numbers = 2L * d * k * n;
         if (numbers > SliderFigure.MaxMatrixNumbers)
         {
-            throw Guard.OutOfRange(nameof(w),
-                $"w is {d}×{k}: its {n} steps would send {numbers} numbers, more than the {SliderFigure.MaxMatrixNumbers} a slider carries (about 1 MB). Draw a corner, e.g. W.SubMatrix(0, 20, 0, 20).");
+            var tooMany = $"w is {d}×{k}: its {n} steps would send {numbers} numbers, more than the {SliderFigure.MaxMatrixNumbers}";
+            throw Guard.OutOfRange(nameof(w), $"{tooMany} a slider carries (about 1 MB). Draw a corner, e.g. W.SubMatrix(0, 20, 0, 20).");
         }
         var sweep = RankSweep.Of(w);
         var norm = double.CreateChecked(w.FrobeniusNorm());
@@ -45,8 +45,10 @@ public static partial class Charts
         {
             // B·A as a notebook computes it, from the same scaled SVD the sweep measured: the drawn W − W_r is the one measured.
             var approximation = Leading(full, point.Rank);
+            var (error, parameters) = (Numbers.Short(point.Error), point.Parameters);
             return new SliderStep(point.Rank, [ToDouble(approximation), ToDouble(w - approximation)], FormattableString.Invariant(
-                $"r = {point.Rank}:   ‖{name} − {approx}‖<sub>F</sub> = {Numbers.Short(point.Error)} of ‖{name}‖<sub>F</sub> = {Numbers.Short(norm)};   r·(d + k) = {Numbers.Count(point.Parameters.LowRank)} parameters of d·k = {Numbers.Count(point.Parameters.Full)}"));
+                $"r = {point.Rank}:   ‖{name} − {approx}‖<sub>F</sub> = {error} of ‖{name}‖<sub>F</sub> = {Numbers.Short(norm)};   ") +
+                $"r·(d + k) = {Numbers.Count(parameters.LowRank)} parameters of d·k = {Numbers.Count(parameters.Full)}");
         }).ToArray();
         var limit = steps.SelectMany(s => s.Z).Cast<double[][]>().Append(ToDouble(w)).SelectMany(m => m).SelectMany(r => r)
             .Select(Math.Abs).DefaultIfEmpty(0).Max();
@@ -57,7 +59,8 @@ public static partial class Charts
             new($"{name} − {approx}", $"({name} − {approx})", (double[][])steps[0].Z[1], Scale: 0),
         ];
         var scale = new FixedScale(Colours.Diverging, -(limit > 0 ? limit : 1), limit > 0 ? limit : 1);
-        return WithSlider(Heatmaps(panels, title, nameof(w), scale, SliderFigure.ReadoutHeight + SliderFigure.SliderHeight), panels.Length, [1, 2], steps);
+        var chart = Heatmaps(panels, title, nameof(w), scale, SliderFigure.ReadoutHeight + SliderFigure.SliderHeight);
+        return WithSlider(chart, panels.Length, [1, 2], steps);
     }
 
     /// <summary>
@@ -89,27 +92,31 @@ public static partial class Charts
         var numbers = (long)d * k * (chosen.Length + 1);
         if (numbers > SliderFigure.MaxPictureNumbers)
         {
-            throw Guard.OutOfRange(nameof(ranks),
-                $"{chosen.Length} ranks of a {d}×{k} picture would send {numbers} numbers, more than the {SliderFigure.MaxPictureNumbers} a slider carries (about 1 MB): offer fewer ranks or a smaller picture.");
+            var tooMany = $"{chosen.Length} ranks of a {d}×{k} picture would send {numbers} numbers, more than the {SliderFigure.MaxPictureNumbers}";
+            throw Guard.OutOfRange(nameof(ranks), $"{tooMany} a slider carries (about 1 MB): offer fewer ranks or a smaller picture.");
         }
         var (darkest, brightest) = (picture.Enumerate().Min(), picture.Enumerate().Max());
         if (darkest == brightest)
         {
-            throw Guard.Invalid(nameof(picture), $"picture has every entry {darkest}: a picture of one grey level has no grey scale to draw.");
+            throw Guard.Invalid(nameof(picture),
+                $"picture has every entry {darkest}: a picture of one grey level has no grey scale to draw.");
         }
         var sweep = RankSweep.Of(picture);
         var full = Truncation.Of(picture, chosen[^1]);
         var steps = chosen.Select(r =>
         {
             var point = sweep[r - 1];
-            var storage = (long)r * (d + k + 1);
-            return new SliderStep(r, [WholeLevels(Leading(full, r))], FormattableString.Invariant(
-                $"r = {r}:   storage r·(d + k + 1) = {Numbers.Count(storage)} of d·k = {Numbers.Count((long)d * k)} numbers ({Numbers.Percent((double)storage / ((long)d * k), 1)});   relative error ‖P − P<sub>r</sub>‖<sub>F</sub> / ‖P‖<sub>F</sub> = {Numbers.Percent(point.RelativeError, 1)}"));
+            long storage = (long)r * (d + k + 1), entries = (long)d * k;
+            var share = Numbers.Percent((double)storage / entries, 1);
+            return new SliderStep(r, [WholeLevels(Leading(full, r))],
+                $"r = {r}:   storage r·(d + k + 1) = {Numbers.Count(storage)} of d·k = {Numbers.Count(entries)} numbers ({share});   " +
+                $"relative error ‖P − P<sub>r</sub>‖<sub>F</sub> / ‖P‖<sub>F</sub> = {Numbers.Percent(point.RelativeError, 1)}");
         }).ToArray();
         Panel[] panels =
         [
             new("P, the picture", "P", ToDouble(picture), Scale: 0),
-            new("P<sub>r</sub>, rank r", "P<sub>r</sub>", ToDouble(Matrix<double>.Build.DenseOfRowArrays(((int[][])steps[0].Z[0]).Select(row => row.Select(v => (double)v).ToArray()))), Scale: 0),
+            // Its rows only size the panel: the trace's z is set to the first step's whole grey levels below.
+            new("P<sub>r</sub>, rank r", "P<sub>r</sub>", ToDouble(picture), Scale: 0),
         ];
         var chart = Heatmaps(panels, title, nameof(picture), new FixedScale(Colours.Grey, darkest, brightest),
             SliderFigure.ReadoutHeight + SliderFigure.SliderHeight);
@@ -147,7 +154,8 @@ public static partial class Charts
                 ("active", 0),
                 ("x", 0), ("xanchor", "left"), ("len", 1),
                 ("y", 0), ("yanchor", "top"),
-                ("pad", Obj(("t", HeatmapFigure.MarginBottom + SliderFigure.ReadoutHeight + SliderFigure.SliderPadTop), ("b", 0), ("l", 0), ("r", 0))),
+                ("pad", Obj(
+                    ("t", HeatmapFigure.MarginBottom + SliderFigure.ReadoutHeight + SliderFigure.SliderPadTop), ("b", 0), ("l", 0), ("r", 0))),
                 ("currentvalue", Obj(("visible", false))),
                 ("font", FontOf(FontSize.Ticks)),
                 ("steps", steps.Select(s => (object)Obj(

@@ -2,7 +2,9 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace LowRank;
 
-/// <summary>The pictures the notebooks compress, embedded in the library so every notebook, solution and app reads the same bytes.</summary>
+/// <summary>
+/// The pictures the notebooks compress, embedded in the library so every notebook, solution and app reads the same bytes.
+/// </summary>
 public static class Pictures
 {
     /// <summary>The logical name of the embedded <c>notebooks/data/camera-128.pgm</c>.</summary>
@@ -16,7 +18,8 @@ public static class Pictures
     public static Matrix<double> Camera()
     {
         using var stream = typeof(Pictures).Assembly.GetManifestResourceStream(CameraResource)
-            ?? throw new InvalidOperationException($"LowRank.dll embeds no {CameraResource}: build it from a checkout that has notebooks/data/camera-128.pgm.");
+            ?? throw new InvalidOperationException(
+                $"LowRank.dll embeds no {CameraResource}: build it from a checkout that has notebooks/data/camera-128.pgm.");
         return Pgm.Read(stream, "camera-128.pgm");
     }
 }

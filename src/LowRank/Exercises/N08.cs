@@ -5,7 +5,9 @@ public static partial class Exercises
     /// <summary>Notebook 8, compressing a picture: the 128×128 camera photograph and a 128×128 Gaussian matrix of seed 0.</summary>
     public static class N08
     {
-        /// <summary>Exercise 1: ‖P − P₂₀‖_F ÷ ‖P‖_F, the relative error of the picture's rank-20 truncation, within 1e-4 relative.</summary>
+        /// <summary>
+        /// Exercise 1: ‖P − P₂₀‖_F ÷ ‖P‖_F, the relative error of the picture's rank-20 truncation, within 1e-4 relative.
+        /// </summary>
         /// <param name="answer">The learner's relative error, a fraction; null while not yet answered.</param>
         /// <returns>The verdict, also printed.</returns>
         public static CheckResult RelativeErrorAtRank20(double? answer) =>
