@@ -38,11 +38,13 @@ public sealed partial class SliderTests(WorkbookRun workbook)
               const images = () => [...gd.querySelectorAll('.hm image')].map(i => i.getAttribute('href') || i.getAttribute('xlink:href'));
               const readout = () => [...gd.querySelectorAll('.annotation-text')].map(a => a.textContent).pop();
               const before = { images: images(), readout: readout(), active: gd._fullLayout.sliders[0].active };
+              // The slider runs its step in the next animation frame. Headless Chromium's virtual clock runs timers at once
+              // but gives frames only in real time, so a frame is served as a timer: the slider's own handler still runs it.
+              window.requestAnimationFrame = callback => setTimeout(() => callback(performance.now()), 0);
               const tick = gd.querySelectorAll('.slider-tick-rect')[step].getBoundingClientRect();
               const at = { clientX: tick.left + tick.width / 2, clientY: tick.top + tick.height / 2, bubbles: true, view: window };
               gd.querySelector('.slider-rail-touch-rect').dispatchEvent(new MouseEvent('mousedown', at));
               gd.dispatchEvent(new MouseEvent('mouseup', at));
-              // The slider runs its step in the next animation frame, which a loaded machine may be slow to give.
               for (let i = 0; i < 80 && readout() === before.readout; i++) {
                 await new Promise(resolve => setTimeout(resolve, 100));
               }
