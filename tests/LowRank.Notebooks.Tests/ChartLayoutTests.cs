@@ -42,6 +42,8 @@ public class ChartLayoutTests
             "forgetting" => Charts.Forgetting([("full", 0.9, 0.8, null), ("LoRA r = 4", 0.85, 0.6, 0.95)]),
             "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n",
                 "seconds"),
+            "rank slider" => Charts.RankSlider(w),
+            "picture slider" => Charts.PictureSlider(Gaussian.Random<double>(8, 8, seed: 3).Map(v => 128 + 40 * v), [1, 3, 8]),
             _ => Charts.Lines([("error", [1.0, 2.0, 3.0], [1e-3, 1e-6, 1e-9])], "Error", "r", "error", logY: true),
         };
     }

@@ -18,6 +18,7 @@ public partial class ChartSnapshotTests
     [
         "spectrum", "spectrum-with-zeros-and-tolerance-0", "error", "error-with-exact-zeros", "energy", "energy-with-a-floor",
         "parameters", "matrices", "factorization", "loss", "loss-with-a-zero", "adapter", "forgetting", "lines", "lines-on-a-log-axis",
+        "rank-slider", "picture-slider",
     ];
 
     // Decreasing errors whose Eckart–Young prediction a real sweep would give; the last point is full rank (min(d, k) = n).
@@ -56,6 +57,9 @@ public partial class ChartSnapshotTests
             "forgetting" => Charts.Forgetting([("full", 0.9, 0.8, null), ("LoRA r = 4", 0.85, 0.6, 0.95)]),
             "lines" => Charts.Lines([("exact", [64.0, 128.0], [0.01, 0.05]), ("randomized", [64.0, 128.0], [0.002, 0.004])], "Time", "n",
                 "seconds"),
+            // A diagonal W is its own SVD (up to signs, which B·A cancels): every step's W_r and error are exact.
+            "rank-slider" => Charts.RankSlider(Integers(new double[,] { { 3, 0, 0 }, { 0, -2, 0 }, { 0, 0, 1 } })),
+            "picture-slider" => Charts.PictureSlider(Integers(new double[,] { { 200, 0, 0 }, { 0, 100, 0 }, { 0, 0, 40 } }), [1, 3]),
             _ => Charts.Lines([("error", [1.0, 2.0, 3.0], [1e-3, 1e-6, 1e-9])], "Error", "r", "error", logY: true),
         };
     }

@@ -269,8 +269,11 @@ public sealed class AppWriterTests
             "../../../src/LowRank.Notebooks/LowRank.Notebooks.csproj");
 
         Assert.Equal(
-            ["appDisplay.Show(Charts.SingularValues(S, MatrixRank.DefaultTolerance(W)));",
-                "appDisplay.Show(Charts.Factorization(W, B, A));"],
+            [
+                "appDisplay.Show(Charts.SingularValues(S, MatrixRank.DefaultTolerance(W)));",
+                "appDisplay.Show(Charts.Factorization(W, B, A));",
+                "appDisplay.Show(Charts.RankSlider(W));",
+            ],
             CodeLines(app).Where(l => l.Contains("appDisplay.Show", StringComparison.Ordinal)));
         Assert.Equal(
             ["#:package MathNet.Numerics@5.0.0", "#:package Plotly.NET@6.0.0", "#:package Plotly.NET.CSharp@0.14.0"],

@@ -5,8 +5,12 @@ namespace Workbook.Tests;
 /// <summary>Loads a local page in headless Chromium with every network request refused, and returns the DOM it built.</summary>
 internal static class HeadlessChromium
 {
+    /// <param name="browser">The browser's executable.</param>
+    /// <param name="page">A local file's full path, or its file:// address, which may carry a #fragment for the page's scripts.</param>
     public static async Task<string> DumpDomAsync(string browser, string page)
     {
+        var address = new Uri(page);
+        var folder = Path.GetDirectoryName(address.LocalPath)!;
         var profile = Directory.CreateTempSubdirectory("lowrank-chromium-");
         try
         {
@@ -20,9 +24,9 @@ internal static class HeadlessChromium
                     $"--user-data-dir={profile.FullName}",
                     "--virtual-time-budget=10000",
                     "--dump-dom",
-                    new Uri(page).AbsoluteUri,
+                    address.AbsoluteUri,
                 ],
-                Path.GetDirectoryName(page)!,
+                folder,
                 TimeSpan.FromMinutes(2));
             Assert.True(result.ExitCode == 0, $"{browser} exited with " +
                 $"{result.ExitCode}:\n{result.Output[..Math.Min(4000, result.Output.Length)]}");

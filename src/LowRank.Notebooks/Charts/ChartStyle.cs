@@ -26,6 +26,10 @@ internal static class ChartStyle
         /// <summary>Behind heatmaps, where plotly's default grey would read as an entry's colour.</summary>
         internal static readonly Color HeatmapBackground = Color.fromString("white");
 
+        /// <summary>Grey levels of a picture: black at its darkest, white at its brightest.</summary>
+        internal static readonly StyleParam.Colorscale Grey = StyleParam.Colorscale.NewCustom(
+            [Tuple.Create(0.0, Color.fromString("#000000")), Tuple.Create(1.0, Color.fromString("#ffffff"))]);
+
         /// <summary>ColorBrewer RdBu, reversed so that positive entries are red and negative ones blue, white at 0.</summary>
         internal static readonly StyleParam.Colorscale Diverging = StyleParam.Colorscale.NewCustom(
             new[] { "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b",
@@ -139,5 +143,27 @@ internal static class ChartStyle
 
         /// <summary>The least space between row tick labels: a line of tick text.</summary>
         internal const double RowTickSpacing = 14;
+    }
+
+    /// <summary>
+    /// Heatmaps under a plotly.js slider: a readout line under the column labels, then the slider, whose steps the browser
+    /// runs without a kernel.
+    /// </summary>
+    internal static class SliderFigure
+    {
+        /// <summary>The readout line's height, under the column axis titles.</summary>
+        internal const int ReadoutHeight = 30;
+
+        /// <summary>The slider with its current value above the rail and the step labels below it.</summary>
+        internal const int SliderHeight = 84;
+
+        /// <summary>Space above the slider's current value, below the readout.</summary>
+        internal const int SliderPadTop = 8;
+
+        /// <summary>The most matrix entries all steps together may send: about 1 MB of JSON at 20 characters a number.</summary>
+        internal const long MaxMatrixNumbers = 50_000;
+
+        /// <summary>The most grey levels a picture and its steps may send: about 1 MB of JSON at 4 characters a number.</summary>
+        internal const long MaxPictureNumbers = 250_000;
     }
 }

@@ -24,20 +24,24 @@ public static partial class Charts
     // Where the panels go: a cell is Cell×Cell px, so a panel is columns·Cell wide and rows·Cell tall, starting X[i] px
     // into a plot area of PlotWidth×PlotHeight whole pixels (the figure's size is given in them, and domains are
     // fractions of these, so cells stay square). LastOfScale[i]: panel i is followed by its scale's colour bar.
-    private sealed record HeatmapGrid(double Cell, double PlotWidth, double PlotHeight, int Left, double[] X, bool[] LastOfScale)
+    // Bottom: the margin under the plots, more than the column labels need when a slider goes there.
+    private sealed record HeatmapGrid(double Cell, double PlotWidth, double PlotHeight, int Left, double[] X, bool[] LastOfScale, int Bottom)
     {
         public int Right => HeatmapFigure.MarginRight;
 
         public int Top => HeatmapFigure.MarginTop;
-
-        public int Bottom => HeatmapFigure.MarginBottom;
     }
 
-    private static GenericChart Heatmaps(Panel[] panels, string title, string parameter)
+    // A colour scale fixed in advance, for panels whose data a slider replaces: the scale must hold every step's values.
+    private sealed record FixedScale(StyleParam.Colorscale Colours, double Min, double Max);
+
+    private static GenericChart Heatmaps(Panel[] panels, string title, string parameter, FixedScale? scale = null,
+        int extraBottom = 0)
     {
-        var grid = Grid(panels, title, parameter);
+        var grid = Grid(panels, title, parameter, extraBottom);
         var limits = ScaleLimits(panels);
-        var chart = Chart.Combine(panels.Select((panel, i) => HeatmapTrace(panels, i, grid, limits[panel.Scale])))
+        var chart = Chart.Combine(panels.Select((panel, i) => HeatmapTrace(panels, i, grid,
+                scale ?? new FixedScale(Colours.Diverging, -limits[panel.Scale], limits[panel.Scale]))))
             .WithSize(Width: (int)grid.PlotWidth + grid.Left + grid.Right, Height: (int)grid.PlotHeight + grid.Top + grid.Bottom);
         for (var i = 0; i < panels.Length; i++)
         {
@@ -70,7 +74,7 @@ public static partial class Charts
 
     // Between panels sit the next panel's row labels, and after the last panel of each colour scale its colour bar;
     // the first panel names its axes (row i, column j), and the left and bottom margins leave room for that.
-    private static HeatmapGrid Grid(Panel[] panels, string title, string parameter)
+    private static HeatmapGrid Grid(Panel[] panels, string title, string parameter, int extraBottom)
     {
         var maxRows = panels.Max(p => p.RowCount);
         var labelWidth = HeatmapFigure.DigitWidth * Digits(maxRows - 1);
@@ -100,7 +104,7 @@ public static partial class Charts
         {
             x[i] = x[i - 1] + (panels[i - 1].ColumnCount * cell + (lastOfScale[i - 1] ? HeatmapFigure.ColourBarSpace : 0) + gap);
         }
-        return new HeatmapGrid(cell, plotWidth, plotHeight, left, x, lastOfScale);
+        return new HeatmapGrid(cell, plotWidth, plotHeight, left, x, lastOfScale, HeatmapFigure.MarginBottom + extraBottom);
     }
 
     // The largest |entry| of each colour scale's panels, which the scale runs to on either side of 0; an all-zero
@@ -115,7 +119,7 @@ public static partial class Charts
                 return largest > 0 ? largest : 1;
             });
 
-    private static GenericChart HeatmapTrace(Panel[] panels, int i, HeatmapGrid grid, double limit)
+    private static GenericChart HeatmapTrace(Panel[] panels, int i, HeatmapGrid grid, FixedScale scale)
     {
         var panel = panels[i];
         var heatmap = Chart.Heatmap<double, int, int, string>(
@@ -130,10 +134,10 @@ public static partial class Charts
         {
             XAxis = StyleParam.LinearAxisId.NewX(i + 1),
             YAxis = StyleParam.LinearAxisId.NewY(i + 1),
-            ColorScale = Colours.Diverging,
+            ColorScale = scale.Colours,
             ZAuto = false,
-            ZMin = -limit,
-            ZMax = limit,
+            ZMin = scale.Min,
+            ZMax = scale.Max,
             HoverTemplate = $"{panel.HoverName}[%{{y}}, %{{x}}] = %{{z:.4~g}}<extra></extra>",
         });
         var styled = GenericChart.mapTrace(style, heatmap);
