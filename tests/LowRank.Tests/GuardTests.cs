@@ -1,0 +1,82 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LowRank.Tests;
+
+/// <summary>The shared argument checks on their own: what each lets through, what it refuses, and what its message says.</summary>
+public class GuardTests
+{
+    [Fact]
+    public void A_vector_of_an_unsupported_type_is_refused_as_such_before_it_is_looked_at()
+        => Assert.Throws<NotSupportedException>(() => Guard.Finite((Vector<Half>?)null));
+
+    [Fact]
+    public void A_non_finite_vector_entry_is_named_with_its_index_and_the_vectors_length()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Guard.Finite(Vector<double>.Build.Dense([5.0, double.NaN, 7.0]), "x"));
+        Assert.Equal("x", error.ParamName);
+        Assert.StartsWith("x must contain only finite numbers, but x[1] is NaN (length 3).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_matrix_of_exactly_an_arrays_largest_length_is_factorable_and_one_more_entry_is_not()
+    {
+        // 1 x 2147483591 entries fit in one array; the NaN at [0, 0] shows the size check let it through to the entry scan.
+        var largest = Matrix<double>.Build.Sparse(1, Array.MaxLength);
+        largest[0, 0] = double.NaN;
+        var fits = Assert.Throws<ArgumentException>(() => Guard.Factorable(largest, "w"));
+        Assert.Contains("w[0, 0] is NaN", fits.Message, StringComparison.Ordinal);
+
+        var tooMany = Assert.Throws<ArgumentException>(() => Guard.Factorable(Matrix<double>.Build.Sparse(1, Array.MaxLength + 1), "w"));
+        Assert.Equal("w", tooMany.ParamName);
+        Assert.StartsWith("w is 1x2147483592 = 2147483592 entries, but its SVD needs them in one array, which holds at most 2147483591.",
+            tooMany.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bias_of_the_wrong_length_is_told_the_rows_of_W()
+    {
+        var w = Matrix<double>.Build.Dense(4, 3);
+        var error = Assert.Throws<ArgumentException>(() => Guard.LayerInput(w, Vector<double>.Build.Dense(3), Vector<double>.Build.Dense(2),
+            "x", "bias"));
+        Assert.Equal("bias", error.ParamName);
+        Assert.StartsWith("bias must have length 4 (the rows of the 4x3 W), but has length 2.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bounded_sequence_is_read_once_up_to_its_limit()
+    {
+        Assert.Equal(Enumerable.Range(0, Guard.MaxItems), Guard.Bounded(Enumerable.Range(0, Guard.MaxItems), "items"));
+        var reads = 0;
+        var endless = Enumerable.Repeat(1, int.MaxValue).Select(v => { reads++; return v; });
+        var error = Assert.Throws<ArgumentException>(() => Guard.Bounded(endless, "points[0].Values", "points"));
+        Assert.Equal("points", error.ParamName);
+        Assert.StartsWith("points[0].Values must hold at most 10000 items, but has more (is it an endless sequence?).", error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(Guard.MaxItems + 1, reads);
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => Guard.Bounded<int>(null, "items")).ParamName);
+        Assert.Equal("points", Assert.Throws<ArgumentNullException>(() => Guard.Bounded<int>(null, "points[0]", "points")).ParamName);
+    }
+
+    [Fact]
+    public void A_non_empty_sequence_needs_one_item()
+    {
+        Assert.Equal([7], Guard.NonEmpty(new[] { 7 }, "rank", "ranks"));
+        var error = Assert.Throws<ArgumentException>(() => Guard.NonEmpty(Array.Empty<int>(), "rank", "points[2].Ranks", "points"));
+        Assert.Equal("points", error.ParamName);
+        Assert.StartsWith("points[2].Ranks must contain at least one rank, but was empty.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("ranks", Assert.Throws<ArgumentException>(() => Guard.NonEmpty(Array.Empty<int>(), "rank", "ranks")).ParamName);
+    }
+
+    [Fact]
+    public void A_non_empty_list_is_copied_and_needs_one_item()
+    {
+        var losses = new List<double> { 1.0, 0.5 };
+        var copy = Guard.NonEmptyList(losses, "loss", "losses");
+        losses[0] = double.NaN;
+        Assert.Equal([1.0, 0.5], copy);
+        var error = Assert.Throws<ArgumentException>(() => Guard.NonEmptyList(new List<double>(), "loss", "losses"));
+        Assert.Equal("losses", error.ParamName);
+        Assert.StartsWith("losses must contain at least one loss, but was empty.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("losses", Assert.Throws<ArgumentNullException>(() => Guard.NonEmptyList<double>(null, "loss", "losses")).ParamName);
+    }
+}
