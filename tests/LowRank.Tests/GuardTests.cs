@@ -43,31 +43,6 @@ public class GuardTests
     }
 
     [Fact]
-    public void A_bounded_sequence_is_read_once_up_to_its_limit()
-    {
-        Assert.Equal(Enumerable.Range(0, Guard.MaxItems), Guard.Bounded(Enumerable.Range(0, Guard.MaxItems), "items"));
-        var reads = 0;
-        var endless = Enumerable.Repeat(1, int.MaxValue).Select(v => { reads++; return v; });
-        var error = Assert.Throws<ArgumentException>(() => Guard.Bounded(endless, "points[0].Values", "points"));
-        Assert.Equal("points", error.ParamName);
-        Assert.StartsWith("points[0].Values must hold at most 10000 items, but has more (is it an endless sequence?).", error.Message,
-            StringComparison.Ordinal);
-        Assert.Equal(Guard.MaxItems + 1, reads);
-        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => Guard.Bounded<int>(null, "items")).ParamName);
-        Assert.Equal("points", Assert.Throws<ArgumentNullException>(() => Guard.Bounded<int>(null, "points[0]", "points")).ParamName);
-    }
-
-    [Fact]
-    public void A_non_empty_sequence_needs_one_item()
-    {
-        Assert.Equal([7], Guard.NonEmpty(new[] { 7 }, "rank", "ranks"));
-        var error = Assert.Throws<ArgumentException>(() => Guard.NonEmpty(Array.Empty<int>(), "rank", "points[2].Ranks", "points"));
-        Assert.Equal("points", error.ParamName);
-        Assert.StartsWith("points[2].Ranks must contain at least one rank, but was empty.", error.Message, StringComparison.Ordinal);
-        Assert.Equal("ranks", Assert.Throws<ArgumentException>(() => Guard.NonEmpty(Array.Empty<int>(), "rank", "ranks")).ParamName);
-    }
-
-    [Fact]
     public void A_non_empty_list_is_copied_and_needs_one_item()
     {
         var losses = new List<double> { 1.0, 0.5 };
