@@ -65,8 +65,9 @@ public sealed class RunProgressTests
         Assert.True(restoring >= 0 && restoring < ready && ready < started && started < finished, output);
         Assert.DoesNotContain('\r', output);
         Assert.DoesNotContain("done]", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(artifacts, "notebooks", "01-one.ipynb")), output);
-        Assert.True(File.Exists(Path.Combine(artifacts, "apps", "01-one", "app.cs")), output);
+        // A notebook from outside the workbook is written apart from the lessons, under other/<its folder's hash>/.
+        Assert.Single(Directory.GetFiles(Path.Combine(artifacts, "notebooks", "other"), "01-one.ipynb", SearchOption.AllDirectories));
+        Assert.Single(Directory.GetFiles(Path.Combine(artifacts, "apps", "other"), "app.cs", SearchOption.AllDirectories));
     }
 
     // A run that succeeded needs an executed copy that exists; any file will do.
