@@ -142,9 +142,12 @@ public class DigitsPyTorchRunTests
             MlpAdapters.Initial(new TorchGenerator(seed: 2), frozen, Rank, Alpha), train, FineTuning).Result;
         var (mirrored, upsideDown) = (Adapter(Split.Train.Mirrored()).Merge(frozen), Adapter(Split.Train.UpsideDown()).Merge(frozen));
         var swap = Run["swap"]!;
-        Accuracy(Run["runs"]!["upside_down_r4"]!["new_test_accuracy"], upsideDown.Accuracy(Split.Test.UpsideDown()), "upside-down adapter, its task");
-        Accuracy(swap["mirrored_adapter_on_upside_down"], mirrored.Accuracy(Split.Test.UpsideDown()), "mirrored adapter, upside-down digits");
-        Accuracy(swap["upside_down_adapter_on_mirrored"], upsideDown.Accuracy(Split.Test.Mirrored()), "upside-down adapter, mirrored digits");
+        Accuracy(Run["runs"]!["upside_down_r4"]!["new_test_accuracy"], upsideDown.Accuracy(Split.Test.UpsideDown()),
+            "upside-down adapter, its task");
+        Accuracy(swap["mirrored_adapter_on_upside_down"], mirrored.Accuracy(Split.Test.UpsideDown()),
+            "mirrored adapter, upside-down digits");
+        Accuracy(swap["upside_down_adapter_on_mirrored"], upsideDown.Accuracy(Split.Test.Mirrored()),
+            "upside-down adapter, mirrored digits");
         Accuracy(Run["pretrain"]!["train_accuracy"], frozen.Accuracy(Split.Train), "pretrained, training digits");
     }
 

@@ -335,7 +335,8 @@ public class LoraValidationTests
     public void A_merge_beyond_floats_range_names_w0()
     {
         var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1, 1), Matrix<float>.Build.Dense(1, 2, 3e38f), 1);
-        Throws<ArgumentException>(() => adapter.Merge(Matrix<float>.Build.Dense(2, 2, 3e38f)), "w0", "w0 + s·B·A overflows Single for this w0",
+        Throws<ArgumentException>(
+            () => adapter.Merge(Matrix<float>.Build.Dense(2, 2, 3e38f)), "w0", "w0 + s·B·A overflows Single for this w0",
             "Merge in double");
     }
 
