@@ -64,7 +64,9 @@ public sealed class AppDisplay
     }
 
     private static int ChartNumber(int number, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(number))] string name = "")
-        => number >= 1 ? number : throw Guard.OutOfRange(name, $"{name} must be at least 1 (charts are numbered from 1), but was {number}.");
+        => number >= 1
+            ? number
+            : throw Guard.OutOfRange(name, $"{name} must be at least 1 (charts are numbered from 1), but was {number}.");
 
     /// <summary>Shows <paramref name="value"/> as the kernel would have shown a cell's trailing expression.</summary>
     /// <returns>The chart page's full path when a chart was written, otherwise null.</returns>

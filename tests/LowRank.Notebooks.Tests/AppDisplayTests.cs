@@ -127,8 +127,9 @@ public sealed partial class AppDisplayTests : IDisposable
 
         var error = Assert.Throws<IOException>(() => new AppDisplay(below, "t", output).Show(Chart("c")));
 
-        Assert.StartsWith($"Cannot write the chart page chart-1.html into the folder {below}: {file} is a file, not a folder.", error.Message,
-            StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Cannot write the chart page chart-1.html into the folder {below}: {file} is a file, not a folder.",
+            error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -325,7 +325,8 @@ public class ChartsTests
     {
         Rejects.Throws<ArgumentException>(() => Charts.Forgetting([]), "methods", "at least one method");
         Rejects.Throws<ArgumentException>(() => Charts.Forgetting([(" ", 0.5, 0.5, null)]), "methods", "methods[0].Method");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", 0.5, 0.5, 1.5)]), "methods", "from 0 to 1", "OriginalBase = 1.5");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => Charts.Forgetting([("a", 0.5, 0.5, 1.5)]), "methods", "from 0 to 1", "OriginalBase = 1.5");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", double.NaN, 0.5, null)]), "methods", "NewTask = NaN");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", 0.5, -0.1, null)]), "methods", "OriginalTuned = -0.1");
         Rejects.Throws<ArgumentException>(() => Charts.TrainingLoss([1.0], lossName: " "), "lossName");

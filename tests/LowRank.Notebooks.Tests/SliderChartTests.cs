@@ -38,7 +38,8 @@ public class SliderChartTests
             Assert.Equal([1, 2], args[2]!.AsArray().Select(t => (int)t!));
             var readout = (string)args[1]!["annotations[3].text"]!;
             Assert.Contains($"r = {r}:", readout, StringComparison.Ordinal);
-            var error = $"‖W − W<sub>r</sub>‖<sub>F</sub> = {Numbers.Short(sweep[r - 1].Error)} of ‖W‖<sub>F</sub> = {Numbers.Short(w.FrobeniusNorm())}";
+            var error = $"‖W − W<sub>r</sub>‖<sub>F</sub> = {Numbers.Short(sweep[r - 1].Error)} "
+                + $"of ‖W‖<sub>F</sub> = {Numbers.Short(w.FrobeniusNorm())}";
             Assert.Contains(error, readout, StringComparison.Ordinal);
             Assert.Contains($"r·(d + k) = {9 * r} parameters of d·k = 20", readout, StringComparison.Ordinal);
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MathNet.Numerics.LinearAlgebra;
+using static LowRank.Tests.PyTorchRunFile;
 
 namespace LowRank.Tests;
 
@@ -14,8 +15,7 @@ public class DigitsPyTorchRunTests
     private const int Hidden = 32, TrainCount = 1000, ValidationCount = 400, Rank = 4;
     private const double Alpha = 8;
 
-    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
-        "pytorch-digits-lora.json")))!;
+    private static readonly JsonNode Runs = PyTorchRunFile.Load("pytorch-digits-lora.json");
 
     private static JsonNode Run => Runs["default"]!;
 
@@ -39,22 +39,6 @@ public class DigitsPyTorchRunTests
     // Hundreds of Adam steps could turn that rounding into a different prediction for an image near a decision boundary;
     // measured, every accuracy here equals PyTorch's. Two images of the 397 is the margin; a wrong step is off by dozens.
     private const double AccuracyMargin = 2.0 / 397;
-
-    private static double Number(JsonNode? node) => (double)node!;
-
-    private static string Sha256(Matrix<float> m)
-    {
-        var bytes = new byte[m.RowCount * m.ColumnCount * sizeof(float)];
-        var k = 0;
-        for (var i = 0; i < m.RowCount; i++)
-        {
-            for (var j = 0; j < m.ColumnCount; j++, k += sizeof(float))
-            {
-                BitConverter.TryWriteBytes(bytes.AsSpan(k), m[i, j]);
-            }
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
 
     private static void Losses(JsonNode expected, IReadOnlyList<double> actual, string what)
     {
@@ -142,9 +126,12 @@ public class DigitsPyTorchRunTests
             MlpAdapters.Initial(new TorchGenerator(seed: 2), frozen, Rank, Alpha), train, FineTuning).Result;
         var (mirrored, upsideDown) = (Adapter(Split.Train.Mirrored()).Merge(frozen), Adapter(Split.Train.UpsideDown()).Merge(frozen));
         var swap = Run["swap"]!;
-        Accuracy(Run["runs"]!["upside_down_r4"]!["new_test_accuracy"], upsideDown.Accuracy(Split.Test.UpsideDown()), "upside-down adapter, its task");
-        Accuracy(swap["mirrored_adapter_on_upside_down"], mirrored.Accuracy(Split.Test.UpsideDown()), "mirrored adapter, upside-down digits");
-        Accuracy(swap["upside_down_adapter_on_mirrored"], upsideDown.Accuracy(Split.Test.Mirrored()), "upside-down adapter, mirrored digits");
+        Accuracy(Run["runs"]!["upside_down_r4"]!["new_test_accuracy"], upsideDown.Accuracy(Split.Test.UpsideDown()),
+            "upside-down adapter, its task");
+        Accuracy(swap["mirrored_adapter_on_upside_down"], mirrored.Accuracy(Split.Test.UpsideDown()),
+            "mirrored adapter, upside-down digits");
+        Accuracy(swap["upside_down_adapter_on_mirrored"], upsideDown.Accuracy(Split.Test.Mirrored()),
+            "upside-down adapter, mirrored digits");
         Accuracy(Run["pretrain"]!["train_accuracy"], frozen.Accuracy(Split.Train), "pretrained, training digits");
     }
 

@@ -85,7 +85,8 @@ public class HandedOutCopiesTests
         fit.Delta[0, 0] = double.NaN;
         Assert.Equal(delta, fit.Delta);
 
-        var comparison = OutputComparison.Of(W, Truncation.Of(W, 2), Gaussian.RandomVector<double>(4, 4), Gaussian.RandomVector<double>(5, 5));
+        var comparison = OutputComparison.Of(
+            W, Truncation.Of(W, 2), Gaussian.RandomVector<double>(4, 4), Gaussian.RandomVector<double>(5, 5));
         var (full, lowRank) = (comparison.Full, comparison.LowRank);
         comparison.Full[0] = double.NaN;
         comparison.LowRank[0] = double.NaN;

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MathNet.Numerics.LinearAlgebra;
+using static LowRank.Tests.PyTorchRunFile;
 
 namespace LowRank.Tests;
 
@@ -14,8 +14,7 @@ public class LoraPyTorchRunTests
 {
     private const int D = 64, K = 64, N = 256;
 
-    private static readonly JsonNode Runs = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
-        "pytorch-lora-training.json")))!;
+    private static readonly JsonNode Runs = PyTorchRunFile.Load("pytorch-lora-training.json");
 
     private static JsonNode Run => Runs["default"]!;
 
@@ -24,8 +23,6 @@ public class LoraPyTorchRunTests
     // Hundreds of float steps taken by autograd's products and by the written-out ones round differently; the runs stay
     // within this of each other (measured: at most 2e-7 relative), while a wrong step, seed or scale moves a loss by far more.
     private const double FloatDrift = 2e-6;
-
-    private static double Number(JsonNode? node) => (double)node!;
 
     private static LoraAdapter<float> Start(int rank, double alpha) => LoraAdapter.Initial(new TorchGenerator(seed: 1), D, K, rank, alpha);
 
@@ -37,22 +34,6 @@ public class LoraPyTorchRunTests
 
     private static void Close(double expected, double actual, double relative, string what) =>
         Assert.True(Math.Abs(actual - expected) <= relative * Math.Abs(expected), $"{what}: PyTorch {expected:R}, here {actual:R}");
-
-    private static string Sha256(Matrix<float> m)
-    {
-        // Row-major float32 bits, little-endian, as numpy's tobytes() of a contiguous tensor.
-        var bytes = new byte[m.RowCount * m.ColumnCount * sizeof(float)];
-        var k = 0;
-        for (var i = 0; i < m.RowCount; i++)
-        {
-            for (var j = 0; j < m.ColumnCount; j++, k += sizeof(float))
-            {
-                BitConverter.TryWriteBytes(bytes.AsSpan(k), m[i, j]);
-            }
-        }
-        Assert.True(BitConverter.IsLittleEndian);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
 
     [Fact]
     public void The_reference_ran_on_both_kernels()

@@ -315,6 +315,7 @@ public class LoraValidationTests
         var error = Assert.Throws<OverflowException>(() => adapter.Delta());
 
         Assert.Contains("s·B·A overflows Single for this adapter (s = α/r = 1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("some entry exceeds Single.MaxValue = 3.4028235E+38. ", error.Message, StringComparison.Ordinal);
         Assert.Contains("Cast<double>()", error.Message, StringComparison.Ordinal);
         Assert.Equal(1e40, adapter.Cast<double>().Delta()[1, 1], 1e40 * 1e-6);
     }
@@ -335,7 +336,8 @@ public class LoraValidationTests
     public void A_merge_beyond_floats_range_names_w0()
     {
         var adapter = new LoraAdapter<float>(Matrix<float>.Build.Dense(2, 1, 1), Matrix<float>.Build.Dense(1, 2, 3e38f), 1);
-        Throws<ArgumentException>(() => adapter.Merge(Matrix<float>.Build.Dense(2, 2, 3e38f)), "w0", "w0 + s·B·A overflows Single for this w0",
+        Throws<ArgumentException>(
+            () => adapter.Merge(Matrix<float>.Build.Dense(2, 2, 3e38f)), "w0", "w0 + s·B·A overflows Single for this w0",
             "Merge in double");
     }
 
@@ -352,7 +354,7 @@ public class LoraValidationTests
     public void A_noise_that_overflows_the_problem_names_noise()
     {
         Throws<ArgumentException>(() => LoraProblem.Synthetic(new TorchGenerator(0), 4, 3, 5, 1, 3e38f), "noise",
-            "ΔW* or Y overflows Single for this noise", "noise = 3E+38 is too large");
+            "ΔW* or Y overflows Single for this noise", "noise = 3E+38 is too large: use a noise of the order of 1");
         // A large but representable noise still works, so the check is on the result, not a guessed limit.
         Assert.All(LoraProblem.Synthetic(new TorchGenerator(0), 4, 3, 5, 1, 1e30f).Y.Enumerate(), v => Assert.True(float.IsFinite(v)));
     }

@@ -74,8 +74,10 @@ public class NetworkGradientTests
     {
         // A nonzero B, so that dL/dA is not 0 as it is at the start.
         var generator = new TorchGenerator(seed: 5);
-        var hidden = new LoraAdapter<float>(generator.Randn(32, 3) * 0.1f, TorchInit.KaimingUniform(generator, 3, 64, Math.Sqrt(5)), alpha: 6);
-        var output = new LoraAdapter<float>(generator.Randn(10, 3) * 0.1f, TorchInit.KaimingUniform(generator, 3, 32, Math.Sqrt(5)), alpha: 6);
+        var hidden = new LoraAdapter<float>(
+            generator.Randn(32, 3) * 0.1f, TorchInit.KaimingUniform(generator, 3, 64, Math.Sqrt(5)), alpha: 6);
+        var output = new LoraAdapter<float>(
+            generator.Randn(10, 3) * 0.1f, TorchInit.KaimingUniform(generator, 3, 32, Math.Sqrt(5)), alpha: 6);
         var gradients = MlpTraining.AdapterGradients(Network, new MlpAdapters(hidden, output), Batch);
 
         var (w1, b1, w2, b2) = (D(Network.Hidden.Weight), Network.Hidden.Bias.Map(v => (double)v), D(Network.Output.Weight),

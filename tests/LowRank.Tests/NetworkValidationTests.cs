@@ -17,12 +17,16 @@ public class NetworkValidationTests
     [Fact]
     public void Labelled_images_need_square_images_finite_pixels_and_labels_in_range()
     {
-        Rejects.Throws<ArgumentException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(5, 2), [0, 1], 2), "images", "square", "5");
-        Rejects.Throws<ArgumentException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2, float.NaN), [0, 1], 2), "images", "finite");
+        Rejects.Throws<ArgumentException>(
+            () => _ = new LabelledImages(Matrix<float>.Build.Dense(5, 2), [0, 1], 2), "images", "square", "5");
+        Rejects.Throws<ArgumentException>(
+            () => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2, float.NaN), [0, 1], 2), "images", "finite");
         Rejects.Throws<ArgumentException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2), [0], 2), "labels", "2", "1");
-        Rejects.Throws<ArgumentException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2), [0, 2], 2), "labels", "labels[1]", "0 to 1");
+        Rejects.Throws<ArgumentException>(
+            () => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2), [0, 2], 2), "labels", "labels[1]", "0 to 1");
         Rejects.Throws<ArgumentException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2), [0, -1], 2), "labels", "labels[1]");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2), [0, 0], 1), "classes", "at least 2");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2), [0, 0], 1), "classes", "at least 2");
         Rejects.Throws<ArgumentNullException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 2), null!, 2), "labels");
         Rejects.Throws<ArgumentException>(() => Images().Select([]), "indices", "at least one");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Images().Select([0, 3]), "indices", "indices[1]", "0 to 2", "3");
@@ -47,7 +51,8 @@ public class NetworkValidationTests
         // scikit-learn's load_digits(): the first image's first row is 0, 0, 5, 13, 9, 1, 0, 0, and it is a 0.
         Assert.Equal([0f, 0, 5 / 16f, 13 / 16f, 9 / 16f, 1 / 16f, 0, 0], all.Images.Column(0).SubVector(0, 8).ToArray());
         Assert.Equal(0, all.Labels[0]);
-        Assert.Equal([178, 182, 177, 183, 181, 182, 181, 179, 174, 180], Enumerable.Range(0, 10).Select(d => all.Labels.Count(l => l == d)));
+        Assert.Equal(
+            [178, 182, 177, 183, 181, 182, 181, 179, 174, 180], Enumerable.Range(0, 10).Select(d => all.Labels.Count(l => l == d)));
 
         var folder = Directory.CreateTempSubdirectory("lowrank-digits-");
         try
@@ -81,7 +86,8 @@ public class NetworkValidationTests
         var split = Digits.Split(all, new TorchGenerator(seed: 0), 2, 2);
         Assert.Equal([2, 2, 1], new[] { split.Train.Count, split.Validation.Count, split.Test.Count });
         Assert.Equal([0, 1, 2, 3, 4], split.Order.Order());
-        Rejects.Throws<ArgumentOutOfRangeException>(() => Digits.Split(all, new TorchGenerator(seed: 0), 3, 2), "validation", "less than the 5", "3 + 2");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => Digits.Split(all, new TorchGenerator(seed: 0), 3, 2), "validation", "less than the 5", "3 + 2");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Digits.Split(all, new TorchGenerator(seed: 0), 0, 2), "train");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Digits.Split(all, new TorchGenerator(seed: 0), 2, 0), "validation");
         Rejects.Throws<ArgumentNullException>(() => Digits.Split(all, null!, 2, 2), "generator");
@@ -91,15 +97,19 @@ public class NetworkValidationTests
     [Fact]
     public void Layers_and_networks_need_matching_shapes()
     {
-        Rejects.Throws<ArgumentException>(() => _ = new DenseLayer(Matrix<float>.Build.Dense(3, 4), Vector<float>.Build.Dense(4)), "bias", "3", "4");
-        Rejects.Throws<ArgumentException>(() => _ = new DenseLayer(Matrix<float>.Build.Dense(3, 4), Vector<float>.Build.Dense(3, float.PositiveInfinity)), "bias", "finite");
+        Rejects.Throws<ArgumentException>(
+            () => _ = new DenseLayer(Matrix<float>.Build.Dense(3, 4), Vector<float>.Build.Dense(4)), "bias", "3", "4");
+        Rejects.Throws<ArgumentException>(
+            () => _ = new DenseLayer(Matrix<float>.Build.Dense(3, 4), Vector<float>.Build.Dense(3, float.PositiveInfinity)),
+            "bias", "finite");
         Rejects.Throws<ArgumentOutOfRangeException>(() => DenseLayer.Initial(new TorchGenerator(seed: 0), 0, 3), "inputs");
         Rejects.Throws<ArgumentException>(() => _ = new Mlp(Network.Hidden, Network.Hidden), "output", "3 outputs", "takes 4");
         Rejects.Throws<ArgumentNullException>(() => _ = new Mlp(null!, Network.Output), "hidden");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Mlp.Initial(new TorchGenerator(seed: 0), 4, 3, 1), "classes", "at least 2");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Mlp.Initial(new TorchGenerator(seed: 0), 4, 0, 2), "hidden");
         Rejects.Throws<ArgumentException>(() => Network.Logits(Matrix<float>.Build.Dense(5, 1)), "images", "4 rows", "5x1");
-        Rejects.Throws<ArgumentException>(() => Network.Accuracy(new LabelledImages(Matrix<float>.Build.Dense(4, 1), [2], 3)), "data", "3 classes", "2 outputs");
+        Rejects.Throws<ArgumentException>(
+            () => Network.Accuracy(new LabelledImages(Matrix<float>.Build.Dense(4, 1), [2], 3)), "data", "3 classes", "2 outputs");
         Rejects.Throws<ArgumentNullException>(() => Network.Loss(null!), "data");
         Rejects.Throws<ArgumentOutOfRangeException>(() => TorchInit.LinearBias(new TorchGenerator(seed: 0), 3, 0), "fanIn");
         Assert.Equal(4 * 3 + 3 + 3 * 2 + 2, Network.ParameterCount);
@@ -124,8 +134,10 @@ public class NetworkValidationTests
         Assert.Equal(2 * (3 + 4) + 2 * (2 + 3), adapters.ParameterCount);
         Assert.Equal(2, adapters.Rank);
         Assert.True(adapters.Merge(Network).Hidden.Weight.Equals(Network.Hidden.Weight));
-        Rejects.Throws<ArgumentOutOfRangeException>(() => MlpAdapters.Initial(new TorchGenerator(seed: 2), Network, rank: 3, alpha: 4), "rank");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => MlpAdapters.Initial(new TorchGenerator(seed: 2), Network, rank: 1, alpha: 0), "alpha");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => MlpAdapters.Initial(new TorchGenerator(seed: 2), Network, rank: 3, alpha: 4), "rank");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => MlpAdapters.Initial(new TorchGenerator(seed: 2), Network, rank: 1, alpha: 0), "alpha");
         Rejects.Throws<ArgumentException>(() => _ = new MlpAdapters(adapters.Hidden, adapters.Hidden), "output", "3 inputs");
         var otherAlpha = new LoraAdapter<float>(adapters.Output.B, adapters.Output.A, 5);
         Rejects.Throws<ArgumentException>(() => _ = new MlpAdapters(adapters.Hidden, otherAlpha), "output", "alpha 4", "alpha 5");
@@ -147,7 +159,8 @@ public class NetworkValidationTests
         var wide = Mlp.Initial(new TorchGenerator(seed: 1), 4, 5, 2);
         var adapters = MlpAdapters.Initial(new TorchGenerator(seed: 2), Network, rank: 1, alpha: 1);
         Rejects.Throws<ArgumentException>(() => MlpTraining.TrainAdapters(wide, adapters, Images(), Schedule), "start", "must fit");
-        Rejects.Throws<ArgumentException>(() => MlpTraining.Train(Network, Images(), new TrainingSchedule(2, 3, 1e300)), "schedule", "overflowed");
+        Rejects.Throws<ArgumentException>(
+            () => MlpTraining.Train(Network, Images(), new TrainingSchedule(2, 3, 1e300)), "schedule", "overflowed");
         // Three images in batches of two: a full batch, then the one left, in every epoch.
         Assert.Equal(4, MlpTraining.Train(Network, Images(), new TrainingSchedule(2, 2, 0.01)).Losses.Count);
     }

@@ -8,7 +8,8 @@ namespace LowRank.Tests;
 /// </summary>
 public class OutputComparisonRangeTests
 {
-    private static Matrix<float> M(params double[][] rows) => Matrix<float>.Build.DenseOfRowArrays(rows.Select(r => r.Select(v => (float)v).ToArray()));
+    private static Matrix<float> M(params double[][] rows) =>
+        Matrix<float>.Build.DenseOfRowArrays(rows.Select(r => r.Select(v => (float)v).ToArray()));
 
     private static Vector<float> V(params double[] values) => Vector<float>.Build.Dense(values.Select(v => (float)v).ToArray());
 
@@ -27,7 +28,8 @@ public class OutputComparisonRangeTests
     public void Only_one_entry_of_the_low_rank_output_overflowing_is_refused()
     {
         // W·x is small; B·(A·x) = (3e38·2, 1·2) overflows in its first entry only.
-        var ex = Assert.Throws<ArgumentException>(() => OutputComparison.Of(M([1, 1], [1, 1]), M([3e38], [1]), M([1, 1]), V(1, 1), V(0, 0)));
+        var ex = Assert.Throws<ArgumentException>(
+            () => OutputComparison.Of(M([1, 1], [1, 1]), M([3e38], [1]), M([1, 1]), V(1, 1), V(0, 0)));
         Assert.Equal("x", ex.ParamName);
         Assert.Contains("overflows Single", ex.Message, StringComparison.Ordinal);
     }

@@ -27,7 +27,8 @@ public sealed class DefaultAppTests
             var chart = Plotly.NET.CSharp.Chart.Line<double, double, string>(x: new[] { 1.0, 2.0 }, y: new[] { 3.0, 4.0 });
             var page = AppDisplay.ForEntryPoint().Show(chart)!;
             Console.WriteLine($"page: {Path.GetFileName(page)}, {new FileInfo(page).Length} bytes");
-            Console.WriteLine(ChartHtml.Fragment(chart).Contains("Plotly.newPlot", StringComparison.Ordinal) ? "fragment drawn" : "no fragment");
+            var drawn = ChartHtml.Fragment(chart).Contains("Plotly.newPlot", StringComparison.Ordinal);
+            Console.WriteLine(drawn ? "fragment drawn" : "no fragment");
 
             """);
 

@@ -18,8 +18,8 @@ import hashlib
 import json
 import math
 import os
-import subprocess
-import sys
+
+from torch_kernels import capability_line, run_each_kernel, sha256, write_beside
 
 TRAIN, VALIDATION = 1000, 400          # the other 397 images are the test set
 HIDDEN, CLASSES, PIXELS = 32, 10, 64
@@ -30,12 +30,6 @@ RANKS = (1, 2, 4, 8)
 ALPHA = 8.0                            # held as r changes, as Hu et al. do; the alpha = r runs compare
 SPLIT_SEED, NETWORK_SEED, ADAPTER_SEED = 0, 1, 2
 FIRST_LOSSES = 20
-
-
-def sha256(tensor):
-    """The SHA-256 of a float32 tensor's values in row-major order, little-endian, as the tests hash a Matrix<float>."""
-    assert tensor.dtype.is_floating_point and tensor.element_size() == 4
-    return hashlib.sha256(tensor.contiguous().numpy().astype("<f4").tobytes()).hexdigest()
 
 
 def run():
@@ -181,25 +175,7 @@ def run():
     }
 
 
-def capability_line(torch):
-    lines = [line.strip() for line in torch.__config__.show().splitlines() if "CPU capability usage" in line]
-    return lines[0].split(":", 1)[1].strip()
-
-
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--one":
-        print(json.dumps(run()))
-        sys.exit(0)
-    results = {}
-    for name, capability in (("default", "default"), ("avx2", None)):
-        env = dict(os.environ)
-        env.pop("ATEN_CPU_CAPABILITY", None)
-        if capability:
-            env["ATEN_CPU_CAPABILITY"] = capability
-        out = subprocess.run([sys.executable, __file__, "--one"], env=env, check=True, capture_output=True, text=True)
-        results[name] = json.loads(out.stdout)
+    results = run_each_kernel(__file__, run)
     assert results["avx2"]["cpu_capability_usage"] == "AVX2", "the second run must use the AVX2 kernel"
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "pytorch-digits-lora.json"), "w", encoding="utf-8") as f:
-        json.dump(results, f, indent=1)
-        f.write("\n")
+    write_beside(__file__, "pytorch-digits-lora.json", json.dumps(results, indent=1) + "\n")

@@ -13,12 +13,11 @@ the data and A from torch.manual_seed, torch.randn and nn.init.kaiming_uniform_,
 gradient descent on B and A. The optimum of the training loss is computed in float64 by another route than the
 library's (ordinary least squares, then the SVD of the fitted values), so the two check each other.
 """
-import hashlib
 import json
 import math
 import os
 
-from torch_kernels import capability_line, run_each_kernel, write_beside
+from torch_kernels import capability_line, run_each_kernel, sha256, write_beside
 
 D, K, N = 64, 64, 256
 LEARNING_RATE = 0.5
@@ -28,13 +27,6 @@ HELD_ALPHA = 2.0
 HELD_ALPHA_STEPS = 100
 STD_ONE_STEPS = 300
 ZERO_START_STEPS = 100
-
-
-def sha256(tensor):
-    """The SHA-256 of a float32 tensor's values in row-major order, little-endian, as the tests hash a Matrix<float>."""
-    import numpy as np
-    assert tensor.dtype.is_floating_point and tensor.element_size() == 4
-    return hashlib.sha256(tensor.contiguous().numpy().astype("<f4").tobytes()).hexdigest()
 
 
 def run():

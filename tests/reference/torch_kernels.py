@@ -1,11 +1,12 @@
 """What the reference scripts that run under each PyTorch CPU kernel share: running a script's function once per kernel,
-each in a process of its own, writing float32 bits as hex, and writing the JSON file beside the script.
+each in a process of its own, hashing a tensor, writing float32 bits as hex, and writing the JSON file beside the script.
 
 PyTorch picks its CPU kernels once per process from the environment variable ATEN_CPU_CAPABILITY, so a script starts
 itself once per kernel: with ATEN_CPU_CAPABILITY=default (the portable kernel) and without the variable (the kernel the
 machine picks by itself, which must be AVX2: the script stops otherwise). On a CPU with AVX-512 it also runs with
 ATEN_CPU_CAPABILITY=avx512 and records whether its numbers equal the AVX2 ones.
 """
+import hashlib
 import json
 import os
 import subprocess
@@ -15,6 +16,12 @@ import sys
 def capability_line(torch):
     lines = [line.strip() for line in torch.__config__.show().splitlines() if "CPU capability usage" in line]
     return lines[0].split(":", 1)[1].strip()
+
+
+def sha256(tensor):
+    """The SHA-256 of a float32 tensor's values in row-major order, little-endian, as the tests hash a Matrix<float>."""
+    assert tensor.dtype.is_floating_point and tensor.element_size() == 4
+    return hashlib.sha256(tensor.contiguous().numpy().astype("<f4").tobytes()).hexdigest()
 
 
 def hex_bits(t):

@@ -25,7 +25,8 @@ public static partial class Charts
     // into a plot area of PlotWidth×PlotHeight whole pixels (the figure's size is given in them, and domains are
     // fractions of these, so cells stay square). LastOfScale[i]: panel i is followed by its scale's colour bar.
     // Bottom: the margin under the plots, more than the column labels need when a slider goes there.
-    private sealed record HeatmapGrid(double Cell, double PlotWidth, double PlotHeight, int Left, double[] X, bool[] LastOfScale, int Bottom)
+    private sealed record HeatmapGrid(
+        double Cell, double PlotWidth, double PlotHeight, int Left, double[] X, bool[] LastOfScale, int Bottom)
     {
         public int Right => HeatmapFigure.MarginRight;
 

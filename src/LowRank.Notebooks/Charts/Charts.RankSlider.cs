@@ -95,7 +95,8 @@ public static partial class Charts
         var numbers = (long)d * k * (chosen.Length + 1);
         if (numbers > SliderFigure.MaxPictureNumbers)
         {
-            var tooMany = $"{chosen.Length} ranks of a {d}×{k} picture would send {numbers} numbers, more than the {SliderFigure.MaxPictureNumbers}";
+            var tooMany = $"{chosen.Length} ranks of a {d}×{k} picture would send {numbers} numbers, "
+                + $"more than the {SliderFigure.MaxPictureNumbers}";
             throw Guard.OutOfRange(nameof(ranks), $"{tooMany} a slider carries (about 1 MB): offer fewer ranks or a smaller picture.");
         }
         var (darkest, brightest) = (picture.Enumerate().Min(), picture.Enumerate().Max());
@@ -126,7 +127,8 @@ public static partial class Charts
         // Whole grey levels print in a third of the bytes of doubles; the panels' own rows only sized the figure.
         object[] shown = [WholeLevels(picture), steps[0].Z[0]];
         chart = GenericChart.mapiTrace(FuncConvert.FromFunc<int, Trace, Trace>((i, trace) =>
-            Styling.Call<FSharpFunc<Trace, Trace>>(typeof(Trace2DStyle), nameof(Trace2DStyle.Heatmap), new { Z = Levels((int[][])shown[i]) })
+            Styling.Call<FSharpFunc<Trace, Trace>>(
+                    typeof(Trace2DStyle), nameof(Trace2DStyle.Heatmap), new { Z = Levels((int[][])shown[i]) })
                 .Invoke(trace)), chart);
         return WithSlider(chart, panels.Length, [1], steps);
     }
@@ -193,7 +195,8 @@ public static partial class Charts
     private static Plotly.NET.LayoutObjects.SliderStep Step(RankStep step, string readoutText, int[] traces)
     {
         var rank = step.Rank.ToString(CultureInfo.InvariantCulture);
-        var sliderStep = Styling.Init<Plotly.NET.LayoutObjects.SliderStep>(new { Label = rank, Value = rank, Method = StyleParam.Method.Update });
+        var sliderStep = Styling.Init<Plotly.NET.LayoutObjects.SliderStep>(
+            new { Label = rank, Value = rank, Method = StyleParam.Method.Update });
         sliderStep.SetProperty("args", new object[]
         {
             new Dictionary<string, object> { ["z"] = step.Z },

@@ -30,7 +30,10 @@ public static partial class Exercises
             // One validation image is 1/400 of accuracy, 0.3 % of it: 1e-3 accepts only the same predictions. An unanswered
             // check says so at once, without training.
             Check.Close("the rank-2 adapter's accuracy on the upside-down validation images", answer,
-                answer is null ? 0 : Adapters(Split.Value.Train.UpsideDown(), rank: 2).Merge(Pretrained.Value).Accuracy(Split.Value.Validation.UpsideDown()),
+                answer is null
+                    ? 0
+                    : Adapters(Split.Value.Train.UpsideDown(), rank: 2).Merge(Pretrained.Value)
+                        .Accuracy(Split.Value.Validation.UpsideDown()),
                 relativeTolerance: 1e-3);
 
         /// <summary>

@@ -22,7 +22,10 @@ public sealed record LowRankFactors<T>
         this.singularValues = singularValues;
     }
 
-    /// <summary>B = U_r·S_r, a d×r matrix: the singular values are folded into the left factor, as in the original. Each read returns a new copy, so changing it cannot change the record.</summary>
+    /// <summary>
+    /// B = U_r·S_r, a d×r matrix: the singular values are folded into the left factor, as in the original.
+    /// Each read returns a new copy, so changing it cannot change the record.
+    /// </summary>
     public Matrix<T> B => b.Clone();
 
     /// <summary>A = V_rᵀ, an r×k matrix. Each read returns a new copy, so changing it cannot change the record.</summary>

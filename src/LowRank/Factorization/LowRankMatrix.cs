@@ -52,7 +52,10 @@ public static class LowRankMatrix
         if (work > MaxProductWork)
         {
             throw Guard.OutOfRange(nameof(rank),
-                $"rows x rank x cols = {rows} x {rank} x {cols} = {work} multiply-adds, but the product is limited to {MaxProductWork} (about a minute in managed code). Keep W as its factors generator.Randn(rows, rank) and generator.Randn(rank, cols), as LoRA keeps B·A, or choose a smaller rank.");
+                $"rows x rank x cols = {rows} x {rank} x {cols} = {work} multiply-adds, "
+                + $"but the product is limited to {MaxProductWork} (about a minute in managed code). "
+                + $"Keep W as its factors generator.Randn(rows, rank) and generator.Randn(rank, cols), as LoRA keeps B·A, "
+                + $"or choose a smaller rank.");
         }
         var left = generator.Randn(rows, rank);
         var right = generator.Randn(rank, cols);

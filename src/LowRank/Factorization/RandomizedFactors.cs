@@ -32,7 +32,9 @@ public sealed record RandomizedFactors<T>
     /// Each read returns a new copy, so changing it cannot change the record.</summary>
     public Matrix<T> B => b.Clone();
 
-    /// <summary>A = V_rᵀ, an r×k matrix with orthonormal rows. Each read returns a new copy, so changing it cannot change the record.</summary>
+    /// <summary>
+    /// A = V_rᵀ, an r×k matrix with orthonormal rows. Each read returns a new copy, so changing it cannot change the record.
+    /// </summary>
     public Matrix<T> A => a.Clone();
 
     /// <summary>The r estimated largest singular values of W, in decreasing order; each is at most the true σ_i.

@@ -51,7 +51,10 @@ public static class RandomizedSvd
         if (powerIterations > MaxPowerIterations)
         {
             throw Guard.OutOfRange(nameof(powerIterations),
-                $"powerIterations must be between 0 and {MaxPowerIterations}, but was {powerIterations}: after {MaxPowerIterations} passes even a gap of 1.2 between σ_r and σ_(r+1) has grown past double's rounding (1.2^{2 * MaxPowerIterations + 1} > 1e16), and each further pass costs two products with w for nothing. HMT use 1 or 2.");
+                $"powerIterations must be between 0 and {MaxPowerIterations}, but was {powerIterations}: "
+                + $"after {MaxPowerIterations} passes even a gap of 1.2 between σ_r and σ_(r+1) has grown past double's rounding "
+                + $"(1.2^{2 * MaxPowerIterations + 1} > 1e16), and each further pass costs two products with w for nothing. "
+                + $"HMT use 1 or 2.");
         }
 
         var n = Math.Min(w.RowCount, w.ColumnCount);

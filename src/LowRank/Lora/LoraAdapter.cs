@@ -34,7 +34,8 @@ public sealed record LoraAdapter<T>
         if (b.ColumnCount == 0 || b.RowCount == 0)
         {
             throw Guard.Invalid(nameof(b),
-                $"{nameof(b)} must be d x r with d >= 1 and rank r >= 1, but is {Guard.Shape(b)}: an adapter of rank 0 would scale B·A by α/0.");
+                $"{nameof(b)} must be d x r with d >= 1 and rank r >= 1, but is {Guard.Shape(b)}: "
+                + $"an adapter of rank 0 would scale B·A by α/0.");
         }
         if (a.ColumnCount == 0)
         {
@@ -87,14 +88,19 @@ public sealed record LoraAdapter<T>
 
     /// <summary>s·B·A, the d×k update the adapter adds to W₀; forming it costs d·k numbers, which is why training never does.</summary>
     /// <returns>A new d×k matrix.</returns>
-    /// <exception cref="OverflowException">Some entry of s·B·A exceeds <typeparamref name="T"/>'s range although B and A are finite.</exception>
+    /// <exception cref="OverflowException">
+    /// Some entry of s·B·A exceeds <typeparamref name="T"/>'s range although B and A are finite.
+    /// </exception>
     public Matrix<T> Delta()
     {
         var delta = B0 * A0 * ScaleAsT;
         return delta.Enumerate().All(T.IsFinite)
             ? delta
             : throw new OverflowException(
-                $"s·B·A overflows {typeof(T).Name} for this adapter (s = α/r = {Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}): some entry exceeds {LargestFinite.Describe<T>()}. Cast the adapter to double (Cast<double>()) or build it with a smaller α.");
+                $"s·B·A overflows {typeof(T).Name} for this adapter "
+                + $"(s = α/r = {Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}): "
+                + $"some entry exceeds {LargestFinite.Describe<T>()}. "
+                + "Cast the adapter to double (Cast<double>()) or build it with a smaller α.");
     }
 
     /// <summary>W₀ + s·B·A, the single weight to deploy after training, so inference costs no more than the frozen layer.</summary>
@@ -156,7 +162,8 @@ public sealed record LoraAdapter<T>
         return T.IsFinite(T.CreateChecked(alpha / rank))
             ? alpha
             : throw Guard.OutOfRange(nameof(alpha),
-                $"alpha / r = {alpha} / {rank} must be finite in {typeof(T).Name} (at most {LargestFinite.Describe<T>()}), but alpha was {alpha}. LoRA's α is of the order of r, e.g. 1 to 64.");
+                $"alpha / r = {alpha} / {rank} must be finite in {typeof(T).Name} (at most {LargestFinite.Describe<T>()}), "
+                + $"but alpha was {alpha}. LoRA's α is of the order of r, e.g. 1 to 64.");
     }
 
     private void CheckWeight(Matrix<T> w0, string name = "w0")

@@ -27,13 +27,20 @@ public sealed record LoraProblem
     /// Each read returns a new copy, so changing it cannot change the record.</summary>
     public Matrix<float> W0 => w0.Clone();
 
-    /// <summary>The hidden d×k update ΔW* that training should recover as s·B·A. Each read returns a new copy, so changing it cannot change the record.</summary>
+    /// <summary>
+    /// The hidden d×k update ΔW* that training should recover as s·B·A.
+    /// Each read returns a new copy, so changing it cannot change the record.
+    /// </summary>
     public Matrix<float> TargetDelta => targetDelta.Clone();
 
-    /// <summary>The k×n inputs, one standard normal column per example. Each read returns a new copy, so changing it cannot change the record.</summary>
+    /// <summary>
+    /// The k×n inputs, one standard normal column per example. Each read returns a new copy, so changing it cannot change the record.
+    /// </summary>
     public Matrix<float> X => x.Clone();
 
-    /// <summary>The d×n targets (W₀ + ΔW*)·X, noiseless given ΔW*. Each read returns a new copy, so changing it cannot change the record.</summary>
+    /// <summary>
+    /// The d×n targets (W₀ + ΔW*)·X, noiseless given ΔW*. Each read returns a new copy, so changing it cannot change the record.
+    /// </summary>
     public Matrix<float> Y => y.Clone();
 
     /// <summary>
@@ -78,8 +85,8 @@ public sealed record LoraProblem
         // A finite noise can still overflow float in noise·N or in Y; a problem of ∞ and NaN would train to NaN silently.
         if (!delta.Enumerate().All(float.IsFinite) || !y.Enumerate().All(float.IsFinite))
         {
-            throw Guard.Overflow<float>("ΔW* or Y", nameof(noise), FormattableString.Invariant(
-                $"noise = {noise} is too large: use a noise of the order of 1, which makes the full-rank part as large as one rank of the low-rank part."));
+            throw Guard.Overflow<float>("ΔW* or Y", nameof(noise), FormattableString.Invariant($"noise = {noise} is too large: ")
+                + "use a noise of the order of 1, which makes the full-rank part as large as one rank of the low-rank part.");
         }
         return new LoraProblem(w0, delta, x, y);
     }

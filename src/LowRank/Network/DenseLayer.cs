@@ -15,7 +15,8 @@ public sealed record DenseLayer
         if (bias.Count != weight.RowCount)
         {
             throw Guard.Invalid(nameof(bias),
-                $"{nameof(bias)} must have one entry per row of the {Guard.Shape(weight)} weight, {weight.RowCount}, but has {bias.Count}.");
+                $"{nameof(bias)} must have one entry per row of the {Guard.Shape(weight)} weight, {weight.RowCount}, "
+                + $"but has {bias.Count}.");
         }
         Weight = weight.Clone();
         Bias = bias.Clone();

@@ -70,7 +70,8 @@ public static class Digits
             var fields = line.Split(',');
             if (fields.Length != Pixels + 1)
             {
-                throw new InvalidDataException($"{source}, line {lineNumber}: expected {Pixels + 1} comma-separated numbers, found {fields.Length}.");
+                throw new InvalidDataException(
+                    $"{source}, line {lineNumber}: expected {Pixels + 1} comma-separated numbers, found {fields.Length}.");
             }
             var pixels = new float[Pixels];
             for (var p = 0; p <= Pixels; p++)
@@ -119,7 +120,8 @@ public static class Digits
         if ((long)train + validation >= all.Count)
         {
             throw Guard.OutOfRange(nameof(validation),
-                $"{nameof(train)} + {nameof(validation)} must be less than the {all.Count} images, leaving some to test, but was {train} + {validation}.");
+                $"{nameof(train)} + {nameof(validation)} must be less than the {all.Count} images, leaving some to test, "
+                + $"but was {train} + {validation}.");
         }
         var keys = generator.Rand(all.Count).ToArray();
         // Keys are multiples of 2^-24, so two can be equal; ties then keep index order, as torch.sort(stable=True) does

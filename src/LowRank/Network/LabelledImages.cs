@@ -24,7 +24,8 @@ public sealed record LabelledImages
         if (side * side != images.RowCount)
         {
             throw Guard.Invalid(nameof(images),
-                $"{nameof(images)} must have a square number of rows (the pixels of a square image, 64 for 8x8), but has {images.RowCount}.");
+                $"{nameof(images)} must have a square number of rows (the pixels of a square image, 64 for 8x8), "
+                + $"but has {images.RowCount}.");
         }
         if (labels.Count != images.ColumnCount)
         {

@@ -62,12 +62,14 @@ public sealed record MlpAdapters(LoraAdapter<float> Hidden, LoraAdapter<float> O
         if (output.Columns != hidden.Rows)
         {
             throw Guard.Invalid(nameof(output),
-                $"{nameof(output)} must adapt a layer with {hidden.Rows} inputs (the hidden layer's outputs), but has A {Guard.Shape(output.A)}.");
+                $"{nameof(output)} must adapt a layer with {hidden.Rows} inputs (the hidden layer's outputs), "
+                + $"but has A {Guard.Shape(output.A)}.");
         }
         if (output.Rank != hidden.Rank || output.Alpha != hidden.Alpha)
         {
             throw Guard.Invalid(nameof(output),
-                $"{nameof(output)} must have the hidden adapter's rank {hidden.Rank} and alpha {hidden.Alpha}, but has rank {output.Rank} and alpha {output.Alpha}.");
+                $"{nameof(output)} must have the hidden adapter's rank {hidden.Rank} and alpha {hidden.Alpha}, "
+                + $"but has rank {output.Rank} and alpha {output.Alpha}.");
         }
         return hidden;
     }

@@ -77,7 +77,8 @@ public static class MlpTraining
             || start.Output.Rows != frozen.Output.Outputs)
         {
             throw Guard.Invalid(nameof(start),
-                $"{nameof(start)} must fit the network's {Guard.Shape(frozen.Hidden.Weight)} and {Guard.Shape(frozen.Output.Weight)} weights, but has A {Guard.Shape(start.Hidden.A)} and B {Guard.Shape(start.Output.B)}.");
+                $"{nameof(start)} must fit the network's {Guard.Shape(frozen.Hidden.Weight)} and {Guard.Shape(frozen.Output.Weight)} "
+                + $"weights, but has A {Guard.Shape(start.Hidden.A)} and B {Guard.Shape(start.Output.B)}.");
         }
         var hidden = new Factors(frozen.Hidden.Weight, start.Hidden, engine.W1, engine.G1);
         var output = new Factors(frozen.Output.Weight, start.Output, engine.W2, engine.G2);
@@ -94,11 +95,13 @@ public static class MlpTraining
         AdapterSteps(frozen, start, train, schedule).Step;
 
     /// <summary>The mean cross-entropy of a batch and its gradients with respect to W₁, b₁, W₂ and b₂, as one step takes them.</summary>
-    internal static (double Loss, Matrix<float> W1, Vector<float> B1, Matrix<float> W2, Vector<float> B2) Gradients(Mlp network, LabelledImages batch)
+    internal static (double Loss, Matrix<float> W1, Vector<float> B1, Matrix<float> W2, Vector<float> B2) Gradients(
+        Mlp network, LabelledImages batch)
     {
         var engine = new Engine(network, batch, WholeBatch(batch));
         var loss = engine.Evaluate(throughHidden: true);
-        return (loss, Copy(engine.G1Matrix), Vector<float>.Build.Dense([.. engine.Gb1]), Copy(engine.G2Matrix), Vector<float>.Build.Dense([.. engine.Gb2]));
+        return (loss, Copy(engine.G1Matrix), Vector<float>.Build.Dense([.. engine.Gb1]),
+            Copy(engine.G2Matrix), Vector<float>.Build.Dense([.. engine.Gb2]));
     }
 
     /// <summary>The mean cross-entropy of a batch through the adapted network and its gradients with respect to B₁, A₁, B₂, A₂.</summary>
@@ -190,7 +193,8 @@ public static class MlpTraining
             if (train.Images.RowCount != start.Hidden.Inputs || train.Classes != start.Output.Outputs)
             {
                 throw Guard.Invalid(nameof(train),
-                    $"{nameof(train)} must have {start.Hidden.Inputs} pixels and {start.Output.Outputs} classes (the network's inputs and outputs), but has {train.Images.RowCount} and {train.Classes}.");
+                    $"{nameof(train)} must have {start.Hidden.Inputs} pixels and {start.Output.Outputs} classes "
+                    + $"(the network's inputs and outputs), but has {train.Images.RowCount} and {train.Classes}.");
             }
             (w1, w2) = (Dense(start.Hidden.Weight), Dense(start.Output.Weight));
             (b1, b2) = (Vector<float>.Build.DenseOfVector(start.Hidden.Bias), Vector<float>.Build.DenseOfVector(start.Output.Bias));

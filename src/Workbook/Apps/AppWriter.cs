@@ -124,7 +124,8 @@ internal static class AppWriter
             .Append("// As in Directory.Build.props: a dependency of the kernel's formatting beta resolves a patch up, which is " +
                 "expected.\n")
             .Append("#:property NoWarn=$(NoWarn);NU1603\n")
-            .Append("// File-based apps default to native AOT, which turns off reflection-based JSON; Plotly.NET's charts need it.\n")
+            .Append("// File-based apps default to PublishAot=true, which turns reflection-based System.Text.Json off. The library's\n")
+            .Append("// charts work either way; this keeps it on, as in the notebook's kernel, for code you add that serializes.\n")
             .Append("#:property PublishAot=false\n");
         foreach (var package in packages)
         {
