@@ -40,7 +40,7 @@ public static class ChartHtml
         ArgumentNullException.ThrowIfNull(chart);
         var id = "lowrank-chart-" + Interlocked.Increment(ref chartCount).ToString(CultureInfo.InvariantCulture)
             + "-" + Guid.NewGuid().ToString("N")[..8];
-        var figure = EscapeForScript(GenericChart.toJson(chart));
+        var figure = EscapeForScript(FigureJson(chart));
         var missing = MissingPlotlyMessage;
         return $$"""
             <div id="{{id}}" class="lowrank-chart"></div>
@@ -61,6 +61,19 @@ public static class ChartHtml
 
             """;
     }
+
+    /// <summary>The figure's JSON, byte for byte what <c>GenericChart.toJson</c> writes, in milliseconds.</summary>
+    internal static string FigureJson(GenericChart chart) =>
+        Newtonsoft.Json.JsonConvert.SerializeObject(GenericChart.toChartDTO(chart), FigureSettings);
+
+    // Plotly.NET's own settings, except for how Newtonsoft's loop check compares each object it writes with those above
+    // it: by Equals, which Plotly.NET's objects answer by hashing their whole tree, data and all (0.4 s for a 128×128
+    // heatmap, 3.7 s for the picture slider). The figure is a tree, so comparing references finds the same (no) loops.
+    private static readonly Newtonsoft.Json.JsonSerializerSettings FigureSettings = new()
+    {
+        ReferenceLoopHandling = Newtonsoft.Json.ReferenceLoopHandling.Serialize,
+        EqualityComparer = ReferenceEqualityComparer.Instance,
+    };
 
     // The message is assigned with textContent, which shows HTML entities literally, so it is a JavaScript string
     // literal: JSON escapes quotes, and the default encoder also escapes < and & so the script cannot be ended early.

@@ -68,7 +68,7 @@ public partial class ChartSnapshotTests
     [MemberData(nameof(Cases))]
     public void Figure_matches_its_approved_snapshot(string name)
     {
-        var actual = Normalise(GenericChart.toJson(Draw(name)));
+        var actual = Normalise(ChartHtml.FigureJson(Draw(name)));
         var path = Path.Combine(SnapshotFolder(), name + ".json");
         if (Environment.GetEnvironmentVariable("LOWRANK_APPROVE_SNAPSHOTS") == "1")
         {
@@ -82,6 +82,15 @@ public partial class ChartSnapshotTests
         {
             Assert.Fail(DiffHint(name, path, expected, actual));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_notebooks_write_the_json_plotly_net_writes(string name)
+    {
+        var chart = Draw(name);
+
+        Assert.Equal(ElementId().Replace(GenericChart.toJson(chart), ""), ElementId().Replace(ChartHtml.FigureJson(chart), ""));
     }
 
     /// <summary>

@@ -5,10 +5,10 @@ using Plotly.NET;
 
 namespace LowRank.Notebooks.Tests;
 
-/// <summary>What the chart tests share: a figure as the JSON plotly.js receives, and factors to draw.</summary>
+/// <summary>What the chart tests share: a figure as the JSON plotly.js receives in a notebook, and factors to draw.</summary>
 internal static class FigureJson
 {
-    public static JsonNode Figure(GenericChart chart) => JsonNode.Parse(GenericChart.toJson(chart))!;
+    public static JsonNode Figure(GenericChart chart) => JsonNode.Parse(ChartHtml.FigureJson(chart))!;
 
     public static double[] Doubles(JsonNode? array) => array!.AsArray().Select(v => (double)v!).ToArray();
 

@@ -94,13 +94,16 @@ public class SliderChartTests
     }
 
     [Fact]
-    public void The_camera_slider_of_notebook_8_stays_under_a_megabyte()
+    public void The_camera_slider_of_notebook_8_stays_under_a_megabyte_and_is_plotly_nets_json()
     {
         int[] ranks = [1, 2, 4, 8, 12, 16, 28, 32, 55, 64, 128];
+        var chart = Charts.PictureSlider(Pictures.Camera(), ranks);
 
-        var json = Plotly.NET.GenericChart.toJson(Charts.PictureSlider(Pictures.Camera(), ranks));
+        var json = ChartHtml.FigureJson(chart);
 
         Assert.InRange(json.Length, 500_000, 1_000_000);
+        // Plotly.NET's own GenericChart.toJson takes seconds on this figure; the notebooks' serializer must write its bytes.
+        Assert.Equal(Plotly.NET.GenericChart.toJson(chart), json);
     }
 
     [Fact]
