@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LowRank;
 
@@ -12,6 +13,8 @@ internal static class ColumnMajorProduct
 {
     // Columns of c computed together: each vector of op(a) is loaded once and used for this many independent sums.
     private const int Block = 4;
+
+    // The loops are compiled optimised at once (AggressiveOptimization), as in VectorizedArrays: tier 0 is for code run once.
 
     /// <summary>c = α·op(a)·op(b) + β·c, with MathNet's argument checks and its handling of α = 0 and β ∈ {0, 1}.</summary>
     /// <param name="transposeA">Whether op(a) is aᵀ.</param>
@@ -85,6 +88,7 @@ internal static class ColumnMajorProduct
     }
 
     // aᵀ of a stored inner×m matrix, written m×inner column by column into the first m·inner entries of packed.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose<T>(T[] a, int m, int inner, T[] packed)
     {
         for (var i = 0; i < m; i++)
@@ -96,6 +100,7 @@ internal static class ColumnMajorProduct
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Multiply<T>(T alpha, T[] a, int m, int inner, T[] b, int pStride, int jStride, int n, T[] c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -127,6 +132,7 @@ internal static class ColumnMajorProduct
 
     // Rows i … i+2·width−1 of columns j … j+3: eight independent running sums per lane, enough to keep the adder busy
     // while each waits for the one before; every sum in the managed provider's order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TwoVectorsFourColumns<T>(T alpha, T[] a, int m, int inner, int i, T[] b, int pStride, int jStride, int j,
         T[] c)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -162,6 +168,7 @@ internal static class ColumnMajorProduct
     }
 
     // Rows i … i+width−1 of columns j … j+3: four independent running sums per lane, in the managed provider's order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourColumns<T>(T alpha, T[] a, int m, int inner, int i, T[] b, int pStride, int jStride, int j, T[] c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -182,6 +189,7 @@ internal static class ColumnMajorProduct
         AddScaled(alpha, s3, c, ((j + 3) * m) + i);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void OneColumn<T>(T alpha, T[] a, int m, int inner, int i, T[] b, int pStride, int jStride, int j, T[] c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -195,6 +203,7 @@ internal static class ColumnMajorProduct
 
     // The rows below the last full vector (all rows of a product with fewer rows than a vector has lanes, such as A·X),
     // four columns at a time so four independent sums are under way, not one.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScalarRowsFourColumns<T>(T alpha, T[] a, int m, int inner, int from, T[] b, int pStride, int jStride, int j,
         T[] c)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -220,6 +229,7 @@ internal static class ColumnMajorProduct
     }
 
     // The rows below the last full vector, one sum each, as the managed provider computes every entry.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScalarRows<T>(T alpha, T[] a, int m, int inner, int from, T[] b, int pStride, int jStride, int j, T[] c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

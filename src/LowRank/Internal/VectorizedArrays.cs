@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LowRank;
 
@@ -8,7 +9,11 @@ namespace LowRank;
 /// </summary>
 internal static class VectorizedArrays
 {
+    // Every loop here is compiled optimised at once (AggressiveOptimization): a notebook runs a cell once, and Vector<T>
+    // code at tier 0, unoptimised and with every vector operation a call, ran a first 500-step training 3-5 times slower.
+
     /// <summary>result = x + y; result may be x or y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add<T>(T[] x, T[] y, T[] result)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -25,6 +30,7 @@ internal static class VectorizedArrays
     }
 
     /// <summary>result = x − y; result may be x or y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Subtract<T>(T[] x, T[] y, T[] result)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -41,6 +47,7 @@ internal static class VectorizedArrays
     }
 
     /// <summary>result = x ⊙ y, entry by entry; result may be x or y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<T>(T[] x, T[] y, T[] result)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -57,6 +64,7 @@ internal static class VectorizedArrays
     }
 
     /// <summary>result = α·x for an α other than 0 and 1, which the managed provider treats apart (it clears or copies).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale<T>(T alpha, T[] x, T[] result)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
