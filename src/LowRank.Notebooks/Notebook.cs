@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
@@ -10,6 +11,7 @@ namespace LowRank.Notebooks;
 public static class Notebook
 {
     private static int registered;
+    private static Task warmUp = Task.CompletedTask;
 
     /// <summary>
     /// Registers the HTML formatters for Plotly.NET charts, <see cref="Table"/>s and the loader, and returns the loader.
@@ -24,7 +26,21 @@ public static class Notebook
             Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Fragment(chart)), HtmlFormatter.MimeType);
             Formatter.Register<PlotlyLoader>((_, writer) => writer.Write(ChartHtml.Loader()), HtmlFormatter.MimeType);
             Formatter.Register<Table>((table, writer) => writer.Write(table.ToHtml()), HtmlFormatter.MimeType);
+            // A session's first chart waits about a second while .NET compiles Plotly.NET's and Newtonsoft's code. The
+            // kernel runs cells on one thread, so drawing tiny figures now, on another, compiles it while the next cells run.
+            warmUp = Task.Run(WarmUp);
         }
         return new PlotlyLoader(PlotlyJs.Version);
+    }
+
+    /// <summary>The warm-up <see cref="UseOfflineCharts"/> starts; a failure in it would show again in the chart that needs the code.</summary>
+    internal static Task WarmedUp => warmUp;
+
+    private static void WarmUp()
+    {
+        var sizes = new[] { 1.0, 2.0 };
+        _ = ChartHtml.FigureJson(Charts.Matrices([("warm-up", Matrix<float>.Build.Dense(2, 2, 1f))]));
+        _ = ChartHtml.FigureJson(Charts.Matrices([("warm-up", Matrix<double>.Build.Dense(2, 2, 1.0))]));
+        _ = ChartHtml.FigureJson(Charts.Lines([("warm-up", sizes, sizes)], "warm-up", "x", "y"));
     }
 }

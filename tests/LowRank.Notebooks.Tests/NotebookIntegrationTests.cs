@@ -95,6 +95,18 @@ public partial class NotebookIntegrationTests
             table.ToDisplayString(HtmlFormatter.MimeType));
     }
 
+    [Fact]
+    public async Task Setup_warms_the_chart_code_up_without_an_error()
+    {
+        Notebook.UseOfflineCharts();
+
+        // A warm-up that threw would leave the task faulted, and awaiting it rethrows the exception.
+        Assert.NotSame(Task.CompletedTask, Notebook.WarmedUp);
+        await Notebook.WarmedUp.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(Notebook.WarmedUp.IsCompletedSuccessfully);
+    }
+
     [GeneratedRegex(@"var figure = (\{.*\});")]
     private static partial Regex FigureJson();
 
