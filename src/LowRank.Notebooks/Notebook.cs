@@ -36,11 +36,13 @@ public static class Notebook
     /// <summary>The warm-up <see cref="UseOfflineCharts"/> starts; a failure in it would show again in the chart that needs the code.</summary>
     internal static Task WarmedUp => warmUp;
 
+    // The figures' texts do not matter, only that drawing and serialising them runs the code a notebook's charts run.
     private static void WarmUp()
     {
-        var sizes = new[] { 1.0, 2.0 };
-        _ = ChartHtml.FigureJson(Charts.Matrices([("warm-up", Matrix<float>.Build.Dense(2, 2, 1f))]));
-        _ = ChartHtml.FigureJson(Charts.Matrices([("warm-up", Matrix<double>.Build.Dense(2, 2, 1.0))]));
-        _ = ChartHtml.FigureJson(Charts.Lines([("warm-up", sizes, sizes)], "warm-up", "x", "y"));
+        const string text = nameof(WarmUp);
+        double[] values = [1, 2];
+        _ = ChartHtml.FigureJson(Charts.Matrices([(text, Matrix<float>.Build.Dense(2, 2, 1f))]));
+        _ = ChartHtml.FigureJson(Charts.Matrices([(text, Matrix<double>.Build.Dense(2, 2, 1.0))]));
+        _ = ChartHtml.FigureJson(Charts.Lines([(text, values, values)], text, text, text));
     }
 }

@@ -33,6 +33,10 @@ public partial class NotebookIntegrationTests
         Assert.Contains("finally { window.define = amd; }", loader, StringComparison.Ordinal);
         // The one closing tag is the loader's own: the embedded source cannot end the script early.
         Assert.Equal(1, Regex.Count(loader, "</script", RegexOptions.IgnoreCase));
+        Assert.StartsWith("<div class=\"lowrank-plotly-loader\" style=\"font-size:smaller;opacity:0.7\">plotly.js 2.28.0 loaded from the " +
+            "LowRank library: the charts below draw without network access.</div>\n<script type=\"text/javascript\">\nif (!window.Plotly)",
+            loader, StringComparison.Ordinal);
+        Assert.EndsWith("})(); }\n</script>\n", loader, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,8 +68,21 @@ public partial class NotebookIntegrationTests
     [Fact]
     public void Chart_fragments_get_distinct_element_ids()
     {
-        var ids = Enumerable.Range(0, 3).Select(_ => ElementId().Match(ChartHtml.Fragment(Chart("t"))).Groups[1].Value).ToArray();
+        var fragments = Enumerable.Range(0, 3).Select(_ => ChartHtml.Fragment(Chart("t"))).ToArray();
+        var ids = fragments.Select(html => ElementId().Match(html).Groups[1].Value).ToArray();
+
         Assert.Equal(3, ids.Distinct().Count());
+        // A counter for order and 8 hex digits of a GUID, so two kernels' charts on one report page cannot share an id.
+        Assert.All(ids, id => Assert.Matches("^lowrank-chart-[0-9]+-[0-9a-f]{8}$", id));
+        Assert.All(fragments.Zip(ids), pair => Assert.Contains($"document.getElementById('{pair.Second}')", pair.First,
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_for_a_null_chart_or_title_is_refused_by_name()
+    {
+        Assert.Equal("chart", Assert.Throws<ArgumentNullException>(() => ChartHtml.Fragment(null!)).ParamName);
+        Assert.Equal("title", Assert.Throws<ArgumentNullException>(() => ChartHtml.Page(null!, [Chart("a")])).ParamName);
     }
 
     [Fact]
@@ -77,6 +94,7 @@ public partial class NotebookIntegrationTests
         Assert.Equal(2, Regex.Count(page, "class=\"lowrank-chart\""));
         Assert.Equal(1, Regex.Count(page, Regex.Escape("plotly.js v2.28.0")));
         Assert.Contains("<title>two charts</title>", page, StringComparison.Ordinal);
+        Assert.EndsWith("</script>\n</body>\n</html>\n", page, StringComparison.Ordinal);
     }
 
     [Fact]
