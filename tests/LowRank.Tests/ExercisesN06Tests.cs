@@ -25,7 +25,7 @@ public class ExercisesN06Tests
     [Fact]
     public void The_error_ratio_without_power_iterations_is_the_written_out_sketchs_and_differs_from_the_ratio_with_them()
     {
-        const int n = 512, r = 16, p = 10;
+        const int n = 256, r = 16, p = 10;
         var generator = new TorchGenerator(seed: 0);
         var u = generator.Randn(n, n).Map(x => (double)x).QR().Q;
         var v = generator.Randn(n, n).Map(x => (double)x).QR().Q;

@@ -4,7 +4,7 @@ namespace LowRank;
 
 public static partial class Exercises
 {
-    /// <summary>Notebook 6, low rank at real scale: a LLaMA-7B-class model's projections and the 512×512 decaying matrix of seed
+    /// <summary>Notebook 6, low rank at real scale: a LLaMA-7B-class model's projections and the 256×256 decaying matrix of seed
     /// 0.</summary>
     public static class N06
     {
@@ -30,7 +30,7 @@ public static partial class Exercises
         /// <returns>The verdict, also printed.</returns>
         public static CheckResult ErrorRatioWithoutPowerIterations(double? answer)
         {
-            const int n = 512, rank = 16;
+            const int n = 256, rank = 16;
             var generator = new TorchGenerator(seed: 0);
             var u = generator.Randn(n, n).Map(x => (double)x).QR().Q;
             var v = generator.Randn(n, n).Map(x => (double)x).QR().Q;
