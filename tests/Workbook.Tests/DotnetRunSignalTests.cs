@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Workbook;
+
+namespace Workbook.Tests;
+
+/// <summary>
+/// The README's run command as a whole, <c>dotnet run --project src/Workbook</c>, stopped by a signal sent to the
+/// <c>dotnet run</c> process alone, as an IDE's or a CI's stop button sends it. The SDK passes SIGTERM on by itself and
+/// cancels SIGINT for itself; the project's ForwardInterruptToRun task passes SIGINT on to the runner. Runs with
+/// <c>--no-build</c>, on the runner the test run built, so the test writes nothing into the checkout.
+/// </summary>
+[Collection(ProcessCollection.Name)]
+[Trait(Speed.Name, Speed.Slow)]
+public sealed class DotnetRunSignalTests
+{
+    private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
+
+    // dotnet run evaluates the project, then the runner restores its tools and starts a kernel that runs the first cell.
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(60);
+
+    // Stopping a kernel and what its cell started takes seconds; the notebook itself would run for 10 minutes.
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(30);
+
+    [SkippableTheory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task A_signal_to_dotnet_run_alone_stops_the_run_and_every_kernel(string signal, int exitCode)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "kill and /proc; the forwarding is Linux only");
+        using var scratch = new Scratch();
+        var pid = scratch.PathOf("sleeper.pid");
+        var notebook = scratch.Notebook("hang.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
+
+        using var dotnetRun = Process.Start(DotnetRun(["run", notebook, "--timeout", "600"], scratch.Artifacts))!;
+        var output = dotnetRun.StandardOutput.ReadToEndAsync();
+        var error = dotnetRun.StandardError.ReadToEndAsync();
+        try
+        {
+            var sleeper = await Scratch.WaitForPidAsync(pid, StartBound);
+            var runner = Assert.Single(ChildrenOf(dotnetRun.Id));
+            var kernels = ChildrenOf(runner);
+            Assert.NotEmpty(kernels);
+
+            using (var kill = Process.Start("kill", [$"-{signal}", dotnetRun.Id.ToString(CultureInfo.InvariantCulture)])!)
+            {
+                await kill.WaitForExitAsync();
+            }
+            try
+            {
+                await Task.WhenAll(dotnetRun.WaitForExitAsync(), output, error).WaitAsync(StopBound);
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"dotnet run went on {StopBound.TotalSeconds} s after SIG{signal}: the signal did not reach the runner.");
+            }
+            var printed = await output + await error;
+
+            Assert.True(exitCode == dotnetRun.ExitCode, $"exit code {dotnetRun.ExitCode}, not {exitCode}:\n{printed}");
+            Assert.Contains("STOPPED hang.ipynb", printed, StringComparison.Ordinal);
+            Assert.Contains($"Stopped by SIG{signal}; not finished: hang.ipynb", printed, StringComparison.Ordinal);
+            Assert.True(await Scratch.GoneAsync(runner), "the runner outlived dotnet run");
+            foreach (var kernel in kernels)
+            {
+                Assert.True(await Scratch.GoneAsync(kernel), $"the kernel {kernel} outlived the run");
+            }
+            Assert.True(await Scratch.GoneAsync(sleeper), "the process the cell started outlived the run");
+        }
+        finally
+        {
+            if (!dotnetRun.HasExited)
+            {
+                // A swallowed signal: the run would go on for ten minutes.
+                dotnetRun.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    // The README's command with the configuration the tests were built in, on the runner already built, and the test's
+    // own artifacts root.
+    private static ProcessStartInfo DotnetRun(IEnumerable<string> arguments, string artifacts)
+    {
+        var configuration = typeof(DotnetRunSignalTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var start = new ProcessStartInfo(WorkbookCommand.DotnetHost)
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["run", "--project", Path.Combine("src", "Workbook"), "-c", configuration, "--no-build", "--"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment[Repository.ArtifactsVariable] = artifacts;
+        return start;
+    }
+
+    private static int[] ChildrenOf(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Select(name => int.TryParse(name, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ParentOf(pid) == parent)
+            .ToArray();
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 4)..].Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
