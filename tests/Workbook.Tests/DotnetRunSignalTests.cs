@@ -7,14 +7,17 @@ namespace Workbook.Tests;
 
 /// <summary>
 /// The README's run command as a whole, <c>dotnet run --project src/Workbook</c>, stopped by a signal sent to the
-/// <c>dotnet run</c> process alone, as an IDE's or a CI's stop button sends it. The SDK passes SIGTERM on by itself and
-/// cancels SIGINT for itself; the project's ForwardInterruptToRun task passes SIGINT on to the runner. Runs with
+/// <c>dotnet run</c> process alone, as an IDE's or a CI's stop button sends it, or to its whole process group, as Ctrl+C
+/// in a terminal does. The SDK passes SIGTERM on by itself and cancels SIGINT for itself; the project's
+/// ForwardInterruptToRun task passes SIGINT on to the runner, which then gets Ctrl+C twice and acts once. Runs with
 /// <c>--no-build</c>, on the runner the test run built, so the test writes nothing into the checkout.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 [Trait(Speed.Name, Speed.Slow)]
 public sealed class DotnetRunSignalTests
 {
+    private const string SetSid = "/usr/bin/setsid";
+
     private static readonly Repository Repository = Repository.Find(AppContext.BaseDirectory);
 
     // dotnet run evaluates the project, then the runner restores its tools and starts a kernel that runs the first cell.
@@ -24,16 +27,19 @@ public sealed class DotnetRunSignalTests
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(30);
 
     [SkippableTheory]
-    [InlineData("INT", 130)]
-    [InlineData("TERM", 143)]
-    public async Task A_signal_to_dotnet_run_alone_stops_the_run_and_every_kernel(string signal, int exitCode)
+    [InlineData("INT", false, 130)]
+    [InlineData("TERM", false, 143)]
+    [InlineData("INT", true, 130)]
+    public async Task A_signal_to_dotnet_run_alone_or_to_its_group_stops_the_run_and_every_kernel_once(string signal, bool wholeGroup,
+        int exitCode)
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "kill and /proc; the forwarding is Linux only");
+        Skip.If(wholeGroup && !File.Exists(SetSid), $"no {SetSid} to start dotnet run in a process group of its own");
         using var scratch = new Scratch();
         var pid = scratch.PathOf("sleeper.pid");
         var notebook = scratch.Notebook("hang.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
 
-        using var dotnetRun = Process.Start(DotnetRun(["run", notebook, "--timeout", "600"], scratch.Artifacts))!;
+        using var dotnetRun = Process.Start(DotnetRun(["run", notebook, "--timeout", "600"], scratch.Artifacts, wholeGroup))!;
         var output = dotnetRun.StandardOutput.ReadToEndAsync();
         var error = dotnetRun.StandardError.ReadToEndAsync();
         try
@@ -43,7 +49,13 @@ public sealed class DotnetRunSignalTests
             var kernels = ChildrenOf(runner);
             Assert.NotEmpty(kernels);
 
-            using (var kill = Process.Start("kill", [$"-{signal}", dotnetRun.Id.ToString(CultureInfo.InvariantCulture)])!)
+            var id = dotnetRun.Id.ToString(CultureInfo.InvariantCulture);
+            if (wholeGroup)
+            {
+                // setsid exec'd dotnet run, so its id names the group that holds it, the runner, the kernel and the sleeper.
+                Assert.Equal(dotnetRun.Id, GroupOf(dotnetRun.Id));
+            }
+            using (var kill = Process.Start("kill", wholeGroup ? [$"-{signal}", "--", $"-{id}"] : [$"-{signal}", id])!)
             {
                 await kill.WaitForExitAsync();
             }
@@ -58,8 +70,9 @@ public sealed class DotnetRunSignalTests
             var printed = await output + await error;
 
             Assert.True(exitCode == dotnetRun.ExitCode, $"exit code {dotnetRun.ExitCode}, not {exitCode}:\n{printed}");
-            Assert.Contains("STOPPED hang.ipynb", printed, StringComparison.Ordinal);
-            Assert.Contains($"Stopped by SIG{signal}; not finished: hang.ipynb", printed, StringComparison.Ordinal);
+            Assert.Single(Lines(printed, "STOPPED hang.ipynb"));
+            // Once, though in a group the runner gets the SIGINT both from the terminal's stand-in and from dotnet run.
+            Assert.Equal([$"Stopped by SIG{signal}; not finished: hang.ipynb"], Lines(printed, "Stopped by"));
             Assert.True(await Scratch.GoneAsync(runner), "the runner outlived dotnet run");
             foreach (var kernel in kernels)
             {
@@ -78,17 +91,21 @@ public sealed class DotnetRunSignalTests
     }
 
     // The README's command with the configuration the tests were built in, on the runner already built, and the test's
-    // own artifacts root.
-    private static ProcessStartInfo DotnetRun(IEnumerable<string> arguments, string artifacts)
+    // own artifacts root; in a session and process group of its own when the test signals the whole group.
+    private static ProcessStartInfo DotnetRun(IEnumerable<string> arguments, string artifacts, bool ownGroup)
     {
         var configuration = typeof(DotnetRunSignalTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var start = new ProcessStartInfo(WorkbookCommand.DotnetHost)
+        var start = new ProcessStartInfo(ownGroup ? SetSid : WorkbookCommand.DotnetHost)
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (ownGroup)
+        {
+            start.ArgumentList.Add(WorkbookCommand.DotnetHost);
+        }
         foreach (var argument in (string[])["run", "--project", Path.Combine("src", "Workbook"), "-c", configuration, "--no-build", "--"])
         {
             start.ArgumentList.Add(argument);
@@ -101,6 +118,9 @@ public sealed class DotnetRunSignalTests
         return start;
     }
 
+    private static string[] Lines(string output, string start) =>
+        output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith(start, StringComparison.Ordinal)).ToArray();
+
     private static int[] ChildrenOf(int parent) =>
         Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)
@@ -108,12 +128,17 @@ public sealed class DotnetRunSignalTests
             .Where(pid => pid > 0 && ParentOf(pid) == parent)
             .ToArray();
 
-    private static int ParentOf(int pid)
+    private static int ParentOf(int pid) => StatField(pid, 1);
+
+    private static int GroupOf(int pid) => StatField(pid, 2);
+
+    // The fields after the command name, which is in parentheses and may hold spaces: state, parent id, group id, ...
+    private static int StatField(int pid, int index)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 4)..].Split(' ')[0], CultureInfo.InvariantCulture);
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[index], CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {
