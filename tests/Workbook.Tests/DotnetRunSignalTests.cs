@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Workbook;
+using Workbook.Processes;
 
 namespace Workbook.Tests;
 
@@ -87,6 +88,27 @@ public sealed class DotnetRunSignalTests
                 // A swallowed signal: the run would go on for ten minutes.
                 dotnetRun.Kill(entireProcessTree: true);
             }
+        }
+    }
+
+    [SkippableFact]
+    public void The_forwarding_finds_the_children_started_as_the_run_command_and_no_other_process()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "/proc");
+        var sleep = File.Exists("/usr/bin/sleep") ? "/usr/bin/sleep" : "/bin/sleep";
+        using var child = Process.Start(sleep, "30");
+        try
+        {
+            Assert.Equal([child.Id], InterruptForwarding.ChildrenStartedAs(Environment.ProcessId, sleep));
+            // Started by another parent, or as another program: not the run's.
+            Assert.Empty(InterruptForwarding.ChildrenStartedAs(child.Id, sleep));
+            Assert.DoesNotContain(child.Id, InterruptForwarding.ChildrenStartedAs(Environment.ProcessId, sleep + "x"));
+            Assert.Throws<ArgumentOutOfRangeException>(() => InterruptForwarding.ChildrenStartedAs(0, sleep));
+            Assert.Throws<ArgumentException>(() => InterruptForwarding.ChildrenStartedAs(Environment.ProcessId, " "));
+        }
+        finally
+        {
+            child.Kill();
         }
     }
 

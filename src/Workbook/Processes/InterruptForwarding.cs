@@ -79,9 +79,10 @@ internal static class InterruptForwarding
                 _ = Kill(child, Sigint);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
         {
-            // No readable /proc: the SIGINT stays with `dotnet run`, as without this handler, rather than crash it.
+            // No readable /proc or no kill() to call: the SIGINT stays with `dotnet run`, as without this handler, rather
+            // than crash it from its signal handling.
         }
     }
 
@@ -89,12 +90,16 @@ internal static class InterruptForwarding
     /// The ids of the processes whose parent is <paramref name="parent"/> and whose first argument is
     /// <paramref name="program"/>, as <c>dotnet run</c> starts its program (by full path).
     /// </summary>
-    public static IReadOnlyList<int> ChildrenStartedAs(int parent, string program) =>
-        Directory.EnumerateDirectories("/proc")
+    public static IReadOnlyList<int> ChildrenStartedAs(int parent, string program)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(program);
+        return Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)
             .Select(name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
             .Where(pid => pid > 0 && ParentOf(pid) == parent && FirstArgumentOf(pid) == program)
             .ToArray();
+    }
 
     // The parent id is the second field after the command name, which is in parentheses and may hold spaces.
     private static int ParentOf(int pid)
