@@ -11,10 +11,11 @@ namespace Workbook.Processes;
 /// <c>ComputeRunArguments</c> target that <c>dotnet run</c> builds in-process to learn what to start (Workbook.csproj).
 /// </summary>
 /// <remarks>
-/// The SDK's <c>dotnet run</c> cancels SIGINT for itself and passes nothing on (its RunCommand.Execute and the
-/// ProcessReaper of Microsoft.DotNet.Cli.Utils set <c>Cancel</c> in a Console.CancelKeyPress handler; on Unix the
-/// reaper's <c>CloseMainWindow</c> does nothing): it counts on the terminal signalling the whole process group. It
-/// passes SIGTERM on by itself. Public because MSBuild loads only public task classes.
+/// The SDK's <c>dotnet run</c> cancels SIGINT for itself and passes nothing on (Execute of
+/// Microsoft.DotNet.Cli.Commands.Run.RunCommand in dotnet.dll, and ProcessReaper in Microsoft.DotNet.Cli.Utils.dll, each
+/// set <c>Cancel</c> in a Console.CancelKeyPress handler; on Unix the reaper's <c>CloseMainWindow</c> does nothing): it
+/// counts on the terminal signalling the whole process group. It passes SIGTERM on by itself (its SIGTERM handler exits,
+/// and the reaper sends SIGTERM to the child on the way out). Public because MSBuild loads only public task classes.
 /// </remarks>
 public sealed class ForwardInterruptToRun : ITask
 {
@@ -31,9 +32,16 @@ public sealed class ForwardInterruptToRun : ITask
     /// <summary>Starts forwarding SIGINT on Linux; does nothing elsewhere. Never fails the run.</summary>
     public bool Execute()
     {
-        if (OperatingSystem.IsLinux() && RunCommand.Length > 0)
+        if (OperatingSystem.IsLinux() && !string.IsNullOrWhiteSpace(RunCommand))
         {
-            InterruptForwarding.Install(RunCommand);
+            try
+            {
+                InterruptForwarding.Install(RunCommand);
+            }
+            catch (Exception e) when (e is PlatformNotSupportedException or IOException or System.ComponentModel.Win32Exception)
+            {
+                // No signal handling to hook into: the run goes on as without this task, stopped by SIGTERM or Ctrl+C.
+            }
         }
         return true;
     }
