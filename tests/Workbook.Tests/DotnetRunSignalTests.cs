@@ -46,15 +46,15 @@ public sealed class DotnetRunSignalTests
         try
         {
             var sleeper = await Scratch.WaitForPidAsync(pid, StartBound);
-            var runner = Assert.Single(ChildrenOf(dotnetRun.Id));
-            var kernels = ChildrenOf(runner);
+            var runner = Assert.Single(ProcTable.ChildrenOf(dotnetRun.Id));
+            var kernels = ProcTable.ChildrenOf(runner);
             Assert.NotEmpty(kernels);
 
             var id = dotnetRun.Id.ToString(CultureInfo.InvariantCulture);
             if (wholeGroup)
             {
                 // setsid exec'd dotnet run, so its id names the group that holds it, the runner, the kernel and the sleeper.
-                Assert.Equal(dotnetRun.Id, GroupOf(dotnetRun.Id));
+                Assert.Equal(dotnetRun.Id, ProcTable.GroupOf(dotnetRun.Id));
             }
             using (var kill = Process.Start("kill", wholeGroup ? [$"-{signal}", "--", $"-{id}"] : [$"-{signal}", id])!)
             {
@@ -142,29 +142,4 @@ public sealed class DotnetRunSignalTests
 
     private static string[] Lines(string output, string start) =>
         output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith(start, StringComparison.Ordinal)).ToArray();
-
-    private static int[] ChildrenOf(int parent) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && ParentOf(pid) == parent)
-            .ToArray();
-
-    private static int ParentOf(int pid) => StatField(pid, 1);
-
-    private static int GroupOf(int pid) => StatField(pid, 2);
-
-    // The fields after the command name, which is in parentheses and may hold spaces: state, parent id, group id, ...
-    private static int StatField(int pid, int index)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[index], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
 }

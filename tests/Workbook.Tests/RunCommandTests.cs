@@ -41,7 +41,7 @@ public sealed class RunCommandTests
             artifacts: null))!;
         var finishing = WorkbookCommand.FinishAsync(runner, Bound);
         var sleeper = await Scratch.WaitForPidAsync(pid, Bound);
-        var kernels = ChildrenOf(runner.Id);
+        var kernels = ProcTable.ChildrenOf(runner.Id);
         using (var kill = Process.Start("kill", [$"-{signal}", runner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
         {
             await kill.WaitForExitAsync();
@@ -72,7 +72,7 @@ public sealed class RunCommandTests
         scratch.Notebook("checkout/notebooks/01-hang.ipynb", Scratch.StartSleeper(pid), "System.Threading.Thread.Sleep(600_000);");
         using var runner = Process.Start(WorkbookCommand.StartInfo(scratch.Folder, ["run", "--repository", root], scratch.Artifacts))!;
         var sleeper = await Scratch.WaitForPidAsync(pid, Bound);
-        var kernels = ChildrenOf(runner.Id);
+        var kernels = ProcTable.ChildrenOf(runner.Id);
         // SIGKILL to the runner alone, as an out-of-memory killer or `kill -9` does: its kernel is orphaned, not stopped.
         runner.Kill(entireProcessTree: false);
         await runner.WaitForExitAsync();
@@ -221,26 +221,5 @@ public sealed class RunCommandTests
         Assert.Contains("<strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul>",
             kept.Data.GetValueOrDefault("text/html"), StringComparison.Ordinal);
         Assert.Equal("6\n", executed.Cells[1].StreamText);
-    }
-
-    // The runner's direct children: the dotnet-repl kernels it started.
-    private static int[] ChildrenOf(int parent) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && ParentOf(pid) == parent)
-            .ToArray();
-
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 4)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }
