@@ -66,10 +66,13 @@ public class MlpAdamStepBenchmarks
         var t = ++writtenLora;
         var first = (t - 1) % 20 * Batch;
         var s = (float)(Alpha / Rank);
-        Matrix<float>[] adapted = [frozen[0] + s * (factors[0] * factors[1]), frozen[1], frozen[2] + s * (factors[2] * factors[3]), frozen[3]];
-        var (loss, g) = LossAndGradients(adapted, train.Images.SubMatrix(0, 64, first, Batch), train.Labels.Skip(first).Take(Batch).ToList());
+        Matrix<float>[] adapted =
+            [frozen[0] + s * (factors[0] * factors[1]), frozen[1], frozen[2] + s * (factors[2] * factors[3]), frozen[3]];
+        var (loss, g) = LossAndGradients(adapted, train.Images.SubMatrix(0, 64, first, Batch),
+            train.Labels.Skip(first).Take(Batch).ToList());
         var (sG1, sG2) = (s * g[0], s * g[2]);
-        Adam(factors, [sG1 * factors[1].Transpose(), factors[0].Transpose() * sG1, sG2 * factors[3].Transpose(), factors[2].Transpose() * sG2],
+        Adam(factors,
+            [sG1 * factors[1].Transpose(), factors[0].Transpose() * sG1, sG2 * factors[3].Transpose(), factors[2].Transpose() * sG2],
             factorMean, factorSquare, t, eta: 0.01);
         return loss;
     }
@@ -79,24 +82,27 @@ public class MlpAdamStepBenchmarks
     [Benchmark]
     public double LibraryFullStep() => full(step++);
 
-    /// <summary>One step of the library's rank-4 LoRA on both layers: the adapted weights formed, the factors' gradients, Adam on them.</summary>
+    /// <summary>One step of the library's rank-4 LoRA on both layers: the adapted weights, the factors' gradients, Adam on them.</summary>
     /// <returns>The batch's loss.</returns>
     [Benchmark]
     public double LibraryLoraStep() => lora(step++);
 
-    // Notebook 7's cell 9, as written there.
-    private static Matrix<float> AddBias(Matrix<float> m, Matrix<float> b) => m.MapIndexed((i, j, v) => v + b[i, 0]);
+    // Notebook 7's cell 9, as written there (lines wrapped).
+    private static Matrix<float> AddBias(Matrix<float> m, Matrix<float> b) =>
+        m + b * Matrix<float>.Build.Dense(1, m.ColumnCount, 1f);
 
     private static (double Loss, Matrix<float>[] Gradients) LossAndGradients(Matrix<float>[] w, Matrix<float> X, IReadOnlyList<int> y)
     {
         var (m, P) = (X.ColumnCount, AddBias(w[0] * X, w[1]));
         var H = P.PointwiseMaximum(0f);
         var Z = AddBias(w[2] * H, w[3]);
-        var S = Matrix<float>.Build.DenseOfColumnVectors(Z.EnumerateColumns().Select(z => (z - z.Maximum()).PointwiseExp()).Select(e => e / e.Sum()));
+        var S = Matrix<float>.Build.DenseOfColumnVectors(
+            Z.EnumerateColumns().Select(z => (z - z.Maximum()).PointwiseExp()).Select(e => e / e.Sum()));
         var loss = -Enumerable.Range(0, m).Average(j => Math.Log(S[y[j], j]));
         var dZ = (S - Matrix<float>.Build.Dense(10, m, (i, j) => i == y[j] ? 1f : 0f)) / m;
-        var dP = (w[2].Transpose() * dZ).PointwiseMultiply(P.Map(v => v > 0 ? 1f : 0f));
-        return (loss, [dP * X.Transpose(), dP.RowSums().ToColumnMatrix(), dZ * H.Transpose(), dZ.RowSums().ToColumnMatrix()]);
+        var dP = w[2].TransposeThisAndMultiply(dZ).PointwiseMultiply(P.Map(v => v > 0 ? 1f : 0f));
+        return (loss,
+            [dP.TransposeAndMultiply(X), dP.RowSums().ToColumnMatrix(), dZ.TransposeAndMultiply(H), dZ.RowSums().ToColumnMatrix()]);
     }
 
     // Notebook 7's cell 11, as written there.
