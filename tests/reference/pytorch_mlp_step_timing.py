@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Times one Adam step of notebook 7's network in PyTorch, as MlpAdamStepBenchmarks times the library's, and writes the
-medians to pytorch-mlp-step-timing.json. The README's Benchmarks section quotes the ratio; no test reads it, as timings
-are not facts.
+"""Times one Adam step of notebook 7's network in PyTorch, as MlpAdamStepBenchmarks times notebook 7's written-out step
+and the library's, and writes the medians to pytorch-mlp-step-timing.json. The README's Benchmarks section quotes the
+ratios; no test reads them, as timings are not facts.
 
 The step is the one tests/reference/pytorch_digits_lora.py takes: a batch of 50 of the 1,000 training digits through
 64 -> 32 -> 10 (ReLU, cross-entropy), backward, torch.optim.Adam; the whole network, and rank-4 LoRA on both weights

@@ -37,10 +37,23 @@ internal static class ColumnMajorProduct
         ArgumentNullException.ThrowIfNull(c);
         var (m, inner) = transposeA ? (columnsA, rowsA) : (rowsA, columnsA);
         var (innerB, n) = transposeB ? (columnsB, rowsB) : (rowsB, columnsB);
-        Check(inner == innerB, $"columnsA ({inner}) != rowsB ({innerB})");
-        Check((long)m * inner == a.Length, $"rowsA ({m}) * columnsA ({inner}) != a.Length ({a.Length})");
-        Check((long)innerB * n == b.Length, $"rowsB ({innerB}) * columnsB ({n}) != b.Length ({b.Length})");
-        Check((long)m * n == c.Length, $"rowsA ({m}) * columnsB ({n}) != c.Length ({c.Length})");
+        // The messages are formatted only on failure: a training step calls this several times, and should allocate nothing.
+        if (inner != innerB)
+        {
+            Fail($"columnsA ({inner}) != rowsB ({innerB})");
+        }
+        if ((long)m * inner != a.Length)
+        {
+            Fail($"rowsA ({m}) * columnsA ({inner}) != a.Length ({a.Length})");
+        }
+        if ((long)innerB * n != b.Length)
+        {
+            Fail($"rowsB ({innerB}) * columnsB ({n}) != b.Length ({b.Length})");
+        }
+        if ((long)m * n != c.Length)
+        {
+            Fail($"rowsA ({m}) * columnsB ({n}) != c.Length ({c.Length})");
+        }
 
         if (beta == T.Zero)
         {
@@ -79,13 +92,7 @@ internal static class ColumnMajorProduct
         }
     }
 
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new ArgumentOutOfRangeException(null, message);
-        }
-    }
+    private static void Fail(string message) => throw new ArgumentOutOfRangeException(null, message);
 
     // aᵀ of a stored inner×m matrix, written m×inner column by column into the first m·inner entries of packed.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LowRank;
 
 /// <summary>
@@ -39,7 +41,20 @@ internal sealed class Adam
         for (var k = 0; k < parameters.Length; k++)
         {
             float[] p = parameters[k], g = gradients[k], m = first[k], v = second[k];
-            for (var i = 0; i < p.Length; i++)
+            // A vector of entries at a time, each lane doing the scalar loop's operations in its order (.NET fuses no
+            // multiply-add it is not asked to), so the result is the scalar loop's to the bit; the scalar loop ends it.
+            var i = 0;
+            for (; i <= p.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var gi = new Vector<float>(g, i);
+                var mi = (new Vector<float>(m, i) * beta1) + (keep1 * gi);
+                var vi = (new Vector<float>(v, i) * beta2) + (keep2 * gi * gi);
+                var denominator = (Vector.SquareRoot(vi) / root2) + new Vector<float>(epsilon);
+                (new Vector<float>(p, i) + (stepSize * (mi / denominator))).CopyTo(p, i);
+                mi.CopyTo(m, i);
+                vi.CopyTo(v, i);
+            }
+            for (; i < p.Length; i++)
             {
                 m[i] = (m[i] * beta1) + (keep1 * g[i]);
                 v[i] = (v[i] * beta2) + (keep2 * g[i] * g[i]);

@@ -52,11 +52,14 @@ public sealed record Mlp(DenseLayer Hidden, DenseLayer Output)
             throw Guard.Invalid(nameof(images),
                 $"{nameof(images)} must have {Hidden.Inputs} rows (the network's inputs), but is {Guard.Shape(images)}.");
         }
-        var h = Hidden.Weight * images;
-        AddBias(h, Hidden.Bias);
+        // Dense results whatever the weights' storage, so the bias and the loss can run over their arrays.
+        var h = Matrix<float>.Build.Dense(Hidden.Outputs, images.ColumnCount);
+        Hidden.Weight.Multiply(images, h);
+        AddBias(h.AsColumnMajorArray(), Hidden.Outputs, Hidden.Bias.ToArray());
         h.PointwiseMaximum(0f, h);
-        var z = Output.Weight * h;
-        AddBias(z, Output.Bias);
+        var z = Matrix<float>.Build.Dense(Output.Outputs, images.ColumnCount);
+        Output.Weight.Multiply(h, z);
+        AddBias(z.AsColumnMajorArray(), Output.Outputs, Output.Bias.ToArray());
         return z;
     }
 
@@ -83,7 +86,7 @@ public sealed record Mlp(DenseLayer Hidden, DenseLayer Output)
         var sum = 0.0;
         for (var j = 0; j < data.Count; j++)
         {
-            sum += CrossEntropy(logits, j, data.Labels[j]);
+            sum += CrossEntropy(Column(logits, j), data.Labels[j]);
         }
         return sum / data.Count;
     }
@@ -98,23 +101,27 @@ public sealed record Mlp(DenseLayer Hidden, DenseLayer Output)
         return Logits(data.Images);
     }
 
-    internal static void AddBias(Matrix<float> m, Vector<float> bias)
+    /// <summary>m[i, j] += bias[i] for every column j of a column-major matrix with the given rows.</summary>
+    internal static void AddBias(float[] m, int rows, ReadOnlySpan<float> bias)
     {
-        for (var j = 0; j < m.ColumnCount; j++)
+        for (var at = 0; at < m.Length; at += rows)
         {
-            for (var i = 0; i < m.RowCount; i++)
+            for (var i = 0; i < rows; i++)
             {
-                m.At(i, j, m.At(i, j) + bias.At(i));
+                m[at + i] += bias[i];
             }
         }
     }
 
-    internal static int ArgMax(Matrix<float> logits, int column)
+    internal static int ArgMax(Matrix<float> logits, int column) => ArgMax(Column(logits, column));
+
+    /// <summary>The index of the largest entry, the first of equal ones, as <c>argmax</c>.</summary>
+    internal static int ArgMax(ReadOnlySpan<float> z)
     {
         var best = 0;
-        for (var i = 1; i < logits.RowCount; i++)
+        for (var i = 1; i < z.Length; i++)
         {
-            if (logits.At(i, column) > logits.At(best, column))
+            if (z[i] > z[best])
             {
                 best = i;
             }
@@ -123,15 +130,19 @@ public sealed record Mlp(DenseLayer Hidden, DenseLayer Output)
     }
 
     /// <summary>−log softmax(z)[label] for one column, shifted by its largest logit so exp cannot overflow.</summary>
-    internal static double CrossEntropy(Matrix<float> logits, int column, int label)
+    internal static double CrossEntropy(ReadOnlySpan<float> z, int label)
     {
-        double max = logits.At(ArgMax(logits, column), column), sum = 0;
-        for (var i = 0; i < logits.RowCount; i++)
+        double max = z[ArgMax(z)], sum = 0;
+        for (var i = 0; i < z.Length; i++)
         {
-            sum += Math.Exp(logits.At(i, column) - max);
+            sum += Math.Exp(z[i] - max);
         }
-        return Math.Log(sum) - (logits.At(label, column) - max);
+        return Math.Log(sum) - (z[label] - max);
     }
+
+    // Column j of logits, which Logits always returns dense.
+    private static ReadOnlySpan<float> Column(Matrix<float> logits, int column) =>
+        logits.AsColumnMajorArray().AsSpan(column * logits.RowCount, logits.RowCount);
 
     private static DenseLayer Chained(DenseLayer hidden, DenseLayer output)
     {
