@@ -359,11 +359,12 @@ public class LoraValidationTests
         Assert.Contains("Scale the data or the adapter down.", loss.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("in double", loss.Message, StringComparison.Ordinal);
         // In float the same remedies add double.
-        var floatFrozen = Assert.Throws<ArgumentException>(() => LoraStep.Train(Gaussian.Of<float>(new double[,] { { 1e20, 1e20 }, { 1, 1 } }),
-            adapter.Cast<float>(), Matrix<float>.Build.Dense(2, 1, 1e20f), Matrix<float>.Build.Dense(2, 1), 0.1, 1));
+        var floatW0 = Gaussian.Of<float>(new double[,] { { 1e20, 1e20 }, { 1, 1 } });
+        var floatFrozen = Assert.Throws<ArgumentException>(() => LoraStep.Train(floatW0, adapter.Cast<float>(),
+            Matrix<float>.Build.Dense(2, 1, 1e20f), Matrix<float>.Build.Dense(2, 1), 0.1, 1));
         Assert.Contains("Scale x down or train in double.", floatFrozen.Message, StringComparison.Ordinal);
-        var floatLoss = Assert.Throws<ArgumentException>(() => LoraStep.Train(W0.Map(v => (float)v), Adapter.Cast<float>(), X.Map(v => (float)v),
-            Matrix<float>.Build.Dense(4, 5, 3e38f), 0.1, 1));
+        var floatLoss = Assert.Throws<ArgumentException>(() => LoraStep.Train(W0.Map(v => (float)v), Adapter.Cast<float>(),
+            X.Map(v => (float)v), Matrix<float>.Build.Dense(4, 5, 3e38f), 0.1, 1));
         Assert.Contains("Scale the data or the adapter down, or compute in double.", floatLoss.Message, StringComparison.Ordinal);
     }
 

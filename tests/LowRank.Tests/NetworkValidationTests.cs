@@ -154,8 +154,10 @@ public class NetworkValidationTests
         Rejects.Throws<ArgumentNullException>(() => adapters.Merge(null!), "network");
         var wide = Mlp.Initial(new TorchGenerator(seed: 1), 4, 5, 2);
         Rejects.Throws<ArgumentException>(() => adapters.Merge(wide), "network", "weights of 3x4 and 2x3", "has 5x4 and 2x5");
-        Rejects.Throws<ArgumentException>(() => adapters.Merge(Mlp.Initial(new TorchGenerator(seed: 1), 5, 3, 2)), "network", "has 3x5 and 2x3");
-        Rejects.Throws<ArgumentException>(() => adapters.Merge(Mlp.Initial(new TorchGenerator(seed: 1), 4, 3, 3)), "network", "has 3x4 and 3x3");
+        Rejects.Throws<ArgumentException>(
+            () => adapters.Merge(Mlp.Initial(new TorchGenerator(seed: 1), 5, 3, 2)), "network", "has 3x5 and 2x3");
+        Rejects.Throws<ArgumentException>(
+            () => adapters.Merge(Mlp.Initial(new TorchGenerator(seed: 1), 4, 3, 3)), "network", "has 3x4 and 3x3");
     }
 
     [Fact]
@@ -171,8 +173,8 @@ public class NetworkValidationTests
         // On the small network the same adapters merge to W + 1e38 exactly as float rounds it.
         Assert.Equal(Network.Hidden.Weight[0, 0] + 1e38f, adapters.Merge(Network).Hidden.Weight[0, 0]);
         // B = 4: the update 4e38 itself leaves float's range, which is the adapters' own doing, as in LoraAdapter.Delta().
-        var overflowing = new MlpAdapters(new LoraAdapter<float>(Matrix<float>.Build.Dense(3, 1, 4), Matrix<float>.Build.Dense(1, 4, 1), 1e38),
-            Ones(2, 3));
+        var overflowing = new MlpAdapters(
+            new LoraAdapter<float>(Matrix<float>.Build.Dense(3, 1, 4), Matrix<float>.Build.Dense(1, 4, 1), 1e38), Ones(2, 3));
         Assert.Contains("s·B·A overflows Single", Assert.Throws<OverflowException>(() => overflowing.Merge(Network)).Message);
     }
 
@@ -224,7 +226,8 @@ public class NetworkValidationTests
     {
         Rejects.Throws<ArgumentOutOfRangeException>(() => _ = new Adam(0, 3), "learningRate");
         Rejects.Throws<ArgumentNullException>(() => _ = new Adam(0.1, null!), "sizes");
-        Rejects.Throws<ArgumentOutOfRangeException>(() => _ = new Adam(0.1, 3, -1), "sizes", "sizes[1] must be a number of entries, 0 or more, but was -1.");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => _ = new Adam(0.1, 3, -1), "sizes", "sizes[1] must be a number of entries, 0 or more, but was -1.");
         var adam = new Adam(0.1, 2, 1);
         Rejects.Throws<ArgumentException>(() => adam.Step(new[] { new float[2] }, new[] { new float[2] }), "parameters",
             "Adam was made for 2 parameters, but was given 1 parameters and 1 gradients.");

@@ -152,8 +152,9 @@ public static partial class Charts
                 }
                 if (span < 2 && v != Math.Round(v))
                 {
-                    throw Guard.Invalid(nameof(picture), $"picture spans {span} grey levels with picture[{i}, {j}] = {v}: scaled to 0–1, it "
-                        + $"would be drawn in whole levels 0 and 1. Scale it to 0–255 first, e.g. picture.Map(v => 255 * v).");
+                    throw Guard.Invalid(nameof(picture), $"picture spans {span} grey levels with picture[{i}, {j}] = {v}: "
+                        + $"scaled to 0–1, it would be drawn in whole levels 0 and 1. Scale it to 0–255 first, "
+                        + $"e.g. picture.Map(v => 255 * v).");
                 }
             }
         }

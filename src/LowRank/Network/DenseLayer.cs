@@ -14,7 +14,8 @@ public sealed record DenseLayer
         ArgumentNullException.ThrowIfNull(weight);
         if (weight.RowCount == 0 || weight.ColumnCount == 0)
         {
-            throw Guard.Invalid(nameof(weight), $"{nameof(weight)} must have at least one output and one input, but is {Guard.Shape(weight)}.");
+            throw Guard.Invalid(nameof(weight),
+                $"{nameof(weight)} must have at least one output and one input, but is {Guard.Shape(weight)}.");
         }
         // Checked before the entries are scanned: a sparse weight can be this large and slow to scan.
         var parameters = (long)weight.RowCount * (weight.ColumnCount + 1L);

@@ -60,8 +60,8 @@ public sealed record Mlp(DenseLayer Hidden, DenseLayer Output)
         AddBias(z, Output.Bias);
         return z.Enumerate().All(float.IsFinite)
             ? z
-            : throw Guard.Invalid(nameof(images), $"The logits W₂·relu(W₁·images + b₁) + b₂ overflow float for these images: some "
-                + $"exceeds {LargestFinite.Describe<float>()}. Scale the images down, or use a network with smaller weights.");
+            : throw Guard.Invalid(nameof(images), $"The logits W₂·relu(W₁·images + b₁) + b₂ overflow float for these images: "
+                + $"some exceeds {LargestFinite.Describe<float>()}. Scale the images down, or use a network with smaller weights.");
     }
 
     /// <summary>The fraction of images whose largest logit is their label's (the first largest on a tie, as <c>argmax</c>).</summary>
