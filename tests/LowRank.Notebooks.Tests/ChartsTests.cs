@@ -329,6 +329,8 @@ public class ChartsTests
             () => Charts.Forgetting([("a", 0.5, 0.5, 1.5)]), "methods", "from 0 to 1", "OriginalBase = 1.5");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", double.NaN, 0.5, null)]), "methods", "NewTask = NaN");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.Forgetting([("a", 0.5, -0.1, null)]), "methods", "OriginalTuned = -0.1");
+        Rejects.Throws<ArgumentException>(() => Charts.Forgetting([("a", 0.5, 0.5, null), ("b", 0.5, 0.5, null), ("a", 0.1, 0.2, 0.3)]),
+            "methods", "methods[2].Method must differ from every other method's name, but repeats methods[0]'s 'a'.");
         Rejects.Throws<ArgumentException>(() => Charts.TrainingLoss([1.0], lossName: " "), "lossName");
         Assert.Equal("cross-entropy", (string?)Figure(Charts.TrainingLoss([1.0], lossName: "cross-entropy"))["data"]![0]!["name"]);
         Rejects.Throws<ArgumentNullException>(() => Charts.TrainingLoss(null!), "losses");

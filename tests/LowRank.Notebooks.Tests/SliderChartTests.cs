@@ -69,7 +69,8 @@ public class SliderChartTests
     [Fact]
     public void A_picture_step_carries_its_rank_r_image_in_whole_grey_levels_and_its_storage_and_relative_error()
     {
-        var picture = Gaussian.Random<double>(6, 7, seed: 5).Map(v => 120 + 50 * v);
+        // Grey levels 0–255, as the slider takes them: a Gaussian around 120, clipped where it strays below 0.
+        var picture = Gaussian.Random<double>(6, 7, seed: 5).Map(v => Math.Clamp(120 + 50 * v, 0, 255));
         var sweep = RankSweep.Of(picture);
         var figure = Figure(Charts.PictureSlider(picture, [1, 2, 6]));
         var steps = figure["layout"]!["sliders"]![0]!["steps"]!.AsArray();
@@ -126,5 +127,27 @@ public class SliderChartTests
             "picture has every entry 7");
         Rejects.Throws<ArgumentException>(() => Charts.PictureSlider(Gaussian.Diagonal<double>(1, double.PositiveInfinity), [1]),
             "picture");
+        Rejects.Throws<ArgumentNullException>(() => Charts.PictureSlider(Gaussian.Diagonal<double>(1, 2), [1], null!), "title");
+    }
+
+    [Fact]
+    public void A_picture_the_slider_would_round_wrongly_is_refused_by_name()
+    {
+        // The slider sends whole levels: 4e12 would leave int's range, a negative level is no grey level.
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.PictureSlider(Gaussian.Diagonal<double>(4e12, 1), [1]), "picture",
+            "picture must hold grey levels from 0 to 65535, but picture[0, 0] is 4000000000000.");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.PictureSlider(Gaussian.Diagonal<double>(65535.5, 1), [1]), "picture",
+            "picture[0, 0] is 65535.5");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => Charts.PictureSlider(Gaussian.Diagonal<double>(5, -0.5), [1]), "picture",
+            "picture[1, 1] is -0.5");
+        // A picture scaled to 0–1 would be drawn in levels 0 and 1 only.
+        Rejects.Throws<ArgumentException>(() => Charts.PictureSlider(Gaussian.Diagonal<double>(1, 0.25), [1]), "picture",
+            "picture spans 1 grey levels with picture[1, 1] = 0.25", "picture.Map(v => 255 * v)");
+        Rejects.Throws<ArgumentException>(() => Charts.PictureSlider(Gaussian.Diagonal<double>(1.9, 0.5), [1]), "picture",
+            "spans 1.9 grey levels with picture[0, 0] = 1.9");
+        // The edges are pictures: 0 and 65535; levels 0 and 1 of a black-and-white picture; 0.5 apart from 2 levels away.
+        Assert.NotNull(Charts.PictureSlider(Gaussian.Diagonal<double>(65535, 0), [1]));
+        Assert.NotNull(Charts.PictureSlider(Gaussian.Diagonal<double>(1, 0), [1, 2]));
+        Assert.NotNull(Charts.PictureSlider(Gaussian.Diagonal<double>(2, 0.5), [1]));
     }
 }

@@ -16,6 +16,8 @@ public class ColumnMajorProductTests
         // 13 (double) and 25 (float) leave one vector of rows after the pairs, at a row offset other than 0.
         { 1, 1, 1 }, { 2, 3, 5 }, { 7, 4, 3 }, { 13, 4, 7 }, { 25, 6, 5 }, { 8, 8, 4 }, { 9, 17, 6 }, { 16, 1, 9 }, { 17, 5, 8 },
         { 33, 31, 13 }, { 64, 256, 2 },
+        // The same leftover vector of rows in the second block of four columns, where its place in c depends on the column.
+        { 13, 3, 9 }, { 25, 3, 9 },
         { 0, 3, 4 }, { 5, 0, 4 }, { 5, 3, 0 }, { 0, 0, 0 },
     };
 
@@ -84,6 +86,26 @@ public class ColumnMajorProductTests
             3, b, 3, 5, 0,
             actual);
         Assert.Equal(Bits(expected), Bits(actual));
+    }
+
+    [Fact]
+    public void With_alpha_0_the_product_is_not_formed_so_its_infinities_do_not_reach_c()
+    {
+        // α = 0: c = β·c alone, as in the managed provider; forming 0·(a·b) would turn a's ∞ into NaN and a −0 of c into +0.
+        var a = Gaussian.Random<double>(10, 3, 3).ToColumnMajorArray();
+        var b = Gaussian.Random<double>(3, 5, 4).ToColumnMajorArray();
+        a[0] = double.PositiveInfinity;
+        var c = Gaussian.Random<double>(10, 5, 5).ToColumnMajorArray();
+        c[1] = -0.0;
+        foreach (var beta in new[] { 1.0, 2.0 })
+        {
+            var (expected, actual) = ((double[])c.Clone(), (double[])c.Clone());
+            Managed.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, 0, a, 10, 3, b, 3, 5, beta, expected);
+            VectorizedLinearAlgebraProvider.Instance.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, 0, a, 10,
+                3, b, 3, 5, beta, actual);
+            Assert.Equal(Bits(expected), Bits(actual));
+            Assert.Equal(Bits(c.Select(v => beta * v).ToArray()), Bits(actual));
+        }
     }
 
     [Fact]

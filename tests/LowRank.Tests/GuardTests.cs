@@ -10,6 +10,35 @@ public class GuardTests
         => Assert.Throws<NotSupportedException>(() => Guard.Finite((Vector<Half>?)null));
 
     [Fact]
+    public void A_matrix_of_an_unsupported_type_is_refused_as_such_before_it_is_looked_at()
+        => Assert.Throws<NotSupportedException>(() => Guard.Finite((Matrix<Half>?)null));
+
+    [Fact]
+    public void Rows_times_columns_of_exactly_an_arrays_largest_length_fit_and_one_more_does_not()
+    {
+        // Only the count is checked, so the limit itself can be tried without allocating anything.
+        Guard.Elements(1, Array.MaxLength);
+        Guard.Elements(Array.MaxLength, 1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Elements(1, Array.MaxLength + 1, "rows", "cols"));
+        Assert.Equal("rows", error.ParamName);
+        Assert.StartsWith("rows x cols = 1 x 2147483592 = 2147483592 elements, but an array holds at most 2147483591.", error.Message,
+            StringComparison.Ordinal);
+        // The product is taken in long: 65536 x 65536 wraps to 0 in int.
+        Assert.Contains("= 4294967296 elements", Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Elements(65536, 65536)).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_x_of_the_wrong_length_is_told_the_columns_of_W()
+    {
+        var w = Matrix<double>.Build.Dense(4, 3);
+        var error = Assert.Throws<ArgumentException>(() => Guard.LayerInput(w, Vector<double>.Build.Dense(2), Vector<double>.Build.Dense(4),
+            "x", "bias"));
+        Assert.Equal("x", error.ParamName);
+        Assert.StartsWith("x must have length 3 (the columns of the 4x3 W), but has length 2.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_non_finite_vector_entry_is_named_with_its_index_and_the_vectors_length()
     {
         var error = Assert.Throws<ArgumentException>(() => Guard.Finite(Vector<double>.Build.Dense([5.0, double.NaN, 7.0]), "x"));

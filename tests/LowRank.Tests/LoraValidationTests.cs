@@ -342,6 +342,33 @@ public class LoraValidationTests
     }
 
     [Fact]
+    public void An_overflow_in_double_is_not_told_to_compute_in_double()
+    {
+        // W₀·X = 2e200·1e200 in one entry: beyond double's range, from finite double inputs.
+        var w0 = Gaussian.Of<double>(new double[,] { { 1e200, 1e200 }, { 1, 1 } });
+        var x = Matrix<double>.Build.Dense(2, 1, 1e200);
+        var adapter = new LoraAdapter<double>(Matrix<double>.Build.Dense(2, 1), Matrix<double>.Build.Dense(1, 2, 1), 1);
+        var frozen = Assert.Throws<ArgumentException>(() => LoraStep.Train(w0, adapter, x, Matrix<double>.Build.Dense(2, 1), 0.1, 1));
+        Assert.Equal("x", frozen.ParamName);
+        Assert.Contains("w0·x overflows Double for this x: some value exceeds Double.MaxValue = 1.7976931348623157E+308. Scale x down.",
+            frozen.Message, StringComparison.Ordinal);
+        // Targets of 1e200: the loss (1e200)² leaves double's range at the first step.
+        var loss = Assert.Throws<ArgumentException>(() => LoraStep.Train(W0, Adapter, X, Matrix<double>.Build.Dense(4, 5, 1e200), 0.1, 1));
+        Assert.Equal("start", loss.ParamName);
+        Assert.Contains("the loss or a gradient overflows Double for this start", loss.Message, StringComparison.Ordinal);
+        Assert.Contains("Scale the data or the adapter down.", loss.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("in double", loss.Message, StringComparison.Ordinal);
+        // In float the same remedies add double.
+        var floatW0 = Gaussian.Of<float>(new double[,] { { 1e20, 1e20 }, { 1, 1 } });
+        var floatFrozen = Assert.Throws<ArgumentException>(() => LoraStep.Train(floatW0, adapter.Cast<float>(),
+            Matrix<float>.Build.Dense(2, 1, 1e20f), Matrix<float>.Build.Dense(2, 1), 0.1, 1));
+        Assert.Contains("Scale x down or train in double.", floatFrozen.Message, StringComparison.Ordinal);
+        var floatLoss = Assert.Throws<ArgumentException>(() => LoraStep.Train(W0.Map(v => (float)v), Adapter.Cast<float>(),
+            X.Map(v => (float)v), Matrix<float>.Build.Dense(4, 5, 3e38f), 0.1, 1));
+        Assert.Contains("Scale the data or the adapter down, or compute in double.", floatLoss.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_batch_is_named_as_empty_not_as_an_overflow()
     {
         Throws<ArgumentException>(() => LoraStep.Train(W0, Adapter, Matrix<double>.Build.Dense(3, 0), Matrix<double>.Build.Dense(4, 0), 0.1,

@@ -66,12 +66,22 @@ public class NetworkValidationTests
             }
             var row = string.Join(",", Enumerable.Repeat("16", 64));
             Assert.Equal(1f, Digits.Load(Write(row + ",9\n")).Images[63, 0]);
-            Assert.Contains("line 1, field 65", Assert.Throws<InvalidDataException>(() => Digits.Load(Write(row + ",10\n"))).Message);
-            Assert.Contains("field 1", Assert.Throws<InvalidDataException>(() => Digits.Load(Write("17," + row[3..] + ",1\n"))).Message);
-            Assert.Contains("found 2", Assert.Throws<InvalidDataException>(() => Digits.Load(Write("1,2\n"))).Message);
-            Assert.Contains("no images", Assert.Throws<InvalidDataException>(() => Digits.Load(Write("\n"))).Message);
-            Assert.Throws<FileNotFoundException>(() => Digits.Load(Path.Combine(folder.FullName, "missing.csv.gz")));
-            Assert.Throws<ArgumentException>(() => Digits.Load(" "));
+            var bad = Write(row + ",10\n");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(bad), "path", $"{bad}, line 1, field 65: expected an integer from 0 to 9");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(Write("17," + row[3..] + ",1\n")), "path", "field 1", "found '17'");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(Write("-1," + row[3..] + ",1\n")), "path", "field 1", "found '-1'");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(Write("1,2\n")), "path", "expected 65 comma-separated numbers, found 2");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(Write("\n")), "path", "holds no images");
+            var missing = Path.Combine(folder.FullName, "missing.csv.gz");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(missing), "path", $"path names no file: {missing}");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(folder.FullName), "path", "path names no file");
+            var plain = Path.Combine(folder.FullName, "plain.csv.gz");
+            File.WriteAllText(plain, row + ",9\n");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(plain), "path", $"{plain} is not gzip-compressed");
+            var oneByte = Path.Combine(folder.FullName, "one-byte.csv.gz");
+            File.WriteAllBytes(oneByte, [0x1f]);
+            Rejects.Throws<ArgumentException>(() => Digits.Load(oneByte), "path", "is not gzip-compressed");
+            Rejects.Throws<ArgumentException>(() => Digits.Load(" "), "path");
         }
         finally
         {
@@ -143,7 +153,29 @@ public class NetworkValidationTests
         Rejects.Throws<ArgumentException>(() => _ = new MlpAdapters(adapters.Hidden, otherAlpha), "output", "alpha 4", "alpha 5");
         Rejects.Throws<ArgumentNullException>(() => adapters.Merge(null!), "network");
         var wide = Mlp.Initial(new TorchGenerator(seed: 1), 4, 5, 2);
-        Rejects.Throws<ArgumentException>(() => adapters.Merge(wide), "w0");
+        Rejects.Throws<ArgumentException>(() => adapters.Merge(wide), "network", "weights of 3x4 and 2x3", "has 5x4 and 2x5");
+        Rejects.Throws<ArgumentException>(
+            () => adapters.Merge(Mlp.Initial(new TorchGenerator(seed: 1), 5, 3, 2)), "network", "has 3x5 and 2x3");
+        Rejects.Throws<ArgumentException>(
+            () => adapters.Merge(Mlp.Initial(new TorchGenerator(seed: 1), 4, 3, 3)), "network", "has 3x4 and 3x3");
+    }
+
+    [Fact]
+    public void A_merge_that_overflows_float_is_refused_naming_the_network_or_the_update()
+    {
+        // B = 1, A = 1, α/r = 1e38: the update is 1e38 everywhere, finite; on a weight of 3e38 the sum is not.
+        static LoraAdapter<float> Ones(int d, int k) => new(Matrix<float>.Build.Dense(d, 1, 1), Matrix<float>.Build.Dense(1, k, 1), 1e38);
+        var adapters = new MlpAdapters(Ones(3, 4), Ones(2, 3));
+        var heavy = new Mlp(new DenseLayer(Matrix<float>.Build.Dense(3, 4, 3e38f), Vector<float>.Build.Dense(3)), Network.Output);
+        Rejects.Throws<ArgumentException>(() => adapters.Merge(heavy), "network", "The hidden layer's W + (α/r)·B·A overflows Single");
+        var heavyOutput = new Mlp(Network.Hidden, new DenseLayer(Matrix<float>.Build.Dense(2, 3, 3e38f), Vector<float>.Build.Dense(2)));
+        Rejects.Throws<ArgumentException>(() => adapters.Merge(heavyOutput), "network", "The output layer's W + (α/r)·B·A overflows");
+        // On the small network the same adapters merge to W + 1e38 exactly as float rounds it.
+        Assert.Equal(Network.Hidden.Weight[0, 0] + 1e38f, adapters.Merge(Network).Hidden.Weight[0, 0]);
+        // B = 4: the update 4e38 itself leaves float's range, which is the adapters' own doing, as in LoraAdapter.Delta().
+        var overflowing = new MlpAdapters(
+            new LoraAdapter<float>(Matrix<float>.Build.Dense(3, 1, 4), Matrix<float>.Build.Dense(1, 4, 1), 1e38), Ones(2, 3));
+        Assert.Contains("s·B·A overflows Single", Assert.Throws<OverflowException>(() => overflowing.Merge(Network)).Message);
     }
 
     [Fact]
@@ -163,5 +195,90 @@ public class NetworkValidationTests
             () => MlpTraining.Train(Network, Images(), new TrainingSchedule(2, 3, 1e300)), "schedule", "overflowed");
         // Three images in batches of two: a full batch, then the one left, in every epoch.
         Assert.Equal(4, MlpTraining.Train(Network, Images(), new TrainingSchedule(2, 2, 0.01)).Losses.Count);
+        Rejects.Throws<ArgumentNullException>(() => MlpTraining.TrainAdapters(null!, adapters, Images(), Schedule), "frozen");
+    }
+
+    [Fact]
+    public void A_schedule_of_more_than_a_million_steps_is_refused_and_a_batch_beyond_the_data_is_the_data()
+    {
+        Assert.Equal(1_000_000, TrainingSchedule.MaxSteps);
+        Assert.Equal(TrainingSchedule.MaxSteps, new TrainingSchedule(1, TrainingSchedule.MaxSteps, 0.1).Epochs);
+        Rejects.Throws<ArgumentOutOfRangeException>(() => _ = new TrainingSchedule(1, TrainingSchedule.MaxSteps + 1, 0.1), "epochs",
+            "at most 1000000", "1000001");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => _ = new TrainingSchedule(1, int.MaxValue, 0.1), "epochs", "2147483647");
+        // 3 images one at a time for 333,334 epochs: 1,000,002 steps, refused before any is taken.
+        Rejects.Throws<ArgumentOutOfRangeException>(() => MlpTraining.Train(Network, Images(), new TrainingSchedule(1, 333_334, 0.01)),
+            "schedule", "takes 1000002 steps (333334 epochs of 3 batches of the 3 images)", "MaxSteps = 1000000");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => MlpTraining.TrainOutputLayer(Network, Images(), new TrainingSchedule(1, 333_334, 0.01)), "schedule", "1000002 steps");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => MlpTraining.TrainAdapters(Network,
+            MlpAdapters.Initial(new TorchGenerator(seed: 2), Network, rank: 1, alpha: 1), Images(), new TrainingSchedule(1, 333_334, 0.01)),
+            "schedule", "1000002 steps");
+        // A batch of int.MaxValue images is all three, one step an epoch, as a batch of exactly three is.
+        var whole = MlpTraining.Train(Network, Images(), new TrainingSchedule(3, 2, 0.01)).Losses;
+        Assert.Equal(2, whole.Count);
+        Assert.Equal(whole, MlpTraining.Train(Network, Images(), new TrainingSchedule(int.MaxValue, 2, 0.01)).Losses);
+        Assert.Equal(whole, MlpTraining.Train(Network, Images(), new TrainingSchedule(4, 2, 0.01)).Losses);
+    }
+
+    [Fact]
+    public void Adam_refuses_sizes_and_arrays_that_do_not_match()
+    {
+        Rejects.Throws<ArgumentOutOfRangeException>(() => _ = new Adam(0, 3), "learningRate");
+        Rejects.Throws<ArgumentNullException>(() => _ = new Adam(0.1, null!), "sizes");
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => _ = new Adam(0.1, 3, -1), "sizes", "sizes[1] must be a number of entries, 0 or more, but was -1.");
+        var adam = new Adam(0.1, 2, 1);
+        Rejects.Throws<ArgumentException>(() => adam.Step(new[] { new float[2] }, new[] { new float[2] }), "parameters",
+            "Adam was made for 2 parameters, but was given 1 parameters and 1 gradients.");
+        Rejects.Throws<ArgumentException>(() => adam.Step(new[] { new float[2], new float[1] }, new[] { new float[2] }), "parameters",
+            "given 2 parameters and 1 gradients");
+        Rejects.Throws<ArgumentException>(() => adam.Step(new[] { new float[2], new float[2] }, new[] { new float[2], new float[1] }),
+            "parameters", "parameters[1] and gradients[1] must both have 1 entries, but have 2 and 1.");
+        Rejects.Throws<ArgumentException>(() => adam.Step(new[] { new float[2], new float[1] }, new[] { new float[3], new float[1] }),
+            "parameters", "parameters[0] and gradients[0] must both have 2 entries, but have 2 and 3.");
+        Assert.Equal(0, adam.Steps);
+        // Sizes of 0 are a parameter with no entries, which a step leaves as it is.
+        var empty = new Adam(0.1, 0);
+        empty.Step(new[] { Array.Empty<float>() }, new[] { Array.Empty<float>() });
+        Assert.Equal(1, empty.Steps);
+    }
+
+    [Fact]
+    public void Logits_that_overflow_float_are_refused_not_returned()
+    {
+        // Every weight 3e38 and pixels of 1: W₁·x sums four of them, past float's 3.4e38.
+        var heavy = new Mlp(new DenseLayer(Matrix<float>.Build.Dense(3, 4, 3e38f), Vector<float>.Build.Dense(3)),
+            new DenseLayer(Matrix<float>.Build.Dense(2, 3, 1), Vector<float>.Build.Dense(2)));
+        var ones = new LabelledImages(Matrix<float>.Build.Dense(4, 2, 1), [0, 1], 2);
+        Rejects.Throws<ArgumentException>(() => heavy.Logits(ones.Images), "images", "overflow float for these images",
+            "Single.MaxValue = 3.4028235E+38");
+        Rejects.Throws<ArgumentException>(() => heavy.Accuracy(ones), "images", "overflow float");
+        Rejects.Throws<ArgumentException>(() => heavy.Loss(ones), "images", "overflow float");
+        // The same network on pixels of 2^-3: W₁·x = 1.5e38 per unit, finite, and the logits 4.5e38·1 are not.
+        Rejects.Throws<ArgumentException>(() => heavy.Logits(Matrix<float>.Build.Dense(4, 1, 0.125f)), "images", "overflow float");
+        // Pixels of 2^-4 keep every sum finite: 7.5e37 per unit, 2.25e38 per logit.
+        Assert.Equal(2.25e38f, heavy.Logits(Matrix<float>.Build.Dense(4, 1, 0.0625f))[0, 0]);
+    }
+
+    [Fact]
+    public void Empty_images_and_layers_and_layers_too_large_to_count_are_refused()
+    {
+        Rejects.Throws<ArgumentException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(4, 0), [], 2), "images",
+            "at least one image of at least one pixel, but is 4x0");
+        Rejects.Throws<ArgumentException>(() => _ = new LabelledImages(Matrix<float>.Build.Dense(0, 2), [0, 1], 2), "images", "is 0x2");
+        Rejects.Throws<ArgumentException>(() => _ = new DenseLayer(Matrix<float>.Build.Dense(0, 0), Vector<float>.Build.Dense(0)),
+            "weight", "at least one output and one input, but is 0x0");
+        Rejects.Throws<ArgumentException>(() => _ = new DenseLayer(Matrix<float>.Build.Dense(3, 0), Vector<float>.Build.Dense(3)),
+            "weight", "is 3x0");
+        Rejects.Throws<ArgumentException>(() => _ = new DenseLayer(Matrix<float>.Build.Dense(0, 3), Vector<float>.Build.Dense(0)),
+            "weight", "is 0x3");
+        Rejects.Throws<ArgumentNullException>(() => _ = new DenseLayer(null!, Vector<float>.Build.Dense(3)), "weight");
+        Rejects.Throws<ArgumentNullException>(() => _ = new DenseLayer(Matrix<float>.Build.Dense(3, 4), null!), "bias");
+        // A sparse weight can be this large without memory; its 46341·(46340 + 1) = 2,147,488,281 parameters are more than
+        // one array holds (training copies a weight into one) and would wrap ParameterCount's int.
+        Rejects.Throws<ArgumentOutOfRangeException>(
+            () => _ = new DenseLayer(Matrix<float>.Build.Sparse(46341, 46340), Vector<float>.Build.Dense(46341)), "weight",
+            "weight is 46341x46340: with its bias 2147488281 numbers, but a layer holds at most 2147483591");
     }
 }

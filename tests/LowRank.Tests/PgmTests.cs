@@ -86,7 +86,7 @@ public sealed class PgmTests : IDisposable
     {
         { "magic.pgm", Pgm("P6\n1 1\n255\n", 0, 0, 0), "does not start with P5 (binary PGM) but with \"P6\"" },
         { "ascii.pgm", Pgm("P2\n1 1\n255\n7\n"), "is an ASCII PGM (P2); only binary PGM (P5) is read" },
-        { "empty.pgm", [], "ends before its the magic number P5" },
+        { "empty.pgm", [], "ends before its magic number P5" },
         { "no-height.pgm", Pgm("P5\n4"), "ends before its height" },
         { "width-0.pgm", Pgm("P5\n0 1\n255\n"), "has width \"0\", but it must be a whole number from 1 to 32768" },
         { "height-text.pgm", Pgm("P5\n1 x\n255\n", 0), "has height \"x\", but it must be a whole number from 1 to 32768" },
@@ -119,5 +119,9 @@ public sealed class PgmTests : IDisposable
         Rejects.Throws<ArgumentNullException>(() => LowRank.Pgm.Read((string)null!), "path");
         Rejects.Throws<ArgumentNullException>(() => LowRank.Pgm.Read(null!, "x"), "stream");
         Rejects.Throws<ArgumentException>(() => LowRank.Pgm.Read(new MemoryStream(), ""), "name");
+        var closed = new MemoryStream(Pgm("P5 1 1 255\n", 7));
+        closed.Dispose();
+        Rejects.Throws<ArgumentException>(() => LowRank.Pgm.Read(closed, "closed.pgm"), "stream",
+            "stream cannot be read (CanRead is false), so it holds no PGM to read: closed.pgm.");
     }
 }

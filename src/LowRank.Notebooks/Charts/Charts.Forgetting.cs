@@ -16,7 +16,7 @@ public static partial class Charts
     /// when the network itself was tuned), in percent, so forgetting shows as the drop between the last two.
     /// </summary>
     /// <param name="methods">
-    /// One entry per method, at least one: a non-empty name, and three accuracies from 0 to 1; the third is null where no
+    /// One entry per method, at least one: a name of its own, and three accuracies from 0 to 1; the third is null where no
     /// frozen base remains (full fine-tuning, which changed every weight).
     /// </param>
     /// <param name="title">The chart title.</param>
@@ -32,6 +32,13 @@ public static partial class Charts
             if (string.IsNullOrWhiteSpace(name))
             {
                 throw Guard.Invalid(nameof(methods), $"methods[{i}].Method must be a name for its bars, but was '{name}'.");
+            }
+            // Bars are grouped by name: a repeated one would draw two methods' bars in one group.
+            var first = Array.FindIndex(list, m => m.Method == name);
+            if (first < i)
+            {
+                throw Guard.Invalid(nameof(methods),
+                    $"methods[{i}].Method must differ from every other method's name, but repeats methods[{first}]'s '{name}'.");
             }
             if (!Fraction(added) || !Fraction(tuned) || (frozen is { } f && !Fraction(f)))
             {

@@ -72,8 +72,9 @@ public static partial class Charts
     /// ‖P − P_r‖_F ÷ ‖P‖_F for the r chosen. P_r is sent rounded to whole grey levels, which keeps a step of a 128×128
     /// picture near 60 KB; the readout's error is that of the unrounded P_r.
     /// </summary>
-    /// <param name="picture">Grey levels, e.g. 0–255 (<see cref="Pictures.Camera"/>); every entry finite, not all equal,
-    /// and small enough to draw two side by side (up to 420 rows, about 400 columns).</param>
+    /// <param name="picture">Grey levels from 0 to 65535, e.g. 0–255 (<see cref="Pictures.Camera"/>), not all equal, and small
+    /// enough to draw two side by side (up to 420 rows, about 400 columns). A picture scaled to 0–1 is refused: its whole
+    /// levels would be only 0 and 1.</param>
     /// <param name="ranks">The ranks the slider offers, increasing, each in 1…min(d, k); d·k·(count + 1) at most 250,000
     /// numbers (about 1 MB), e.g. 14 ranks of a 128×128 picture.</param>
     /// <param name="title">The chart title.</param>
@@ -83,6 +84,7 @@ public static partial class Charts
         Guard.Factorable(picture);
         Guard.NotEmpty(picture);
         var chosen = Guard.NonEmptyList(ranks, "rank");
+        ArgumentNullException.ThrowIfNull(title);
         int d = picture.RowCount, k = picture.ColumnCount;
         for (var i = 0; i < chosen.Length; i++)
         {
@@ -105,6 +107,7 @@ public static partial class Charts
             throw Guard.Invalid(nameof(picture),
                 $"picture has every entry {darkest}: a picture of one grey level has no grey scale to draw.");
         }
+        GreyLevels(picture, brightest - darkest);
         var sweep = RankSweep.Of(picture);
         var full = Truncation.Of(picture, chosen[^1]);
         var steps = chosen.Select(r =>
@@ -132,6 +135,33 @@ public static partial class Charts
                 .Invoke(trace)), chart);
         return WithSlider(chart, panels.Length, [1], steps);
     }
+
+    // The slider sends whole grey levels (WholeLevels): beyond a 16-bit PGM's 0–65535 they would leave int's range or stand
+    // for no grey level, and a 0–1 picture would round to black and white.
+    private static void GreyLevels(Matrix<double> picture, double span)
+    {
+        for (var j = 0; j < picture.ColumnCount; j++)
+        {
+            for (var i = 0; i < picture.RowCount; i++)
+            {
+                var v = picture.At(i, j);
+                if (v < 0 || v > MaxGreyLevel)
+                {
+                    throw Guard.OutOfRange(nameof(picture),
+                        $"picture must hold grey levels from 0 to {MaxGreyLevel}, but picture[{i}, {j}] is {v}.");
+                }
+                if (span < 2 && v != Math.Round(v))
+                {
+                    throw Guard.Invalid(nameof(picture), $"picture spans {span} grey levels with picture[{i}, {j}] = {v}: "
+                        + $"scaled to 0–1, it would be drawn in whole levels 0 and 1. Scale it to 0–255 first, "
+                        + $"e.g. picture.Map(v => 255 * v).");
+                }
+            }
+        }
+    }
+
+    // The largest level of a 16-bit PGM.
+    private const double MaxGreyLevel = 65535;
 
     // B_r·A_r from the leading r columns of B and rows of A: Truncation.Of(w, r) cuts the same SVD there, so one SVD serves every step.
     private static Matrix<T> Leading<T>(LowRankFactors<T> factors, int rank)

@@ -32,6 +32,10 @@ public static class Pgm
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException($"stream cannot be read (CanRead is false), so it holds no PGM to read: {name}.", nameof(stream));
+        }
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return Parse(copy.ToArray(), name, nameof(stream));
@@ -42,7 +46,7 @@ public static class Pgm
     {
         var at = 0;
         ArgumentException Bad(string problem) => new($"The PGM file {name} {problem}.", parameter);
-        var magic = Token(bytes, ref at, Bad, "the magic number P5");
+        var magic = Token(bytes, ref at, Bad, "magic number P5");
         if (magic != "P5")
         {
             throw Bad(magic is "P2"

@@ -157,7 +157,7 @@ public static class LoraStep
         var w0x = w0 * x;
         return w0x.Enumerate().All(T.IsFinite)
             ? w0x
-            : throw Guard.Overflow<T>("w0·x", nameof(x), $"Scale {nameof(x)} down or train in double.");
+            : throw Guard.Overflow<T>("w0·x", nameof(x), $"Scale {nameof(x)} down{OrDouble<T>(" or train in double")}.");
     }
 
     /// <summary>Storage for one step's intermediate products, reused step after step.</summary>
@@ -250,7 +250,12 @@ public static class LoraStep
 
     private static ArgumentException Overflow<T>(string name)
         where T : struct, System.Numerics.IFloatingPointIeee754<T>
-        => Guard.Overflow<T>("the loss or a gradient", name, "Scale the data or the adapter down, or compute in double.");
+        => Guard.Overflow<T>("the loss or a gradient", name, $"Scale the data or the adapter down{OrDouble<T>(", or compute in double")}.");
+
+    // Computing in double is a remedy only where the matrices are not double already.
+    private static string OrDouble<T>(string remedy)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+        => typeof(T) == typeof(double) ? "" : remedy;
 
     private static ArgumentOutOfRangeException Diverged(double learningRate, string what, int step, int steps, double startLoss)
         => Guard.OutOfRange(nameof(learningRate),

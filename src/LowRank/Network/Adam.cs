@@ -19,6 +19,14 @@ internal sealed class Adam
     public Adam(double learningRate, params int[] sizes)
     {
         this.learningRate = Guard.PositiveFinite(learningRate);
+        ArgumentNullException.ThrowIfNull(sizes);
+        for (var k = 0; k < sizes.Length; k++)
+        {
+            if (sizes[k] < 0)
+            {
+                throw Guard.OutOfRange(nameof(sizes), $"sizes[{k}] must be a number of entries, 0 or more, but was {sizes[k]}.");
+            }
+        }
         first = sizes.Select(n => new float[n]).ToArray();
         second = sizes.Select(n => new float[n]).ToArray();
     }
@@ -29,6 +37,7 @@ internal sealed class Adam
     /// <summary>One step: each parameter array moves by its gradient array's update.</summary>
     public void Step(ReadOnlySpan<float[]> parameters, ReadOnlySpan<float[]> gradients)
     {
+        CheckShapes(parameters, gradients);
         step++;
         // PyTorch computes these scalars in Python's double and casts them to float where they meet a float tensor.
         var correction1 = 1 - Math.Pow(TrainingSchedule.Beta1, step);
@@ -60,6 +69,25 @@ internal sealed class Adam
                 v[i] = (v[i] * beta2) + (keep2 * g[i] * g[i]);
                 var denominator = (MathF.Sqrt(v[i]) / root2) + epsilon;
                 p[i] += stepSize * (m[i] / denominator);
+            }
+        }
+    }
+
+    // Every parameter and its gradient have the size given for it: a mismatch would update part of a parameter, or index
+    // past an end.
+    private void CheckShapes(ReadOnlySpan<float[]> parameters, ReadOnlySpan<float[]> gradients)
+    {
+        if (parameters.Length != first.Length || gradients.Length != first.Length)
+        {
+            throw Guard.Invalid(nameof(parameters), $"Adam was made for {first.Length} parameters, but was given {parameters.Length} "
+                + $"parameters and {gradients.Length} gradients.");
+        }
+        for (var k = 0; k < first.Length; k++)
+        {
+            if (parameters[k]?.Length != first[k].Length || gradients[k]?.Length != first[k].Length)
+            {
+                throw Guard.Invalid(nameof(parameters), $"parameters[{k}] and gradients[{k}] must both have {first[k].Length} entries, "
+                    + $"but have {parameters[k]?.Length} and {gradients[k]?.Length}.");
             }
         }
     }

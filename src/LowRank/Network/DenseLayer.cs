@@ -6,10 +6,24 @@ namespace LowRank;
 public sealed record DenseLayer
 {
     /// <summary>A layer from given weights, checked and copied.</summary>
-    /// <param name="weight">outputs×inputs, every entry finite.</param>
+    /// <param name="weight">outputs×inputs, at least 1×1, every entry finite; with the bias at most
+    /// <see cref="Array.MaxLength"/> numbers, so that <see cref="ParameterCount"/> and training's copies fit.</param>
     /// <param name="bias">One entry per output, every entry finite.</param>
     public DenseLayer(Matrix<float> weight, Vector<float> bias)
     {
+        ArgumentNullException.ThrowIfNull(weight);
+        if (weight.RowCount == 0 || weight.ColumnCount == 0)
+        {
+            throw Guard.Invalid(nameof(weight),
+                $"{nameof(weight)} must have at least one output and one input, but is {Guard.Shape(weight)}.");
+        }
+        // Checked before the entries are scanned: a sparse weight can be this large and slow to scan.
+        var parameters = (long)weight.RowCount * (weight.ColumnCount + 1L);
+        if (parameters > Array.MaxLength)
+        {
+            throw Guard.OutOfRange(nameof(weight), $"{nameof(weight)} is {Guard.Shape(weight)}: with its bias {parameters} numbers, "
+                + $"but a layer holds at most {Array.MaxLength}, the most one array holds.");
+        }
         Guard.Finite(weight);
         Guard.Finite(bias);
         if (bias.Count != weight.RowCount)

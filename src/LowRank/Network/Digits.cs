@@ -37,20 +37,38 @@ public static class Digits
     /// </summary>
     /// <param name="path">The file, e.g. <c>data/digits.csv.gz</c> beside the notebooks.</param>
     /// <returns>One column per line of the file, in the file's order.</returns>
+    /// <exception cref="ArgumentException">No file is at <paramref name="path"/>, or it is not such a file; the message says
+    /// which line and field is wrong.</exception>
     public static LabelledImages Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The digits file '{path}' does not exist (full path: {Path.GetFullPath(path)}).", path);
+            throw new ArgumentException($"path names no file: {path} (full path {Path.GetFullPath(path)}).", nameof(path));
         }
-        using var file = File.OpenRead(path);
-        return Read(file, path);
+        // A bad file is a bad argument, as for Pgm.Read: the exception names the parameter, the message the file.
+        try
+        {
+            using var file = File.OpenRead(path);
+            return Read(file, path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ArgumentException(e.Message, nameof(path), e);
+        }
     }
 
     private static LabelledImages Read(Stream compressed, string source)
     {
-        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+        // GZipStream's own error for other bytes names neither the file nor gzip.
+        using var bytes = new MemoryStream();
+        compressed.CopyTo(bytes);
+        if (bytes.Length < 2 || bytes.GetBuffer()[0] != 0x1f || bytes.GetBuffer()[1] != 0x8b)
+        {
+            throw new InvalidDataException($"{source} is not gzip-compressed: a .csv.gz file starts with the bytes 1f 8b.");
+        }
+        bytes.Position = 0;
+        using var gzip = new GZipStream(bytes, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         return Parse(reader, source);
     }

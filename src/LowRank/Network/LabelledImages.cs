@@ -9,7 +9,8 @@ namespace LowRank;
 public sealed record LabelledImages
 {
     /// <summary>Images and labels, checked and copied.</summary>
-    /// <param name="images">pixels×n, one image per column, every entry finite; pixels must be a square (64 for 8×8).</param>
+    /// <param name="images">pixels×n, one image per column, every entry finite; pixels must be a square (64 for 8×8), and n at
+    /// least 1.</param>
     /// <param name="labels">The n classes, each from 0 to <paramref name="classes"/> − 1.</param>
     /// <param name="classes">The number of classes, at least 2.</param>
     public LabelledImages(Matrix<float> images, IReadOnlyList<int> labels, int classes)
@@ -19,6 +20,11 @@ public sealed record LabelledImages
         if (classes < 2)
         {
             throw Guard.OutOfRange(nameof(classes), $"{nameof(classes)} must be at least 2, but was {classes}.");
+        }
+        if (images.RowCount == 0 || images.ColumnCount == 0)
+        {
+            throw Guard.Invalid(nameof(images),
+                $"{nameof(images)} must hold at least one image of at least one pixel, but is {Guard.Shape(images)}.");
         }
         var side = (int)Math.Round(Math.Sqrt(images.RowCount));
         if (side * side != images.RowCount)

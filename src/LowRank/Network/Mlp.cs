@@ -42,8 +42,9 @@ public sealed record Mlp(DenseLayer Hidden, DenseLayer Output)
     }
 
     /// <summary>The logits, classes×n, one column per image: W₂·relu(W₁·X + b₁) + b₂.</summary>
-    /// <param name="images">inputs×n, one image per column, every entry finite.</param>
-    /// <returns>A new matrix.</returns>
+    /// <param name="images">inputs×n, one image per column, every entry finite; so large with these weights that a logit
+    /// overflows float, they are refused.</param>
+    /// <returns>A new matrix, every entry finite.</returns>
     public Matrix<float> Logits(Matrix<float> images)
     {
         Guard.Finite(images);
@@ -60,7 +61,10 @@ public sealed record Mlp(DenseLayer Hidden, DenseLayer Output)
         var z = Matrix<float>.Build.Dense(Output.Outputs, images.ColumnCount);
         Output.Weight.Multiply(h, z);
         AddBias(z.AsColumnMajorArray(), Output.Outputs, Output.Bias.ToArray());
-        return z;
+        return z.Enumerate().All(float.IsFinite)
+            ? z
+            : throw Guard.Invalid(nameof(images), $"The logits W₂·relu(W₁·images + b₁) + b₂ overflow float for these images: "
+                + $"some exceeds {LargestFinite.Describe<float>()}. Scale the images down, or use a network with smaller weights.");
     }
 
     /// <summary>The fraction of images whose largest logit is their label's (the first largest on a tie, as <c>argmax</c>).</summary>

@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace LowRank;
 
 /// <summary>
@@ -45,14 +47,33 @@ public sealed record MlpAdapters(LoraAdapter<float> Hidden, LoraAdapter<float> O
     /// The network with the updates added in: W + (α/r)·B·A on each layer, the biases unchanged. It computes what the
     /// adapted network computes at the frozen network's cost; <paramref name="network"/> is not changed.
     /// </summary>
-    /// <param name="network">The frozen network the adapters were trained on.</param>
+    /// <param name="network">The frozen network the adapters were trained on: weights of their shapes, and small enough that
+    /// each merged weight is finite in float.</param>
     /// <returns>A new network.</returns>
+    /// <exception cref="OverflowException">An update (α/r)·B·A itself exceeds float's range.</exception>
     public Mlp Merge(Mlp network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        // The output layer's inputs are the hidden layer's outputs in both, so three sides fix all four.
+        if (network.Hidden.Outputs != Hidden.Rows || network.Hidden.Inputs != Hidden.Columns || network.Output.Outputs != Output.Rows)
+        {
+            throw Guard.Invalid(nameof(network),
+                $"{nameof(network)} must have weights of {Hidden.Rows}x{Hidden.Columns} and {Output.Rows}x{Output.Columns}, the shapes "
+                + $"these adapters adapt, but has {Guard.Shape(network.Hidden.Weight)} and {Guard.Shape(network.Output.Weight)}.");
+        }
         return new Mlp(
-            new DenseLayer(Hidden.Merge(network.Hidden.Weight), network.Hidden.Bias),
-            new DenseLayer(Output.Merge(network.Output.Weight), network.Output.Bias));
+            new DenseLayer(Merged(Hidden, network.Hidden.Weight, "hidden"), network.Hidden.Bias),
+            new DenseLayer(Merged(Output, network.Output.Weight, "output"), network.Output.Bias));
+    }
+
+    // W + (α/r)·B·A as LoraAdapter.Merge forms it, its overflow named as the argument this method was given.
+    private static Matrix<float> Merged(LoraAdapter<float> adapter, Matrix<float> weight, string layer)
+    {
+        var merged = weight + adapter.Delta();
+        return merged.Enumerate().All(float.IsFinite)
+            ? merged
+            : throw Guard.Overflow<float>($"The {layer} layer's W + (α/r)·B·A", "network",
+                "A float network cannot hold it: use smaller adapters or a network with smaller weights.");
     }
 
     private static LoraAdapter<float> Matching(LoraAdapter<float> hidden, LoraAdapter<float> output)

@@ -71,6 +71,7 @@ public static class MlpTraining
     private static (Factors Hidden, Factors Output, Engine Engine, Func<int, double> Step) AdapterSteps(
         Mlp frozen, MlpAdapters start, LabelledImages train, TrainingSchedule schedule)
     {
+        ArgumentNullException.ThrowIfNull(frozen);
         ArgumentNullException.ThrowIfNull(start);
         var engine = new Engine(frozen, train, schedule);
         if (start.Hidden.Rows != frozen.Hidden.Outputs || start.Hidden.Columns != frozen.Hidden.Inputs
@@ -196,18 +197,26 @@ public static class MlpTraining
                     $"{nameof(train)} must have {start.Hidden.Inputs} pixels and {start.Output.Outputs} classes "
                     + $"(the network's inputs and outputs), but has {train.Images.RowCount} and {train.Classes}.");
             }
+            var total = schedule.Steps(train.Count);
+            if (total > TrainingSchedule.MaxSteps)
+            {
+                throw Guard.OutOfRange(nameof(schedule), $"{nameof(schedule)} takes {total} steps ({schedule.Epochs} epochs of "
+                    + $"{total / schedule.Epochs} batches of the {train.Count} images), more than TrainingSchedule.MaxSteps = "
+                    + $"{TrainingSchedule.MaxSteps}. Use fewer epochs or larger batches.");
+            }
             (w1, w2) = (Dense(start.Hidden.Weight), Dense(start.Output.Weight));
             (b1, b2) = (Vector<float>.Build.DenseOfVector(start.Hidden.Bias), Vector<float>.Build.DenseOfVector(start.Output.Bias));
             (g1, g2) = (Matrix<float>.Build.Dense(w1.RowCount, w1.ColumnCount), Matrix<float>.Build.Dense(w2.RowCount, w2.ColumnCount));
             (gb1, gb2) = (Vector<float>.Build.Dense(b1.Count), Vector<float>.Build.Dense(b2.Count));
-            var size = schedule.BatchSize;
+            // A batch larger than the data is the whole data, as a DataLoader gives it; the cap also keeps the count below in range.
+            var size = Math.Min(schedule.BatchSize, train.Count);
             batches = Enumerable.Range(0, (train.Count + size - 1) / size).Select(i =>
             {
                 var count = Math.Min(size, train.Count - (i * size));
                 return (train.Images.SubMatrix(0, train.Images.RowCount, i * size, count),
                     train.Labels.Skip(i * size).Take(count).ToArray());
             }).ToArray();
-            steps = schedule.Steps(train.Count);
+            steps = (int)total;
         }
 
         public float[] W1 => w1.AsColumnMajorArray();
