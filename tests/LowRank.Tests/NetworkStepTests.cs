@@ -55,16 +55,23 @@ public class NetworkStepTests
             full(t);
             lora(t);
         }
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var t = 40; t < 80; t++)
+        // The products rent their scratch arrays from ArrayPool.Shared, which a full garbage collection may empty while the
+        // other test classes run; a step that allocates does so in every window, so one clean window of three is the test.
+        var windows = new List<(long Full, long Lora)>();
+        for (var window = 0; window < 3 && (windows.Count == 0 || windows[^1] != (0L, 0L)); window++)
         {
-            full(t);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var t = 40; t < 80; t++)
+            {
+                full(t);
+            }
+            var afterFull = GC.GetAllocatedBytesForCurrentThread();
+            for (var t = 40; t < 80; t++)
+            {
+                lora(t);
+            }
+            windows.Add((afterFull - before, GC.GetAllocatedBytesForCurrentThread() - afterFull));
         }
-        var afterFull = GC.GetAllocatedBytesForCurrentThread();
-        for (var t = 40; t < 80; t++)
-        {
-            lora(t);
-        }
-        Assert.Equal((0L, 0L), (afterFull - before, GC.GetAllocatedBytesForCurrentThread() - afterFull));
+        Assert.True(windows[^1] == (0L, 0L), $"bytes allocated by 40 full and 40 LoRA steps, window by window: {string.Join(", ", windows)}");
     }
 }
