@@ -72,6 +72,36 @@ public class GuardTests
     }
 
     [Fact]
+    public void A_finite_number_passes_and_NaN_or_an_infinity_is_named()
+    {
+        Assert.Equal(-2.5, Guard.Finite(-2.5, "expected"));
+        foreach (var bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Finite(bad, "expected"));
+            Assert.Equal("expected", error.ParamName);
+            Assert.StartsWith($"expected must be a finite number, but was {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+                error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_list_with_a_null_element_is_named_with_its_index_and_one_without_passes_as_it_is()
+    {
+        string?[] names = ["a", "b", "c"];
+        Assert.Same(names, Guard.NoNulls(names, "names"));
+        Assert.Same(Array.Empty<string>(), Guard.NoNulls(Array.Empty<string?>(), "names"));
+        var last = Assert.Throws<ArgumentException>(() => Guard.NoNulls(new string?[] { "a", "b", null }, "names"));
+        Assert.Equal("names", last.ParamName);
+        Assert.StartsWith("names[2] is null, but every element must be a String.", last.Message, StringComparison.Ordinal);
+        // How the message names the list can differ from the parameter it belongs to; a generic type loses its arity mark.
+        var first = Assert.Throws<ArgumentException>(() => Guard.NoNulls(new List<int>?[] { null, [] }, "layers[..]", "layers"));
+        Assert.Equal("layers", first.ParamName);
+        Assert.StartsWith("layers[..][0] is null, but every element must be a List.", first.Message, StringComparison.Ordinal);
+        Assert.Equal("names", Assert.Throws<ArgumentNullException>(() => Guard.NoNulls<string>(null, "names")).ParamName);
+        Assert.Equal("layers", Assert.Throws<ArgumentNullException>(() => Guard.NoNulls<string>(null, "x", "layers")).ParamName);
+    }
+
+    [Fact]
     public void A_non_empty_list_is_copied_and_needs_one_item()
     {
         var losses = new List<double> { 1.0, 0.5 };

@@ -55,6 +55,30 @@ public class NetworkGradientTests
     }
 
     [Fact]
+    public void A_hidden_unit_at_exactly_0_passes_no_gradient_back_and_large_logits_stay_finite()
+    {
+        // Hidden unit 0 has zero weights and bias, so its pre-activation is exactly 0: relu's derivative there is 0, as
+        // PyTorch's threshold_backward takes it, so its weights get no gradient. Output biases of 60 and 0 make softmax
+        // e^60 / (e^60 + 1) in float: shifted by the largest logit it is finite, unshifted e^60·e^60 would overflow.
+        var w1 = Matrix<float>.Build.Dense(3, Digits.Pixels, (i, j) => i == 0 ? 0 : 0.01f * (i + (j % 5)));
+        var b2 = Vector<float>.Build.Dense(Digits.Classes);
+        b2[0] = 60;
+        var network = new Mlp(new DenseLayer(w1, Vector<float>.Build.Dense([0f, 0.1f, -0.1f])),
+            new DenseLayer(Matrix<float>.Build.Dense(Digits.Classes, 3, 0.5f), b2));
+        var gradients = MlpTraining.Gradients(network, Batch);
+        Assert.All(gradients.W1.Row(0).Enumerate(), g => Assert.Equal(0f, g));
+        Assert.Equal(0f, gradients.B1[0]);
+        Assert.Contains(gradients.W1.Row(1).Enumerate(), g => g != 0);
+        // ∂L/∂b₂ = the batch's mean of softmax − onehot: p₀ ≈ 1 and the others ≈ 0 whatever the hidden values.
+        for (var c = 0; c < Digits.Classes; c++)
+        {
+            var share = Batch.Labels.Count(l => l == c) / (double)Batch.Count;
+            Assert.Equal((c == 0 ? 1 : 0) - share, gradients.B2[c], 1e-6);
+        }
+        Assert.True(double.IsFinite(gradients.Loss));
+    }
+
+    [Fact]
     public void Backward_pass_matches_central_differences()
     {
         var (w1, b1, w2, b2) = (D(Network.Hidden.Weight), Network.Hidden.Bias.Map(v => (double)v), D(Network.Output.Weight),

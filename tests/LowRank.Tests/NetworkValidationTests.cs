@@ -31,6 +31,7 @@ public class NetworkValidationTests
         Rejects.Throws<ArgumentException>(() => Images().Select([]), "indices", "at least one");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Images().Select([0, 3]), "indices", "indices[1]", "0 to 2", "3");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Images().Select([-1]), "indices", "-1");
+        Rejects.Throws<ArgumentNullException>(() => Images().Select(null!), "indices");
     }
 
     [Fact]
@@ -82,6 +83,19 @@ public class NetworkValidationTests
             File.WriteAllBytes(oneByte, [0x1f]);
             Rejects.Throws<ArgumentException>(() => Digits.Load(oneByte), "path", "is not gzip-compressed");
             Rejects.Throws<ArgumentException>(() => Digits.Load(" "), "path");
+            Rejects.Throws<ArgumentNullException>(() => Digits.Load(null!), "path");
+            // gzip starts with 1f 8b: either byte alone is not enough, and the two alone are a gzip stream cut short.
+            foreach (var start in new byte[][] { [0x00, 0x8b, 0x08], [0x1f, 0x00, 0x08] })
+            {
+                var other = Path.Combine(folder.FullName, $"{start[0]:x2}{start[1]:x2}.csv.gz");
+                File.WriteAllBytes(other, start);
+                Rejects.Throws<ArgumentException>(() => Digits.Load(other), "path", "is not gzip-compressed");
+            }
+            var magicOnly = Path.Combine(folder.FullName, "magic-only.csv.gz");
+            File.WriteAllBytes(magicOnly, [0x1f, 0x8b]);
+            var cut = Assert.Throws<ArgumentException>(() => Digits.Load(magicOnly));
+            Assert.Equal("path", cut.ParamName);
+            Assert.DoesNotContain("not gzip-compressed", cut.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -115,6 +129,11 @@ public class NetworkValidationTests
         Rejects.Throws<ArgumentOutOfRangeException>(() => DenseLayer.Initial(new TorchGenerator(seed: 0), 0, 3), "inputs");
         Rejects.Throws<ArgumentException>(() => _ = new Mlp(Network.Hidden, Network.Hidden), "output", "3 outputs", "takes 4");
         Rejects.Throws<ArgumentNullException>(() => _ = new Mlp(null!, Network.Output), "hidden");
+        Rejects.Throws<ArgumentNullException>(() => _ = new Mlp(Network.Hidden, null!), "output");
+        // The layer's own names, not TorchInit's rows and cols.
+        Rejects.Throws<ArgumentOutOfRangeException>(() => DenseLayer.Initial(new TorchGenerator(seed: 0), 3, 0), "outputs");
+        Rejects.Throws<ArgumentOutOfRangeException>(() => DenseLayer.Initial(new TorchGenerator(seed: 0), int.MaxValue, 2), "outputs",
+            "outputs x inputs = 2 x 2147483647");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Mlp.Initial(new TorchGenerator(seed: 0), 4, 3, 1), "classes", "at least 2");
         Rejects.Throws<ArgumentOutOfRangeException>(() => Mlp.Initial(new TorchGenerator(seed: 0), 4, 0, 2), "hidden");
         Rejects.Throws<ArgumentException>(() => Network.Logits(Matrix<float>.Build.Dense(5, 1)), "images", "4 rows", "5x1");
@@ -133,6 +152,10 @@ public class NetworkValidationTests
             new DenseLayer(Matrix<float>.Build.Dense(2, 3), Vector<float>.Build.Dense([0f, 1f])));
         var data = Images(4);
         Assert.Equal(0.5, zero.Accuracy(data));
+        // Equal logits: argmax takes the first, class 0, as torch.argmax does; the images are labelled 0, 1, 0, 1.
+        var tied = new Mlp(zero.Hidden, new DenseLayer(Matrix<float>.Build.Dense(2, 3), Vector<float>.Build.Dense([1f, 1f])));
+        Assert.Equal(0.5, tied.Accuracy(data));
+        Assert.Equal(1.0, tied.Accuracy(data.Select([0, 2])));
         var expected = (Math.Log(1 + Math.E) + (Math.Log(1 + Math.E) - 1)) / 2;
         Assert.Equal(expected, zero.Loss(data), 1e-7);
     }
@@ -152,6 +175,11 @@ public class NetworkValidationTests
         var otherAlpha = new LoraAdapter<float>(adapters.Output.B, adapters.Output.A, 5);
         Rejects.Throws<ArgumentException>(() => _ = new MlpAdapters(adapters.Hidden, otherAlpha), "output", "alpha 4", "alpha 5");
         Rejects.Throws<ArgumentNullException>(() => adapters.Merge(null!), "network");
+        Rejects.Throws<ArgumentNullException>(() => MlpAdapters.Initial(new TorchGenerator(seed: 2), null!, 1, 1), "network");
+        // Rank 3 fits the hidden layer (3x4) but not the output layer (2x3): refused before the hidden layer's A is drawn.
+        var generator = new TorchGenerator(seed: 2);
+        Rejects.Throws<ArgumentOutOfRangeException>(() => MlpAdapters.Initial(generator, Network, rank: 3, alpha: 4), "rank", "2x3");
+        Assert.Equal(new TorchGenerator(seed: 2).Randn(1, 4).ToColumnMajorArray(), generator.Randn(1, 4).ToColumnMajorArray());
         var wide = Mlp.Initial(new TorchGenerator(seed: 1), 4, 5, 2);
         Rejects.Throws<ArgumentException>(() => adapters.Merge(wide), "network", "weights of 3x4 and 2x3", "has 5x4 and 2x5");
         Rejects.Throws<ArgumentException>(
@@ -167,7 +195,12 @@ public class NetworkValidationTests
         static LoraAdapter<float> Ones(int d, int k) => new(Matrix<float>.Build.Dense(d, 1, 1), Matrix<float>.Build.Dense(1, k, 1), 1e38);
         var adapters = new MlpAdapters(Ones(3, 4), Ones(2, 3));
         var heavy = new Mlp(new DenseLayer(Matrix<float>.Build.Dense(3, 4, 3e38f), Vector<float>.Build.Dense(3)), Network.Output);
-        Rejects.Throws<ArgumentException>(() => adapters.Merge(heavy), "network", "The hidden layer's W + (α/r)·B·A overflows Single");
+        Rejects.Throws<ArgumentException>(() => adapters.Merge(heavy), "network", "The hidden layer's W + (α/r)·B·A overflows Single",
+            "A float network cannot hold it");
+        // One entry of 3e38 among zeros overflows alone.
+        var oneHeavy = new Mlp(new DenseLayer(Matrix<float>.Build.Dense(3, 4, (i, j) => i == 2 && j == 3 ? 3e38f : 0),
+            Vector<float>.Build.Dense(3)), Network.Output);
+        Rejects.Throws<ArgumentException>(() => adapters.Merge(oneHeavy), "network", "The hidden layer's");
         var heavyOutput = new Mlp(Network.Hidden, new DenseLayer(Matrix<float>.Build.Dense(2, 3, 3e38f), Vector<float>.Build.Dense(2)));
         Rejects.Throws<ArgumentException>(() => adapters.Merge(heavyOutput), "network", "The output layer's W + (α/r)·B·A overflows");
         // On the small network the same adapters merge to W + 1e38 exactly as float rounds it.

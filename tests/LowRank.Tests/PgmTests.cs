@@ -97,6 +97,9 @@ public sealed class PgmTests : IDisposable
         { "long.pgm", Pgm("P5\n1 1\n255\n", 1, 2), "has 2 bytes of pixels, but its header says 1×1 = 1" },
         { "above-maxval.pgm", Pgm("P5\n2 1\n100\n", 100, 101), "has pixel [0, 1] = 101, above its maxval 100" },
         { "long-header.pgm", Pgm("P5\n" + new string(' ', 5000) + "1 1 255\n", 0), "has no width in its first 4096 bytes" },
+        // The width's "1" is byte 4095, the header's last; the "x" after it is past the limit, so the height is missing.
+        { "token-at-limit.pgm", Pgm("P5\n" + new string(' ', 4092) + "1x 1 255\n", 0), "has no height in its first 4096 bytes" },
+        { "comment-at-end.pgm", Pgm("P5 1 1 # no newline"), "ends before its maxval" },
     };
 
     [Theory]
