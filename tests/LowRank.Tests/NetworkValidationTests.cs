@@ -278,6 +278,19 @@ public class NetworkValidationTests
     }
 
     [Fact]
+    public void A_first_layer_gradient_that_overflows_alone_stops_training_at_its_own_step()
+    {
+        // Hidden units at 1e-38 and output weights of ±3e38: logits ±9 and the loss 18 are finite, ∂L/∂W₂ = ∂L/∂Z·Hᵀ is
+        // tiny, but ∂L/∂H = W₂ᵀ·∂L/∂Z = 3e38 + 3e38 is not, so ∂L/∂W₁ overflows by itself at step 0.
+        var network = new Mlp(new DenseLayer(Matrix<float>.Build.Dense(3, 4), Vector<float>.Build.Dense(3, 1e-38f)),
+            new DenseLayer(Matrix<float>.Build.Dense(2, 3, (i, _) => i == 0 ? 3e38f : -3e38f), Vector<float>.Build.Dense(2)));
+        var image = new LabelledImages(Matrix<float>.Build.Dense(4, 1, 100), [1], 2);
+        Assert.Equal(18, network.Loss(image), 1e-5);
+        Rejects.Throws<ArgumentException>(() => MlpTraining.Train(network, image, new TrainingSchedule(1, 2, 0.01)), "schedule",
+            "The loss or its gradients overflowed at step 0: use a smaller learning rate.");
+    }
+
+    [Fact]
     public void Logits_that_overflow_float_are_refused_not_returned()
     {
         // Every weight 3e38 and pixels of 1: W₁·x sums four of them, past float's 3.4e38.
