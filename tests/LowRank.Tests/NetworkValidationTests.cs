@@ -152,6 +152,8 @@ public class NetworkValidationTests
             new DenseLayer(Matrix<float>.Build.Dense(2, 3), Vector<float>.Build.Dense([0f, 1f])));
         var data = Images(4);
         Assert.Equal(0.5, zero.Accuracy(data));
+        // Bias 1 on class 1 makes it every image's prediction: the images labelled 1 are all right.
+        Assert.Equal(1.0, zero.Accuracy(data.Select([1, 3])));
         // Equal logits: argmax takes the first, class 0, as torch.argmax does; the images are labelled 0, 1, 0, 1.
         var tied = new Mlp(zero.Hidden, new DenseLayer(Matrix<float>.Build.Dense(2, 3), Vector<float>.Build.Dense([1f, 1f])));
         Assert.Equal(0.5, tied.Accuracy(data));
