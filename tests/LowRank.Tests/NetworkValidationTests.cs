@@ -152,6 +152,8 @@ public class NetworkValidationTests
             new DenseLayer(Matrix<float>.Build.Dense(2, 3), Vector<float>.Build.Dense([0f, 1f])));
         var data = Images(4);
         Assert.Equal(0.5, zero.Accuracy(data));
+        // Bias 1 on class 1 makes it every image's prediction: the images labelled 1 are all right.
+        Assert.Equal(1.0, zero.Accuracy(data.Select([1, 3])));
         // Equal logits: argmax takes the first, class 0, as torch.argmax does; the images are labelled 0, 1, 0, 1.
         var tied = new Mlp(zero.Hidden, new DenseLayer(Matrix<float>.Build.Dense(2, 3), Vector<float>.Build.Dense([1f, 1f])));
         Assert.Equal(0.5, tied.Accuracy(data));
@@ -275,6 +277,19 @@ public class NetworkValidationTests
         var empty = new Adam(0.1, 0);
         empty.Step(new[] { Array.Empty<float>() }, new[] { Array.Empty<float>() });
         Assert.Equal(1, empty.Steps);
+    }
+
+    [Fact]
+    public void A_first_layer_gradient_that_overflows_alone_stops_training_at_its_own_step()
+    {
+        // Hidden units at 1e-38 and output weights of ±3e38: logits ±9 and the loss 18 are finite, ∂L/∂W₂ = ∂L/∂Z·Hᵀ is
+        // tiny, but ∂L/∂H = W₂ᵀ·∂L/∂Z = 3e38 + 3e38 is not, so ∂L/∂W₁ overflows by itself at step 0.
+        var network = new Mlp(new DenseLayer(Matrix<float>.Build.Dense(3, 4), Vector<float>.Build.Dense(3, 1e-38f)),
+            new DenseLayer(Matrix<float>.Build.Dense(2, 3, (i, _) => i == 0 ? 3e38f : -3e38f), Vector<float>.Build.Dense(2)));
+        var image = new LabelledImages(Matrix<float>.Build.Dense(4, 1, 100), [1], 2);
+        Assert.Equal(18, network.Loss(image), 1e-5);
+        Rejects.Throws<ArgumentException>(() => MlpTraining.Train(network, image, new TrainingSchedule(1, 2, 0.01)), "schedule",
+            "The loss or its gradients overflowed at step 0: use a smaller learning rate.");
     }
 
     [Fact]
