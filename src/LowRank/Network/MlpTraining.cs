@@ -30,12 +30,18 @@ public static class MlpTraining
     internal static (Engine Engine, Func<int, double> Step) FullSteps(Mlp start, LabelledImages train, TrainingSchedule schedule)
     {
         var engine = new Engine(start, train, schedule);
-        var w = new[] { engine.W1, engine.B1, engine.W2, engine.B2 };
-        var g = new[] { engine.G1, engine.Gb1, engine.G2, engine.Gb2 };
-        var adam = new Adam(schedule.LearningRate, w.Select(a => a.Length).ToArray());
-        // The delegates are made once, so a step allocates nothing.
-        Action update = () => adam.Step(w, g);
-        return (engine, step => engine.Step(step, throughHidden: true, beforeStep: null, afterStep: update));
+        return (engine, AdamSteps(engine, [engine.W1, engine.B1, engine.W2, engine.B2], [engine.G1, engine.Gb1, engine.G2, engine.Gb2],
+            schedule, throughHidden: true));
+    }
+
+    // Adam over the given parameter arrays and their gradients; beforeStep runs before the forward pass, beforeUpdate between
+    // the backward pass and Adam. The delegates are made once, so a step allocates nothing.
+    private static Func<int, double> AdamSteps(Engine engine, float[][] w, float[][] g, TrainingSchedule schedule, bool throughHidden,
+        Action? beforeStep = null, Action? beforeUpdate = null)
+    {
+        var adam = new Adam(schedule.LearningRate, [.. w.Select(a => a.Length)]);
+        Action update = beforeUpdate is null ? () => adam.Step(w, g) : () => { beforeUpdate(); adam.Step(w, g); };
+        return step => engine.Step(step, throughHidden, beforeStep, update);
     }
 
     /// <summary>Fine-tuning the output layer alone: the hidden layer stays frozen.</summary>
@@ -46,11 +52,7 @@ public static class MlpTraining
     public static MlpTrainingRun<Mlp> TrainOutputLayer(Mlp start, LabelledImages train, TrainingSchedule schedule)
     {
         var engine = new Engine(start, train, schedule);
-        var w = new[] { engine.W2, engine.B2 };
-        var g = new[] { engine.G2, engine.Gb2 };
-        var adam = new Adam(schedule.LearningRate, w.Select(a => a.Length).ToArray());
-        Action update = () => adam.Step(w, g);
-        var losses = engine.Run(step => engine.Step(step, throughHidden: false, beforeStep: null, afterStep: update));
+        var losses = engine.Run(AdamSteps(engine, [engine.W2, engine.B2], [engine.G2, engine.Gb2], schedule, throughHidden: false));
         return new MlpTrainingRun<Mlp>(engine.Network(), losses);
     }
 
@@ -83,12 +85,10 @@ public static class MlpTraining
         }
         var hidden = new Factors(frozen.Hidden.Weight, start.Hidden, engine.W1, engine.G1);
         var output = new Factors(frozen.Output.Weight, start.Output, engine.W2, engine.G2);
-        var w = new[] { hidden.BData, hidden.AData, output.BData, output.AData };
-        var g = new[] { hidden.GradBData, hidden.GradAData, output.GradBData, output.GradAData };
-        var adam = new Adam(schedule.LearningRate, w.Select(a => a.Length).ToArray());
-        Action merge = () => { hidden.Merge(); output.Merge(); };
-        Action update = () => { hidden.Gradients(); output.Gradients(); adam.Step(w, g); };
-        return (hidden, output, engine, step => engine.Step(step, throughHidden: true, beforeStep: merge, afterStep: update));
+        var step = AdamSteps(engine, [hidden.BData, hidden.AData, output.BData, output.AData],
+            [hidden.GradBData, hidden.GradAData, output.GradBData, output.GradAData], schedule, throughHidden: true,
+            beforeStep: () => { hidden.Merge(); output.Merge(); }, beforeUpdate: () => { hidden.Gradients(); output.Gradients(); });
+        return (hidden, output, engine, step);
     }
 
     /// <summary>One LoRA step, for a benchmark: the step function over the given adapters.</summary>
@@ -101,8 +101,8 @@ public static class MlpTraining
     {
         var engine = new Engine(network, batch, WholeBatch(batch));
         var loss = engine.Evaluate(throughHidden: true);
-        return (loss, Copy(engine.G1Matrix), Vector<float>.Build.Dense([.. engine.Gb1]),
-            Copy(engine.G2Matrix), Vector<float>.Build.Dense([.. engine.Gb2]));
+        return (loss, engine.G1Matrix.Clone(), Vector<float>.Build.Dense([.. engine.Gb1]),
+            engine.G2Matrix.Clone(), Vector<float>.Build.Dense([.. engine.Gb2]));
     }
 
     /// <summary>The mean cross-entropy of a batch through the adapted network and its gradients with respect to B₁, A₁, B₂, A₂.</summary>
@@ -117,12 +117,10 @@ public static class MlpTraining
         var loss = engine.Evaluate(throughHidden: true);
         hidden.Gradients();
         output.Gradients();
-        return (loss, Copy(hidden.GradB), Copy(hidden.GradA), Copy(output.GradB), Copy(output.GradA));
+        return (loss, hidden.GradB.Clone(), hidden.GradA.Clone(), output.GradB.Clone(), output.GradA.Clone());
     }
 
     private static TrainingSchedule WholeBatch(LabelledImages batch) => new(batch?.Count ?? 1, epochs: 1, learningRate: 1);
-
-    private static Matrix<float> Copy(Matrix<float> m) => m.Clone();
 
     /// <summary>One adapter's factors and the buffers that turn a weight's gradient into theirs.</summary>
     internal sealed class Factors
