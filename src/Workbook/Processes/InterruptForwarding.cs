@@ -102,40 +102,20 @@ internal static class InterruptForwarding
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parent);
         ArgumentException.ThrowIfNullOrWhiteSpace(program);
-        return Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && ParentOf(pid) == parent && FirstArgumentOf(pid) == program)
+        return ProcFs.OtherProcesses()
+            .Where(pid => ProcFs.StatFields(pid) is { Length: > 1 } fields && fields[1] == parent.ToString(CultureInfo.InvariantCulture)
+                && FirstArgumentOf(pid) == program)
             .ToArray();
-    }
-
-    // The parent id is the second field after the command name, which is in parentheses and may hold spaces.
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[1], CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
     }
 
     private static string? FirstArgumentOf(int pid)
     {
-        try
-        {
-            var arguments = File.ReadAllBytes($"/proc/{pid}/cmdline");
-            var end = Array.IndexOf(arguments, (byte)0);
-            return Encoding.UTF8.GetString(arguments, 0, end < 0 ? arguments.Length : end);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (ProcFs.Read(pid, "cmdline") is not { } arguments)
         {
             return null;
         }
+        var end = Array.IndexOf(arguments, (byte)0);
+        return Encoding.UTF8.GetString(arguments, 0, end < 0 ? arguments.Length : end);
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -43,7 +43,7 @@ internal static class Leftovers
         }
         var folder = Path.GetFullPath(outputFolder);
         var stopped = new List<int>();
-        foreach (var pid in Processes())
+        foreach (var pid in ProcFs.OtherProcesses())
         {
             var environment = EnvironmentOf(pid);
             if (environment.GetValueOrDefault(OutputVariable) is { } marked
@@ -58,46 +58,21 @@ internal static class Leftovers
         return stopped;
     }
 
-    private static IEnumerable<int> Processes() =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && pid != System.Environment.ProcessId);
-
     // PID@STARTTIME; the start time (field 22 of /proc/PID/stat, in clock ticks since boot) tells a reused id apart.
-    private static string? Identity(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return string.Create(CultureInfo.InvariantCulture, $"{pid}@{fields[19]}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
-        {
-            return null;
-        }
-    }
+    private static string? Identity(int pid) =>
+        ProcFs.StatFields(pid) is { Length: > 19 } fields ? string.Create(CultureInfo.InvariantCulture, $"{pid}@{fields[19]}") : null;
 
     private static bool IsAlive(string runner) =>
         int.TryParse(runner.Split('@')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Identity(pid) == runner;
 
-    private static Dictionary<string, string> EnvironmentOf(int pid)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/environ"))
-                .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-                .Select(entry => entry.Split('=', 2))
-                .Where(pair => pair.Length == 2)
-                .GroupBy(pair => pair[0], StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Gone, or another user's: not ours either way.
-            return [];
-        }
-    }
+    // Gone, or another user's: no variables, so not ours either way.
+    private static Dictionary<string, string> EnvironmentOf(int pid) =>
+        Encoding.UTF8.GetString(ProcFs.Read(pid, "environ") ?? [])
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .GroupBy(pair => pair[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
 
     private static void Kill(int pid)
     {

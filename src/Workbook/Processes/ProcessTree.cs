@@ -31,12 +31,7 @@ internal sealed class ProcessTree
             return [];
         }
         var needle = Encoding.ASCII.GetBytes(variable + "=");
-        return Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
-                out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && pid != Environment.ProcessId && HasVariable(pid, needle))
-            .ToArray();
+        return ProcFs.OtherProcesses().Where(pid => HasVariable(pid, needle)).ToArray();
     }
 
     /// <summary>How long <see cref="StopAsync"/> keeps killing and checking: a loaded machine can take seconds to end
@@ -111,14 +106,9 @@ internal sealed class ProcessTree
 
     private static bool HasVariable(int pid, byte[] needle)
     {
-        byte[] environment;
-        try
+        // Gone, or another user's: not ours either way.
+        if (ProcFs.Read(pid, "environ") is not { } environment)
         {
-            environment = File.ReadAllBytes($"/proc/{pid}/environ");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Gone, or another user's: not ours either way.
             return false;
         }
         // Entries are NUL-separated NAME=value; the name must start an entry.
